@@ -1,0 +1,124 @@
+package dev.jackpot.teacher;
+
+import dev.jackpot.mask.SupportMask;
+
+import java.util.Objects;
+
+/**
+ * The masked empirical risk computed on supports only: forward and gradient cost
+ * O(N sum_j r_j), not O(N d K). Neurons are processed by a {@link NeuronParallel} runner; every
+ * neuron's work is independent and outputs are summed in neuron order, so the result is
+ * bit-identical for any thread count.
+ */
+public final class SparseObjective implements Objective {
+
+    private final Dataset data;
+    private final SupportMask mask;
+    private final Task task;
+    private final NeuronParallel parallel;
+    private final double[][] rows;
+    private final int[][] supports;
+    private final double[][] z;
+    private final double[][] gated;
+    private final double[] out;
+    private final double[] slope;
+
+    /**
+     * @param data     the training data; the rows of the mask's supports are materialised here
+     * @param mask     the learner's mask M
+     * @param task     which loss
+     * @param parallel how neurons are spread over threads
+     */
+    public SparseObjective(Dataset data, SupportMask mask, Task task, NeuronParallel parallel) {
+        this.data = Objects.requireNonNull(data, "data");
+        this.mask = Objects.requireNonNull(mask, "mask");
+        this.task = Objects.requireNonNull(task, "task");
+        this.parallel = Objects.requireNonNull(parallel, "parallel");
+        data.materialise(mask);
+        this.rows = data.rowsView();
+        this.supports = mask.supportsView();
+        int n = data.samples();
+        this.z = new double[mask.neurons()][n];
+        this.gated = new double[mask.neurons()][n];
+        this.out = new double[n];
+        this.slope = new double[n];
+    }
+
+    @Override
+    public SupportMask mask() {
+        return mask;
+    }
+
+    @Override
+    public int samples() {
+        return data.samples();
+    }
+
+    @Override
+    public double evaluate(double[][] w, int lo, int hi, double[][] grad) {
+        int k = supports.length;
+        parallel.forEachNeuron(k, j -> Forward.preactivation(w[j], supports[j], rows, lo, hi, z[j]));
+        sumOutputs(lo, hi);
+        double loss = Losses.lossAndSlope(task, out, data.targetsView(), lo, hi, slope);
+        if (grad != null) {
+            backward(slope, lo, hi, grad);
+        }
+        return loss;
+    }
+
+    @Override
+    public void hessianVector(double[][] w, double[][] v, double[][] result) {
+        int n = data.samples();
+        int k = supports.length;
+        // z_j = w_j . x_n and, in gated[j], the directional pre-activation v_j . x_n.
+        parallel.forEachNeuron(k, j -> {
+            Forward.preactivation(w[j], supports[j], rows, 0, n, z[j]);
+            Forward.preactivation(v[j], supports[j], rows, 0, n, gated[j]);
+        });
+        sumOutputs(0, n);
+        double[] c = new double[n];
+        Losses.curvature(task, out, data.targetsView(), c);
+        double[] q = new double[n];
+        double invK = 1.0 / k;
+        for (int j = 0; j < k; j++) {
+            double[] zj = z[j];
+            double[] uj = gated[j];
+            for (int s = 0; s < n; s++) {
+                q[s] += zj[s] > 0 ? uj[s] : 0.0;
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            q[s] *= invK * c[s];
+        }
+        backward(q, 0, n, result);
+    }
+
+    private void sumOutputs(int lo, int hi) {
+        java.util.Arrays.fill(out, lo, hi, 0.0);
+        for (double[] zj : z) {
+            for (int n = lo; n < hi; n++) {
+                out[n] += zj[n] > 0 ? zj[n] : 0.0;
+            }
+        }
+        double invK = 1.0 / z.length;
+        for (int n = lo; n < hi; n++) {
+            out[n] *= invK;
+        }
+    }
+
+    /** grad_j[i] = (1/K) sum_n s[n] relu'(z_j[n]) x_i[n] for i in S_j. */
+    private void backward(double[] s, int lo, int hi, double[][] grad) {
+        double invK = 1.0 / supports.length;
+        parallel.forEachNeuron(supports.length, j -> {
+            double[] zj = z[j];
+            double[] gj = gated[j];
+            for (int n = lo; n < hi; n++) {
+                gj[n] = zj[n] > 0 ? s[n] : 0.0;
+            }
+            double[] row = grad[j];
+            for (int i : supports[j]) {
+                row[i] = invK * Forward.dot(rows[i], gj, lo, hi);
+            }
+        });
+    }
+}
