@@ -9,7 +9,8 @@ package dev.jackpot.teacher;
  * @param converged  whether the relative change fell below tol
  * @param diverged   whether the run was stopped for divergence
  * @param stopReason a short human-readable reason
+ * @param step       the step actually applied to the gradient of eq. (2) (paper units)
  */
 public record AgdResult(double[][] weights, int iterations, double loss, boolean converged, boolean diverged,
-                        String stopReason) {
+                        String stopReason, double step) {
 }

@@ -52,12 +52,12 @@ public final class AgdSolver {
             throw new IllegalArgumentException("partitions must be at most N = " + n + ", got " + spec.partitions());
         }
         int[][] supports = objective.mask().supportsView();
-        double eta = spec.stepUnit().toPaper(spec.eta(), k);
         double beta = spec.beta();
         int parts = spec.partitions();
 
         double[][] w = Matrices.copy(w0);
         objective.mask().apply(w);
+        double eta = step(objective, w, spec);
         double[][] previous = Matrices.copy(w);
         double[][] next = new double[k][d];
         double[][] grad = new double[k][d];
@@ -74,13 +74,13 @@ public final class AgdSolver {
                 initialLoss = loss;
             }
             if (!Double.isFinite(loss) || loss > BLOW_UP * reference) {
-                return diverged(objective, w, t, "loss " + loss + " at iteration " + t
+                return diverged(objective, w, t, eta, "loss " + loss + " at iteration " + t
                         + " exceeds " + BLOW_UP + " x the reference loss " + reference);
             }
             if (parts == 1) {
                 rising = (t > 0 && loss > lastLoss && loss > initialLoss) ? rising + 1 : 0;
                 if (rising >= GROWTH_WINDOW) {
-                    return diverged(objective, w, t, "loss rose for " + GROWTH_WINDOW
+                    return diverged(objective, w, t, eta, "loss rose for " + GROWTH_WINDOW
                             + " consecutive iterations to " + loss + " (initial " + initialLoss + ")");
                 }
             }
@@ -101,7 +101,7 @@ public final class AgdSolver {
                 }
             }
             if (!Double.isFinite(change)) {
-                return diverged(objective, w, t, "W became non-finite at iteration " + (t + 1));
+                return diverged(objective, w, t, eta, "W became non-finite at iteration " + (t + 1));
             }
             double[][] spare = previous;
             previous = w;
@@ -111,16 +111,39 @@ public final class AgdSolver {
             listener.onIteration(t + 1, loss, relative, w);
             if (relative < spec.tol()) {
                 return new AgdResult(w, t + 1, objective.evaluate(w, 0, n, null), true, false,
-                        "relative change " + relative + " < tol " + spec.tol());
+                        "relative change " + relative + " < tol " + spec.tol(), eta);
             }
         }
         return new AgdResult(w, spec.maxIterations(), objective.evaluate(w, 0, n, null), false, false,
-                "reached maxIterations = " + spec.maxIterations());
+                "reached maxIterations = " + spec.maxIterations(), eta);
     }
 
-    private static AgdResult diverged(Objective objective, double[][] w, int iterations, String reason) {
+    /**
+     * The step applied to the gradient of eq. (2): eta itself in paper units, eta / L in normalised
+     * units with L the curvature at W(0).
+     *
+     * @param objective the masked risk
+     * @param w0        W(0), already on the mask
+     * @param spec      the settings
+     * @return the step in paper units
+     * @throws IllegalArgumentException if the curvature at W(0) vanishes (every neuron inactive)
+     */
+    public static double step(Objective objective, double[][] w0, AgdSpec spec) {
+        if (spec.stepUnit() == StepUnit.PAPER) {
+            return spec.eta();
+        }
+        double curvature = Curvature.topEigenvalue(objective, w0, Curvature.ITERATIONS);
+        if (!(curvature > 0) || !Double.isFinite(curvature)) {
+            throw new IllegalArgumentException("the Hessian at W(0) vanishes (every neuron is inactive), so a "
+                    + "normalised step is undefined; give eta in PAPER units or start elsewhere (curvature "
+                    + curvature + ")");
+        }
+        return spec.eta() / curvature;
+    }
+
+    private static AgdResult diverged(Objective objective, double[][] w, int iterations, double eta, String reason) {
         double loss = objective.evaluate(w, 0, objective.samples(), null);
-        return new AgdResult(Matrices.copy(w), iterations, loss, false, true, "diverged: " + reason);
+        return new AgdResult(Matrices.copy(w), iterations, loss, false, true, "diverged: " + reason, eta);
     }
 
     /** The loss of the network that predicts 0 everywhere (all weights zero). */

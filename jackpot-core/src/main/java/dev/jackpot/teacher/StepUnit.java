@@ -3,10 +3,12 @@ package dev.jackpot.teacher;
 /**
  * The unit in which the step size eta of Algorithm 1 is given.
  *
- * <p>The loss of eq. (2) carries the 1/K output scaling twice in its curvature: its Hessian is
- * bounded by Theta(1/K) (eq. 7), so a stable step grows like K. That is why Theorem 2 uses
- * eta = K/14, and why the experiments' eta = 0.5 at K = 10 converges far more slowly than the
- * paper's Figure 3 shows (the design notes measure an effective step of 5-20 there).
+ * <p>Why two units: the loss of eq. (2) has the output scaling 1/K inside a square, so its Hessian
+ * is bounded by Theta(1/K) (eq. 7) and a stable step grows like K. Theorem 2 uses eta = K/14 for
+ * that reason, while the experiments' stated eta = 0.5 at K = 10 converges far more slowly than the
+ * paper's Figure 3 shows (the design note measures an effective step of 5-20 there). The curvature
+ * also grows with d/N (the spectrum of an empirical covariance), so no fixed power of K is a safe
+ * normalisation: the normalised unit divides by the measured curvature instead.
  */
 public enum StepUnit {
     /**
@@ -15,19 +17,10 @@ public enum StepUnit {
      */
     PAPER,
     /**
-     * eta is normalised by K: the step applied to the gradient of eq. (2) is eta * K. The Hessian
-     * of eq. (2) times K has its top eigenvalue near 0.2-0.3 for the paper's teachers, so
-     * heavy-ball momentum beta is stable for eta below roughly 2(1 + beta) / 0.3. Theorem 2's step is
-     * eta = 1/14 in this unit; the default eta = 5 is the paper's "effective step 50" at K = 10.
+     * eta is relative to the curvature: the step applied to the gradient of eq. (2) is eta / L, with
+     * L the top eigenvalue of the masked Hessian at W(0) estimated by {@link Curvature}. Heavy-ball
+     * momentum beta is stable on a quadratic for eta &lt; 2 (1 + beta); the default is eta = 1.5. The
+     * step actually used, in paper units, is reported in {@link AgdResult#step()}.
      */
-    NORMALISED;
-
-    /**
-     * @param eta     the step in this unit
-     * @param neurons K
-     * @return the step that multiplies the gradient of eq. (2)
-     */
-    public double toPaper(double eta, int neurons) {
-        return this == PAPER ? eta : eta * neurons;
-    }
+    NORMALISED
 }

@@ -1,0 +1,116 @@
+package dev.jackpot.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jackpot.bench.TeacherBench;
+import dev.jackpot.experiment.SpecCodec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code jackpot bench teacher}: sparse Algorithm 1 kernels against the dense reference. */
+@Command(name = "teacher", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time Algorithm 1 with the sparse kernels (cost N sum_j r_j) and with the dense reference "
+                + "(cost N d K) on the same problems, from the same W(0), in the same process.",
+                "Prints per configuration: iterations, time per iteration and per run, useful GFLOP/s "
+                        + "(4 N sum_j r_j per iteration), the dense/sparse ratio, and GFLOP/s as a fraction of the "
+                        + "machine's nominal fp64 peak and of the best loop this JVM runs (measured now)."})
+final class BenchTeacherCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Option(names = "--json", description = "Print exactly one JSON object on standard output.")
+    boolean json;
+
+    @Option(names = "--repeats", description = "Measured repeats per path, median reported (default ${DEFAULT-VALUE}).", defaultValue = "3")
+    int repeats;
+
+    @Option(names = "--threads", description = "Threads for the sparse kernels (default ${DEFAULT-VALUE}: one core).", defaultValue = "1")
+    int threads;
+
+    @Option(names = "--peak-gflops", paramLabel = "G", defaultValue = "51.0",
+            description = "Nominal fp64 peak of one core, GFLOP/s (default ${DEFAULT-VALUE}: AVX2, 2 FMA units, 3.18 GHz).")
+    double peak;
+
+    @Option(names = "--config", paramLabel = "K,d,N,r", split = ";",
+            description = "Configurations to run, e.g. '10,300,5000,20' (default: 10,300,5000,20 and 10,500,5000,100).")
+    List<String> configs;
+
+    @Override
+    public Integer call() {
+        List<TeacherBench.Config> list = configs == null ? TeacherBench.DEFAULT_CONFIGS
+                : configs.stream().map(this::parse).toList();
+        if (repeats < 1 || threads < 1 || !(peak > 0)) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                    "--repeats, --threads and --peak-gflops must be positive");
+        }
+        System.err.println("bench teacher: measuring the JVM's axpy ceiling ...");
+        double ceiling = TeacherBench.axpyCeilingGflops(1500);
+        System.err.println("bench teacher: running " + list.size() + " configurations x " + repeats + " repeats ...");
+        List<TeacherBench.Row> rows = TeacherBench.run(list, repeats, threads);
+        PrintWriter out = commandSpec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = SpecCodec.json().createObjectNode();
+            o.put("peakGflops", peak);
+            o.put("axpyCeilingGflops", ceiling);
+            o.put("threads", threads);
+            ArrayNode arr = o.putArray("configs");
+            for (TeacherBench.Row r : rows) {
+                ObjectNode n = arr.addObject();
+                n.put("K", r.config().k());
+                n.put("d", r.config().d());
+                n.put("N", r.config().n());
+                n.put("r", r.config().r());
+                n.put("iterations", r.iterations());
+                n.put("sparseIterationMs", r.sparseIterationMs());
+                n.put("denseIterationMs", r.denseIterationMs());
+                n.put("sparseSolveSeconds", r.sparseSolveSeconds());
+                n.put("denseSolveSeconds", r.denseSolveSeconds());
+                n.put("sparseTrialSeconds", r.sparseTrialSeconds());
+                n.put("sparseGflops", r.sparseGflops());
+                n.put("denseGflops", r.denseGflops());
+                n.put("denseRawGflops", r.denseRawGflops());
+                n.put("speedup", r.speedup());
+                n.put("sparseFractionOfPeak", r.sparseGflops() / peak);
+                n.put("sparseFractionOfCeiling", r.sparseGflops() / ceiling);
+            }
+            OutputOptions.printJson(out, o);
+            return ExitCodes.OK;
+        }
+        out.printf("JVM axpy ceiling %.1f GFLOP/s (%.0f%% of the nominal %.1f GFLOP/s fp64 peak), %d thread(s)%n",
+                ceiling, 100 * ceiling / peak, peak, threads);
+        for (TeacherBench.Row r : rows) {
+            TeacherBench.Config c = r.config();
+            out.printf("%nK=%d d=%d N=%d r=%d: %d iterations to converge%n", c.k(), c.d(), c.n(), c.r(), r.iterations());
+            out.printf("  %-7s %10s %10s %12s %14s%n", "path", "ms/iter", "run (s)", "GFLOP/s", "of peak/ceil");
+            out.printf("  %-7s %10.3f %10.3f %12.2f %6.1f%%/%5.1f%%%n", "sparse", r.sparseIterationMs(),
+                    r.sparseSolveSeconds(), r.sparseGflops(), 100 * r.sparseGflops() / peak, 100 * r.sparseGflops() / ceiling);
+            out.printf("  %-7s %10.3f %10.3f %12.2f %6.1f%%/%5.1f%%  (all arithmetic: %.2f GFLOP/s)%n", "dense",
+                    r.denseIterationMs(), r.denseSolveSeconds(), r.denseGflops(), 100 * r.denseGflops() / peak,
+                    100 * r.denseGflops() / ceiling, r.denseRawGflops());
+            out.printf("  sparse is %.1fx faster per iteration; a whole sparse trial (data, curvature, solve, test) "
+                    + "takes %.3f s%n", r.speedup(), r.sparseTrialSeconds());
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private TeacherBench.Config parse(String text) {
+        String[] p = text.split(",");
+        try {
+            if (p.length != 4) {
+                throw new NumberFormatException();
+            }
+            return new TeacherBench.Config(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()),
+                    Integer.parseInt(p[2].trim()), Integer.parseInt(p[3].trim()));
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                    "--config must be four integers K,d,N,r, got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.jackpot.cli;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import java.io.PrintStream;
+
+/**
+ * Progress on standard error: a bar with rate and ETA on a terminal, plain lines (at most one per
+ * ten percent and per two seconds) when standard error is not a terminal, nothing when quiet.
+ */
+final class Progress implements AutoCloseable {
+
+    private final String task;
+    private final long max;
+    private final ProgressBar bar;
+    private final PrintStream plain;
+    private final long start = System.nanoTime();
+    private long current;
+    private long lastDecile = -1;
+    private long lastPrint;
+    private String message = "";
+
+    private Progress(String task, long max, boolean quiet) {
+        this.task = task;
+        this.max = max;
+        boolean terminal = System.console() != null && !quiet;
+        if (terminal) {
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200)
+                    .showSpeed().build();
+            plain = null;
+        } else {
+            bar = null;
+            plain = quiet ? null : System.err;
+        }
+    }
+
+    /**
+     * @param task  what is being done
+     * @param max   total units of work
+     * @param quiet print nothing at all
+     * @return a progress reporter
+     */
+    static Progress start(String task, long max, boolean quiet) {
+        return new Progress(task, max, quiet);
+    }
+
+    /**
+     * @param done  units done so far
+     * @param extra short status text
+     */
+    void update(long done, String extra) {
+        current = done;
+        message = extra;
+        if (bar != null) {
+            bar.stepTo(done);
+            bar.setExtraMessage(extra);
+        } else if (plain != null) {
+            long decile = max > 0 ? done * 10 / max : 0;
+            long now = System.nanoTime();
+            if (decile != lastDecile && now - lastPrint > 2_000_000_000L) {
+                lastDecile = decile;
+                lastPrint = now;
+                plain.printf("%s: %d/%d (%.0f%%) %s%n", task, done, max, max > 0 ? 100.0 * done / max : 100.0, extra);
+            }
+        }
+    }
+
+    /** @param newMax a revised total */
+    void maxHint(long newMax) {
+        if (bar != null) {
+            bar.maxHint(newMax);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        } else if (plain != null) {
+            plain.printf("%s: done, %d units in %.1f s %s%n", task, current, (System.nanoTime() - start) / 1e9, message);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.jackpot.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JackpotCommandTest {
+
+    @Test
+    void versionAndHelp() {
+        Cli v = Cli.run("--version");
+        assertEquals(ExitCodes.OK, v.exit);
+        assertTrue(v.out.startsWith("jackpot "), v.out);
+        Cli h = Cli.run("--help");
+        assertEquals(ExitCodes.OK, h.exit);
+        assertTrue(h.out.contains("teacher") && h.out.contains("tour") && h.out.contains("Exit codes"), h.out);
+        for (String[] cmd : new String[][]{{"teacher", "--help"}, {"teacher", "train", "--help"}, {"tour", "--help"},
+                {"bench", "--help"}, {"bench", "teacher", "--help"}}) {
+            Cli c = Cli.run(cmd);
+            assertEquals(ExitCodes.OK, c.exit, String.join(" ", cmd));
+            assertTrue(c.out.contains("Usage"), c.out);
+        }
+        assertTrue(Cli.run("teacher", "train", "--help").out.contains("--step-unit"));
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(ExitCodes.USAGE, Cli.run().exit);
+        assertEquals(ExitCodes.USAGE, Cli.run("frobnicate").exit);
+        assertEquals(ExitCodes.USAGE, Cli.run("teacher").exit);
+        assertEquals(ExitCodes.USAGE, Cli.run("teacher", "train", "--K", "ten").exit);
+    }
+
+    @Test
+    void invalidValuesAreRejectedNamingTheParameterAndValue() {
+        String[][] cases = {
+                {"--K", "0", "K", "0"},
+                {"--K", "-2", "K", "-2"},
+                {"--d", "10", "r", "20"},
+                {"--N", "0", "N", "0"},
+                {"--noise", "-0.1", "noise", "-0.1"},
+                {"--noise", "NaN", "noise", "NaN"},
+                {"--lambda", "-0.5", "lambda", "-0.5"},
+                {"--tol", "0", "tol", "0"},
+                {"--beta", "1.5", "beta", "1.5"},
+                {"--eta", "Infinity", "eta", "Infinity"},
+        };
+        for (String[] c : cases) {
+            Cli r = Cli.run("teacher", "train", "--quiet", c[0], c[1]);
+            assertEquals(ExitCodes.USAGE, r.exit, c[0] + " " + c[1] + ": " + r.err);
+            assertTrue(r.err.contains(c[2]) && r.err.contains(c[3]), c[0] + " " + c[1] + " -> " + r.err);
+            assertEquals("", r.out, "nothing on stdout for a usage error");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.jackpot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TourAndBenchCommandTest {
+
+    @Test
+    void theTourRunsEveryStepAndWritesItsRuns(@TempDir Path out) throws Exception {
+        Cli c = Cli.run("tour", "--json", "--quiet", "--out", out.toString());
+        assertEquals(ExitCodes.OK, c.exit, c.err);
+        JsonNode s = c.json();
+        Path dir = Path.of(s.get("runDir").asText());
+        assertTrue(Files.exists(dir.resolve("summary.md")));
+        assertTrue(Files.exists(dir.resolve("plots/agd-vs-gd.png")) && Files.exists(dir.resolve("plots/tensor-init.svg")));
+        assertTrue(s.get("teacher").get("success").asBoolean());
+        assertTrue(s.get("agdVsGd").get("agdIterations").asInt() < s.get("agdVsGd").get("gdIterations").asInt());
+        assertEquals(3, s.get("masks").size());
+        assertEquals(4, s.get("tensorInit").size());
+        assertTrue(s.get("tensorInitPopulationError").asDouble() < 1e-6);
+        assertEquals(4, s.get("overlap").size());
+        try (var runs = Files.list(out)) {
+            assertTrue(runs.filter(p -> p.getFileName().toString().startsWith("teacher-")).count() >= 8);
+        }
+    }
+
+    @Test
+    void benchPrintsFiguresForASmallConfiguration() throws Exception {
+        Cli c = Cli.run("bench", "teacher", "--config", "3,40,400,5", "--repeats", "1", "--json");
+        assertEquals(ExitCodes.OK, c.exit, c.err);
+        JsonNode config = c.json().get("configs").get(0);
+        assertTrue(config.get("iterations").asInt() > 0);
+        assertTrue(config.get("speedup").asDouble() > 0);
+        assertTrue(config.get("sparseGflops").asDouble() > 0);
+        assertEquals(ExitCodes.USAGE, Cli.run("bench", "teacher", "--config", "1,2").exit);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.jackpot.teacher;
+
+/** Where the learner's mask M comes from. */
+public enum MaskSource {
+    /** M = M*, the oracle's own mask (an accurate mask; section 4.1). */
+    ORACLE,
+    /** No pruning: M is all ones. */
+    DENSE,
+    /**
+     * Global magnitude pruning: keep the largest |W_e| entries, W_e after a few dense AGD iterations.
+     */
+    MAGNITUDE,
+    /**
+     * GraSP (Wang, Zhang, Grosse 2020) as in section 4.2: scores S = -W_e . (H g) at W_e after a few
+     * dense AGD iterations, g the gradient and H the Hessian; the largest scores are removed.
+     */
+    GRASP
+}

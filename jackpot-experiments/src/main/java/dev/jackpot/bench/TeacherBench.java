@@ -1,0 +1,194 @@
+package dev.jackpot.bench;
+
+import dev.jackpot.mask.SupportMask;
+import dev.jackpot.rng.Seeds;
+import dev.jackpot.teacher.AgdListener;
+import dev.jackpot.teacher.AgdResult;
+import dev.jackpot.teacher.AgdSolver;
+import dev.jackpot.teacher.AgdSpec;
+import dev.jackpot.teacher.Dataset;
+import dev.jackpot.teacher.DenseObjective;
+import dev.jackpot.teacher.NeuronParallel;
+import dev.jackpot.teacher.Objective;
+import dev.jackpot.teacher.SparseObjective;
+import dev.jackpot.teacher.Task;
+import dev.jackpot.teacher.Teacher;
+import dev.jackpot.teacher.TeacherTrial;
+import dev.jackpot.teacher.TeacherTrialResult;
+import dev.jackpot.teacher.TeacherTrialSpec;
+import dev.jackpot.teacher.TrialListener;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Benchmark of Algorithm 1's kernels: the sparse objective (cost O(N sum_j r_j)) against the dense
+ * reference (O(N d K)) on the same problem, in the same process, from the same W(0). Both produce
+ * bit-identical gradients, hence the same number of iterations, so the per-iteration ratio is the
+ * whole story. FLOP counts use the useful work only, 4 N sum_j r_j per iteration (forward and
+ * gradient, two flops per multiply-add), so a GFLOP/s figure is comparable across the two.
+ */
+public final class TeacherBench {
+
+    /**
+     * One benchmarked configuration.
+     *
+     * @param k neurons
+     * @param d inputs
+     * @param n samples
+     * @param r support size per neuron
+     */
+    public record Config(int k, int d, int n, int r) {
+    }
+
+    /**
+     * Figures for one configuration (medians over repeats).
+     *
+     * @param config              the configuration
+     * @param iterations          Algorithm 1 iterations to converge (same for both paths)
+     * @param sparseIterationMs   sparse time per iteration
+     * @param denseIterationMs    dense time per iteration
+     * @param sparseSolveSeconds  sparse Algorithm 1 run, whole
+     * @param denseSolveSeconds   dense Algorithm 1 run, whole
+     * @param sparseTrialSeconds  a whole sparse trial: data, curvature, solve, metrics
+     * @param usefulFlopsPerIter  4 N sum_j r_j
+     * @param sparseGflops        useful GFLOP/s of the sparse path
+     * @param denseGflops         useful GFLOP/s of the dense path
+     * @param denseRawGflops      GFLOP/s of all the dense path's arithmetic (4 N d K per iteration)
+     * @param speedup             dense time / sparse time per iteration
+     */
+    public record Row(Config config, int iterations, double sparseIterationMs, double denseIterationMs,
+                      double sparseSolveSeconds, double denseSolveSeconds, double sparseTrialSeconds,
+                      double usefulFlopsPerIter, double sparseGflops, double denseGflops, double denseRawGflops,
+                      double speedup) {
+    }
+
+    /** The two configurations. */
+    public static final List<Config> DEFAULT_CONFIGS = List.of(new Config(10, 300, 5000, 20), new Config(10, 500, 5000, 100));
+
+    private TeacherBench() {
+    }
+
+    /**
+     * @param configs what to measure
+     * @param repeats measured repeats per path (after one warm-up), positive
+     * @param threads threads for the sparse kernels
+     * @return one row per configuration
+     */
+    public static List<Row> run(List<Config> configs, int repeats, int threads) {
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be positive, got " + repeats);
+        }
+        List<Row> rows = new ArrayList<>();
+        try (NeuronParallel parallel = NeuronParallel.of(threads)) {
+            for (Config c : configs) {
+                rows.add(measure(c, repeats, parallel));
+            }
+        }
+        return rows;
+    }
+
+    private static Row measure(Config c, int repeats, NeuronParallel parallel) {
+        TeacherTrialSpec spec = TeacherTrialSpec.defaults(c.k(), c.d(), c.n(), c.r(), 1);
+        Teacher teacher = Teacher.draw(spec.teacher(), Seeds.stream(1, "teacher"));
+        Dataset data = Dataset.draw(teacher, c.n(), Seeds.derive(1, "data"), true);
+        SupportMask mask = teacher.mask();
+        double[][] w0 = TeacherTrial.perturb(teacher.weights(), mask, spec.init().lambda(), Seeds.stream(1, "init"));
+        Objective sparse = new SparseObjective(data, mask, Task.REGRESSION, parallel);
+        Objective dense = new DenseObjective(data, mask, Task.REGRESSION);
+        // Fix the step once, so both paths run the identical iteration sequence.
+        AgdSpec agd = spec.agd().withEta(AgdSolver.step(sparse, w0, spec.agd()), dev.jackpot.teacher.StepUnit.PAPER);
+
+        double[] sparseSolve = new double[repeats];
+        double[] denseSolve = new double[repeats];
+        double[] trial = new double[repeats];
+        int iterations = 0;
+        solve(sparse, w0, agd);
+        solve(dense, w0, agd.withMaxIterations(20));
+        TeacherTrial.run(spec, parallel, TrialListener.NONE);
+        for (int rep = 0; rep < repeats; rep++) {
+            long t0 = System.nanoTime();
+            AgdResult s = solve(sparse, w0, agd);
+            long t1 = System.nanoTime();
+            AgdResult d = solve(dense, w0, agd);
+            long t2 = System.nanoTime();
+            TeacherTrialResult full = TeacherTrial.run(spec, parallel, TrialListener.NONE);
+            long t3 = System.nanoTime();
+            if (s.iterations() != d.iterations()) {
+                throw new IllegalStateException("sparse and dense runs diverged from each other: " + s.iterations()
+                        + " vs " + d.iterations() + " iterations");
+            }
+            iterations = s.iterations();
+            sparseSolve[rep] = (t1 - t0) / 1e9;
+            denseSolve[rep] = (t2 - t1) / 1e9;
+            trial[rep] = (t3 - t2) / 1e9;
+            if (full.iterations() <= 0) {
+                throw new IllegalStateException("the benchmark trial did not run");
+            }
+        }
+        double sparseSec = median(sparseSolve);
+        double denseSec = median(denseSolve);
+        double useful = 4.0 * c.n() * mask.nonzeros();
+        double raw = 4.0 * c.n() * (double) c.d() * c.k();
+        double perIterSparse = sparseSec / iterations;
+        double perIterDense = denseSec / iterations;
+        return new Row(c, iterations, perIterSparse * 1e3, perIterDense * 1e3, sparseSec, denseSec, median(trial),
+                useful, useful / perIterSparse / 1e9, useful / perIterDense / 1e9, raw / perIterDense / 1e9,
+                perIterDense / perIterSparse);
+    }
+
+    private static AgdResult solve(Objective objective, double[][] w0, AgdSpec agd) {
+        return AgdSolver.solve(objective, w0, agd, AgdListener.NONE);
+    }
+
+    private static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int m = s.length / 2;
+        return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+    }
+
+    /**
+     * The vectorised fused-multiply-add rate this JVM reaches on this core: four row axpys on
+     * L1-resident arrays, the best loop shape for the JIT (see the stack design note). A ceiling for
+     * what the kernels could reach, measured in the same run.
+     *
+     * @param millis how long to measure
+     * @return GFLOP/s
+     */
+    public static double axpyCeilingGflops(long millis) {
+        int len = 512;
+        double[] y = new double[len];
+        double[][] x = new double[4][len];
+        for (int i = 0; i < len; i++) {
+            for (int q = 0; q < 4; q++) {
+                x[q][i] = 1e-9 * (i + q);
+            }
+        }
+        long flops = 0;
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        long start = System.nanoTime();
+        double a0 = 1e-3;
+        double a1 = -1e-3;
+        double a2 = 2e-3;
+        double a3 = -2e-3;
+        while (System.nanoTime() < deadline) {
+            for (int rep = 0; rep < 1000; rep++) {
+                double[] x0 = x[0];
+                double[] x1 = x[1];
+                double[] x2 = x[2];
+                double[] x3 = x[3];
+                for (int i = 0; i < len; i++) {
+                    y[i] += a0 * x0[i] + a1 * x1[i] + a2 * x2[i] + a3 * x3[i];
+                }
+            }
+            flops += 1000L * len * 8;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (y[len / 2] == 42.0) {
+            throw new IllegalStateException("unreachable: keeps the loop alive");
+        }
+        return flops / seconds / 1e9;
+    }
+}

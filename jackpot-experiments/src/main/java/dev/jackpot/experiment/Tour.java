@@ -1,0 +1,204 @@
+package dev.jackpot.experiment;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jackpot.plot.Charts;
+import dev.jackpot.rng.Seeds;
+import dev.jackpot.teacher.AgdSpec;
+import dev.jackpot.teacher.Dataset;
+import dev.jackpot.teacher.InitSpec;
+import dev.jackpot.teacher.MaskSource;
+import dev.jackpot.teacher.MaskSpec;
+import dev.jackpot.teacher.OverlapMode;
+import dev.jackpot.teacher.Recovery;
+import dev.jackpot.teacher.Task;
+import dev.jackpot.teacher.Teacher;
+import dev.jackpot.teacher.TeacherSpec;
+import dev.jackpot.teacher.TeacherTrialSpec;
+import dev.jackpot.teacher.TensorInitialiser;
+import dev.jackpot.teacher.TrialListener;
+import dev.jackpot.rng.Rng;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A short demonstration of every capability Jackpot has, each step writing real runs:
+ * one teacher-student trial at the issue's default size; AGD against GD on the same trial; learner
+ * masks from magnitude and GraSP scores; the tensor initialisation's error against N; the binary
+ * task; supports with different overlaps and their r-tilde. Results go to {@code runs/tour-<hash>/}
+ * (summary.md, summary.json, plots) and the teacher runs to their own {@code runs/teacher-<hash>/}.
+ */
+public final class Tour {
+
+    /** The run kind. */
+    public static final String KIND = "tour";
+
+    private Tour() {
+    }
+
+    /**
+     * The tour's only parameter.
+     *
+     * @param seed root seed of every trial in the tour
+     */
+    public record TourSpec(long seed) {
+    }
+
+    /**
+     * What the tour produced.
+     *
+     * @param layout  the tour's run directory
+     * @param summary the summary object (as in summary.json)
+     */
+    public record Outcome(RunLayout layout, ObjectNode summary) {
+    }
+
+    /**
+     * Runs every step.
+     *
+     * @param root     the directory holding runs
+     * @param seed     root seed
+     * @param steps    told the name of each step as it starts
+     * @return the outcome
+     * @throws IOException if a run cannot be written
+     */
+    public static Outcome run(Path root, long seed, Consumer<String> steps) throws IOException {
+        SpecCodec<TourSpec> codec = new SpecCodec<>(TourSpec.class, new TourSpec(1));
+        TourSpec spec = new TourSpec(seed);
+        RunLayout layout = new RunLayout(root, RunId.of(KIND, codec.toTree(spec), null));
+        Files.createDirectories(layout.dir());
+        AtomicFiles.writeString(layout.spec(), codec.toYaml(spec));
+        Instant started = Instant.now();
+        ObjectNode summary = SpecCodec.json().createObjectNode();
+        StringBuilder md = new StringBuilder("# Jackpot tour (seed " + seed + ")\n\n");
+
+        steps.accept("teacher: one trial, K=10 d=300 N=5000 r=20");
+        TeacherTrialSpec base = TeacherTrialSpec.defaults(10, 300, 5000, 20, seed);
+        TeacherRun.Outcome first = TeacherRun.run(base, root, 1, false, TrialListener.NONE);
+        summary.set("teacher", withDir(first));
+        md.append("## 1. Learning a pruned teacher (Algorithm 1)\n\n")
+                .append(line(first.metrics(), "K=10, d=300, N=5000, r=20, W(0) at relative distance 0.2"))
+                .append("Run: `").append(first.layout().dir()).append("`\n\n");
+
+        steps.accept("agd-vs-gd: momentum against plain gradient descent");
+        TeacherTrialSpec far = base.withInit(InitSpec.lambda(0.5));
+        TeacherRun.Outcome agd = TeacherRun.run(far, root, 1, false, TrialListener.NONE);
+        TeacherRun.Outcome gd = TeacherRun.run(far.withAgd(AgdSpec.DEFAULT.withBeta(0)), root, 1, false, TrialListener.NONE);
+        double[][] agdCurve = TeacherRun.readRecoveryCurve(agd.layout());
+        double[][] gdCurve = TeacherRun.readRecoveryCurve(gd.layout());
+        Charts.save(Charts.lines("AGD (beta = 0.2) against GD (beta = 0), K=10 d=300 N=5000 r=20", "iteration",
+                "relative error ||W - W*||/||W*|| (log scale)", false, true,
+                List.of(new Charts.Series("AGD, beta = 0.2", agdCurve[0], agdCurve[1]),
+                        new Charts.Series("GD, beta = 0", gdCurve[0], gdCurve[1]))), layout.plot("agd-vs-gd", "png"));
+        ObjectNode cmp = summary.putObject("agdVsGd");
+        cmp.put("agdIterations", agd.metrics().get("iterations").asInt());
+        cmp.put("gdIterations", gd.metrics().get("iterations").asInt());
+        cmp.put("plot", layout.plot("agd-vs-gd", "png").toString());
+        md.append("## 2. Acceleration\n\nFrom relative distance 0.5, AGD converged in ")
+                .append(cmp.get("agdIterations")).append(" iterations and GD in ").append(cmp.get("gdIterations"))
+                .append(".\n\n![AGD vs GD](plots/agd-vs-gd.png)\n\n");
+
+        steps.accept("masks: oracle, magnitude and GraSP learner masks");
+        md.append("## 3. Learner masks (K=5, d=100, r*=20, N=200, pruning ratio 0.6)\n\n")
+                .append("| mask | mask accuracy | pruning ratio | r-tilde | test error | recovery error |\n")
+                .append("|---|---|---|---|---|---|\n");
+        ArrayNode masks = summary.putArray("masks");
+        TeacherTrialSpec small = TeacherTrialSpec.defaults(5, 100, 200, 20, seed).withInit(InitSpec.lambda(0.3));
+        for (MaskSpec m : List.of(MaskSpec.ORACLE, MaskSpec.pruned(MaskSource.MAGNITUDE, 0.6),
+                MaskSpec.pruned(MaskSource.GRASP, 0.6))) {
+            TeacherRun.Outcome o = TeacherRun.run(small.withMask(m), root, 1, false, TrialListener.NONE);
+            ObjectNode row = withDir(o);
+            row.put("mask", m.source().name().toLowerCase(Locale.ROOT));
+            masks.add(row);
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.1f | %.2e | %.2e |%n", row.get("mask").asText(),
+                    row.get("maskAccuracy").asDouble(), row.get("pruningRatio").asDouble(), row.get("rTilde").asDouble(),
+                    row.get("testError").asDouble(), row.get("recoveryError").asDouble()));
+        }
+        md.append('\n');
+
+        steps.accept("tensor: tensor initialisation error against N");
+        tensorStep(seed, layout, summary, md);
+
+        steps.accept("binary: classification labels and cross-entropy");
+        TeacherTrialSpec binary = TeacherTrialSpec.defaults(3, 30, 5000, 5, seed)
+                .withTeacher(TeacherSpec.of(3, 30, 5).withTask(Task.BINARY)).withInit(InitSpec.lambda(0.3));
+        TeacherRun.Outcome bin = TeacherRun.run(binary, root, 1, false, TrialListener.NONE);
+        summary.set("binary", withDir(bin));
+        md.append("## 5. Binary labels (K=3, d=30, r=5, N=5000, cross-entropy)\n\n")
+                .append(line(bin.metrics(), "labels y ~ Bernoulli(g(x; W*))"))
+                .append("One bit per sample recovers W* only approximately.\n\n");
+
+        steps.accept("overlap: supports with different overlaps and their r-tilde");
+        md.append("## 6. Overlap and r-tilde (K=10, d=300, r_j=20)\n\n| supports | r-tilde | iterations | success |\n|---|---|---|---|\n");
+        ArrayNode overlaps = summary.putArray("overlap");
+        for (Map.Entry<String, TeacherSpec> e : List.of(
+                Map.entry("full overlap", TeacherSpec.of(10, 300, 20)),
+                Map.entry("2 disjoint groups", TeacherSpec.of(10, 300, 20).withOverlap(OverlapMode.GROUPS, 2)),
+                Map.entry("10 disjoint neurons", TeacherSpec.of(10, 300, 20).withOverlap(OverlapMode.GROUPS, 10)),
+                Map.entry("independent", TeacherSpec.of(10, 300, 20).withOverlap(OverlapMode.INDEPENDENT, 1)))) {
+            TeacherRun.Outcome o = TeacherRun.run(base.withTeacher(e.getValue()), root, 1, false, TrialListener.NONE);
+            ObjectNode row = withDir(o);
+            row.put("supports", e.getKey());
+            overlaps.add(row);
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %d | %s |%n", e.getKey(), row.get("rTilde").asDouble(),
+                    row.get("iterations").asInt(), row.get("success").asBoolean()));
+        }
+        md.append('\n');
+
+        AtomicFiles.writeString(layout.dir().resolve("summary.md"), md.toString());
+        AtomicFiles.writeString(layout.dir().resolve("summary.json"), SpecCodec.json().writeValueAsString(summary));
+        AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writeValueAsString(
+                Manifest.of(layout.id(), 1, Map.of("seed", seed), started, Instant.now())));
+        return new Outcome(layout, summary);
+    }
+
+    private static void tensorStep(long seed, RunLayout layout, ObjectNode summary, StringBuilder md) throws IOException {
+        TeacherSpec ts = TeacherSpec.of(3, 30, 6);
+        Teacher teacher = Teacher.draw(ts, Seeds.stream(seed, "tour-tensor-teacher"));
+        int[] sizes = {1_000, 10_000, 100_000, 1_000_000};
+        double[] xs = new double[sizes.length];
+        double[] errors = new double[sizes.length];
+        ArrayNode rows = summary.putArray("tensorInit");
+        md.append("## 4. Tensor initialisation (K=3, d=30, r=6): error of W(0) against N\n\n| N | relative error of W(0) |\n|---|---|\n");
+        for (int i = 0; i < sizes.length; i++) {
+            Dataset data = Dataset.draw(teacher, sizes[i], Seeds.derive(seed, "tour-tensor-data", i), true);
+            Rng rng = Seeds.stream(seed, "tour-tensor", i);
+            double[][] w0 = TensorInitialiser.estimate(data, teacher.mask(), rng).weights();
+            xs[i] = sizes[i];
+            errors[i] = Recovery.relativeError(w0, teacher.weights());
+            ObjectNode row = rows.addObject();
+            row.put("n", sizes[i]);
+            row.put("initError", errors[i]);
+            md.append(String.format(Locale.ROOT, "| %d | %.3f |%n", sizes[i], errors[i]));
+        }
+        double[][] population = TensorInitialiser.fromPopulation(teacher, teacher.mask(), Seeds.stream(seed, "tour-tensor-pop")).weights();
+        double popError = Recovery.relativeError(population, teacher.weights());
+        summary.put("tensorInitPopulationError", popError);
+        md.append(String.format(Locale.ROOT, "%nWith exact population moments the error is %.1e: the method is exact, and "
+                + "its error comes from estimating fourth moments from samples.%n%n", popError));
+        md.append("![tensor init](plots/tensor-init.png)\n\n");
+        Charts.save(Charts.lines("Tensor initialisation: relative error of W(0) against N (K=3, d=30, r=6)",
+                "samples N (log scale)", "min_P ||W(0) - W*P|| / ||W*|| (log scale)", true, true,
+                List.of(new Charts.Series("empirical moments", xs, errors))), layout.plot("tensor-init", "png"));
+    }
+
+    private static ObjectNode withDir(TeacherRun.Outcome o) {
+        ObjectNode row = o.metrics().deepCopy();
+        row.put("runDir", o.layout().dir().toString());
+        return row;
+    }
+
+    private static String line(ObjectNode m, String what) {
+        return String.format(Locale.ROOT, "%s: %d iterations, recovery error %.2e, test error %.2e, success %s, "
+                        + "r-tilde %.1f, %.2f s.%n%n", what, m.get("iterations").asInt(), m.get("recoveryError").asDouble(),
+                m.get("testError").asDouble(), m.get("success").asBoolean(), m.get("rTilde").asDouble(),
+                m.get("seconds").asDouble());
+    }
+}
