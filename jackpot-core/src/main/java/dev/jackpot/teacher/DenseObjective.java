@@ -20,7 +20,7 @@ public final class DenseObjective implements Objective {
     private final double[][] z;
     private final double[] out;
     private final double[] slope;
-    private final double[] gated;
+    private final double[][] gated;
 
     /**
      * @param data training data (every row is materialised)
@@ -45,7 +45,7 @@ public final class DenseObjective implements Objective {
         this.z = new double[k][n];
         this.out = new double[n];
         this.slope = new double[n];
-        this.gated = new double[n];
+        this.gated = new double[k][n];
     }
 
     @Override
@@ -84,10 +84,12 @@ public final class DenseObjective implements Objective {
         double[] q = new double[n];
         double[] u = new double[n];
         forward(w, 0, n);
+        double[] gatedU = new double[n];
         for (int j = 0; j < k; j++) {
             denseProduct(masked[j], 0, n, u);
+            Forward.gate(z[j], u, gatedU, 0, n);
             for (int s = 0; s < n; s++) {
-                q[s] += z[j][s] > 0 ? u[s] : 0.0;
+                q[s] += gatedU[s];
             }
         }
         double[] c = new double[n];
@@ -100,14 +102,26 @@ public final class DenseObjective implements Objective {
     }
 
     private void forward(double[][] w, int lo, int hi) {
-        java.util.Arrays.fill(out, lo, hi, 0.0);
-        for (int j = 0; j < z.length; j++) {
-            denseProduct(w[j], lo, hi, z[j]);
-            for (int n = lo; n < hi; n++) {
-                out[n] += z[j][n] > 0 ? z[j][n] : 0.0;
+        int k = z.length;
+        for (double[] zj : z) {
+            java.util.Arrays.fill(zj, lo, hi, 0.0);
+        }
+        // Rows outer, neurons inner: each row of X is read from memory once per pass.
+        for (int i = 0; i < rows.length; i++) {
+            double[] x = rows[i];
+            for (int j = 0; j < k; j++) {
+                double a = w[j][i];
+                double[] zj = z[j];
+                for (int n = lo; n < hi; n++) {
+                    zj[n] += a * x[n];
+                }
             }
         }
-        double invK = 1.0 / z.length;
+        java.util.Arrays.fill(out, lo, hi, 0.0);
+        for (double[] zj : z) {
+            Forward.addRelu(zj, out, lo, hi);
+        }
+        double invK = 1.0 / k;
         for (int n = lo; n < hi; n++) {
             out[n] *= invK;
         }
@@ -125,14 +139,16 @@ public final class DenseObjective implements Objective {
         }
     }
 
+    /** grad[j][i] = (1/K) sum_n s[n] relu'(z_j[n]) x_i[n] over all (i, j), zero outside the mask. */
     private void backward(double[] s, int lo, int hi, double[][] grad) {
-        double invK = 1.0 / z.length;
-        for (int j = 0; j < z.length; j++) {
-            for (int n = lo; n < hi; n++) {
-                gated[n] = z[j][n] > 0 ? s[n] : 0.0;
-            }
-            for (int i = 0; i < rows.length; i++) {
-                double g = invK * Forward.dot(rows[i], gated, lo, hi);
+        int k = z.length;
+        double invK = 1.0 / k;
+        for (int j = 0; j < k; j++) {
+            Forward.gate(z[j], s, gated[j], lo, hi);
+        }
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < k; j++) {
+                double g = invK * Forward.dot(rows[i], gated[j], lo, hi);
                 grad[j][i] = keep[j][i] ? g : 0.0;
             }
         }

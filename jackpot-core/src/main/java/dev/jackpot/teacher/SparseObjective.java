@@ -80,11 +80,11 @@ public final class SparseObjective implements Objective {
         Losses.curvature(task, out, data.targetsView(), c);
         double[] q = new double[n];
         double invK = 1.0 / k;
+        double[] gatedU = new double[n];
         for (int j = 0; j < k; j++) {
-            double[] zj = z[j];
-            double[] uj = gated[j];
+            Forward.gate(z[j], gated[j], gatedU, 0, n);
             for (int s = 0; s < n; s++) {
-                q[s] += zj[s] > 0 ? uj[s] : 0.0;
+                q[s] += gatedU[s];
             }
         }
         for (int s = 0; s < n; s++) {
@@ -96,9 +96,7 @@ public final class SparseObjective implements Objective {
     private void sumOutputs(int lo, int hi) {
         java.util.Arrays.fill(out, lo, hi, 0.0);
         for (double[] zj : z) {
-            for (int n = lo; n < hi; n++) {
-                out[n] += zj[n] > 0 ? zj[n] : 0.0;
-            }
+            Forward.addRelu(zj, out, lo, hi);
         }
         double invK = 1.0 / z.length;
         for (int n = lo; n < hi; n++) {
@@ -110,11 +108,8 @@ public final class SparseObjective implements Objective {
     private void backward(double[] s, int lo, int hi, double[][] grad) {
         double invK = 1.0 / supports.length;
         parallel.forEachNeuron(supports.length, j -> {
-            double[] zj = z[j];
             double[] gj = gated[j];
-            for (int n = lo; n < hi; n++) {
-                gj[n] = zj[n] > 0 ? s[n] : 0.0;
-            }
+            Forward.gate(z[j], s, gj, lo, hi);
             double[] row = grad[j];
             for (int i : supports[j]) {
                 row[i] = invK * Forward.dot(rows[i], gj, lo, hi);
