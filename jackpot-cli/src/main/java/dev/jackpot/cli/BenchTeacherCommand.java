@@ -49,9 +49,12 @@ final class BenchTeacherCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandSpec.commandLine(),
                     "--repeats, --threads and --peak-gflops must be positive");
         }
-        System.err.println("bench teacher: measuring the JVM's axpy ceiling ...");
+        PrintWriter err = commandSpec.commandLine().getErr();
+        err.println("bench teacher: measuring the JVM's axpy ceiling ...");
+        err.flush();
         double ceiling = TeacherBench.axpyCeilingGflops(1500);
-        System.err.println("bench teacher: running " + list.size() + " configurations x " + repeats + " repeats ...");
+        err.println("bench teacher: running " + list.size() + " configurations x " + repeats + " repeats ...");
+        err.flush();
         List<TeacherBench.Row> rows = TeacherBench.run(list, repeats, threads);
         PrintWriter out = commandSpec.commandLine().getOut();
         if (json) {

@@ -8,8 +8,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import java.io.PrintStream;
 
 /**
- * Progress on standard error: a bar with rate and ETA on a terminal, plain lines (at most one per
- * ten percent and per two seconds) when standard error is not a terminal, nothing when quiet.
+ * Progress on standard error: a bar with rate and ETA on a terminal, plain lines when standard
+ * error is not a terminal (every step of a task with at most 20 steps, otherwise at most one line per
+ * ten percent and per two seconds), nothing when quiet.
  */
 final class Progress implements AutoCloseable {
 
@@ -61,7 +62,8 @@ final class Progress implements AutoCloseable {
         } else if (plain != null) {
             long decile = max > 0 ? done * 10 / max : 0;
             long now = System.nanoTime();
-            if (decile != lastDecile && now - lastPrint > 2_000_000_000L) {
+            boolean fewSteps = max <= 20;
+            if (fewSteps || (decile != lastDecile && now - lastPrint > 2_000_000_000L)) {
                 lastDecile = decile;
                 lastPrint = now;
                 plain.printf("%s: %d/%d (%.0f%%) %s%n", task, done, max, max > 0 ? 100.0 * done / max : 100.0, extra);

@@ -38,12 +38,7 @@ final class TourCommand implements Callable<Integer> {
         Tour.Outcome outcome;
         try (Progress progress = Progress.start("tour", STEPS, quiet)) {
             int[] step = {0};
-            outcome = Tour.run(output.out, seed, name -> {
-                progress.update(step[0]++, name);
-                if (!quiet && System.console() == null) {
-                    System.err.println("tour: step " + step[0] + "/" + STEPS + ": " + name);
-                }
-            });
+            outcome = Tour.run(output.out, seed, name -> progress.update(step[0]++, name));
             progress.update(STEPS, "done");
         }
         PrintWriter out = commandSpec.commandLine().getOut();
