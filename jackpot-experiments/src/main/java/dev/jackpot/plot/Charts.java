@@ -9,20 +9,36 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Line charts with XChart, saved as PNG and SVG side by side (atomically). Runs headless.
+ * Line charts with XChart, plain or with shaded error bands, saved as PNG and SVG side by side
+ * (atomically). Runs headless. Heatmaps are in {@link Heatmaps}.
  */
 public final class Charts {
 
     static {
         System.setProperty("java.awt.headless", "true");
     }
+
+    /** Series with at most this many points are drawn with markers. */
+    public static final int MAX_POINTS_WITH_MARKERS = 30;
+
+    /** Line colours in series order (Tableau 10), repeating after ten. */
+    private static final Color[] PALETTE = {
+            new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
+            new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+            new Color(0xbcbd22), new Color(0x17becf)};
+
+    /** Opacity of a band's fill (of 255): overlapping bands stay readable and grid lines show through. */
+    private static final int BAND_ALPHA = 56;
 
     private Charts() {
     }
@@ -59,13 +75,7 @@ public final class Charts {
      */
     public static XYChart lines(String title, String xLabel, String yLabel, boolean logX, boolean logY,
                                 List<Series> series) {
-        XYChart chart = new XYChartBuilder().width(800).height(520).title(title).xAxisTitle(xLabel)
-                .yAxisTitle(yLabel).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setXAxisLogarithmic(logX);
-        chart.getStyler().setYAxisLogarithmic(logY);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        chart.getStyler().setPlotGridLinesVisible(true);
+        XYChart chart = newChart(title, xLabel, yLabel, logX, logY);
         for (Series s : series) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
@@ -80,10 +90,137 @@ public final class Charts {
                 continue;
             }
             XYSeries line = chart.addSeries(s.name(), xs, ys);
-            if (xs.size() > 30) {
+            if (xs.size() > MAX_POINTS_WITH_MARKERS) {
                 line.setMarker(SeriesMarkers.NONE);
             }
         }
+        return chart;
+    }
+
+    /**
+     * One line with a band around it, e.g. the mean over trials plus or minus one standard deviation.
+     *
+     * @param name   legend entry
+     * @param x      x values
+     * @param mean   the line's y values (same length)
+     * @param spread the band's half-width at each point (same length), at least 0; NaN draws no band
+     *               there (the band narrows to the line), e.g. the standard deviation of a single trial
+     */
+    public record Band(String name, double[] x, double[] mean, double[] spread) {
+        /**
+         * @throws IllegalArgumentException if the lengths differ or a spread is negative or infinite
+         */
+        public Band {
+            Objects.requireNonNull(name, "name");
+            if (x.length != mean.length || x.length != spread.length) {
+                throw new IllegalArgumentException("band '" + name + "' has " + x.length + " x values, "
+                        + mean.length + " means and " + spread.length + " spreads; they must be equal in number");
+            }
+            for (int i = 0; i < spread.length; i++) {
+                if (spread[i] < 0 || Double.isInfinite(spread[i])) {
+                    throw new IllegalArgumentException("band '" + name + "' has spread " + spread[i] + " at index "
+                            + i + "; a spread must be finite and at least 0, or NaN for none");
+                }
+            }
+        }
+    }
+
+    /**
+     * Draws lines with translucent bands from {@code mean - spread} to {@code mean + spread}, each band
+     * the colour of its line. Points with a non-finite x or mean are dropped, as are points with a
+     * non-positive x on a logarithmic x axis or a non-positive mean on a logarithmic y axis. On a
+     * logarithmic y axis a band whose lower edge is not positive is cut at the smallest positive value
+     * drawn (the band then runs to the bottom of the plot). Series of at most
+     * {@value #MAX_POINTS_WITH_MARKERS} points get markers.
+     *
+     * @param title  chart title
+     * @param xLabel x-axis title
+     * @param yLabel y-axis title; say what the band is, e.g. "test error (mean +/- std over 10 trials)"
+     * @param logX   logarithmic x axis
+     * @param logY   logarithmic y axis
+     * @param bands  the lines and their bands, drawn in this order and coloured in turn
+     * @return the chart
+     */
+    public static XYChart bands(String title, String xLabel, String yLabel, boolean logX, boolean logY,
+                                List<Band> bands) {
+        XYChart chart = newChart(title, xLabel, yLabel, logX, logY);
+        List<double[][]> kept = new ArrayList<>();
+        double floor = Double.POSITIVE_INFINITY;
+        for (Band b : bands) {
+            List<double[]> points = new ArrayList<>();
+            for (int i = 0; i < b.x().length; i++) {
+                double x = b.x()[i];
+                double m = b.mean()[i];
+                if (!Double.isFinite(x) || !Double.isFinite(m) || (logX && x <= 0) || (logY && m <= 0)) {
+                    continue;
+                }
+                double s = Double.isNaN(b.spread()[i]) ? 0 : b.spread()[i];
+                points.add(new double[] {x, m, m - s, m + s});
+                floor = Math.min(floor, m);
+                if (m - s > 0) {
+                    floor = Math.min(floor, m - s);
+                }
+            }
+            kept.add(points.toArray(new double[0][]));
+        }
+        // Bands first, so that every line is drawn over every band.
+        for (int k = 0; k < bands.size(); k++) {
+            double[][] p = kept.get(k);
+            if (p.length == 0) {
+                continue;
+            }
+            // The band is one polygon: along the upper edge left to right, back along the lower edge.
+            int n = p.length;
+            double[] px = new double[2 * n];
+            double[] py = new double[2 * n];
+            for (int i = 0; i < n; i++) {
+                px[i] = p[i][0];
+                py[i] = p[i][3];
+                px[2 * n - 1 - i] = p[i][0];
+                py[2 * n - 1 - i] = logY ? Math.max(p[i][2], floor) : p[i][2];
+            }
+            Color colour = PALETTE[k % PALETTE.length];
+            XYSeries band = chart.addSeries(bands.get(k).name() + " (band)", px, py);
+            band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+            band.setFillColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), BAND_ALPHA));
+            band.setLineColor(new Color(0, 0, 0, 0));
+            band.setMarker(SeriesMarkers.NONE);
+            band.setShowInLegend(false);
+        }
+        for (int k = 0; k < bands.size(); k++) {
+            double[][] p = kept.get(k);
+            if (p.length == 0) {
+                continue;
+            }
+            double[] lx = new double[p.length];
+            double[] ly = new double[p.length];
+            for (int i = 0; i < p.length; i++) {
+                lx[i] = p[i][0];
+                ly[i] = p[i][1];
+            }
+            Color colour = PALETTE[k % PALETTE.length];
+            XYSeries line = chart.addSeries(bands.get(k).name(), lx, ly);
+            line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            line.setLineColor(colour);
+            line.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            if (p.length > MAX_POINTS_WITH_MARKERS) {
+                line.setMarker(SeriesMarkers.NONE);
+            } else {
+                line.setMarker(SeriesMarkers.CIRCLE);
+                line.setMarkerColor(colour);
+            }
+        }
+        return chart;
+    }
+
+    private static XYChart newChart(String title, String xLabel, String yLabel, boolean logX, boolean logY) {
+        XYChart chart = new XYChartBuilder().width(800).height(520).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotGridLinesVisible(true);
         return chart;
     }
 
@@ -96,9 +233,13 @@ public final class Charts {
      */
     public static void save(XYChart chart, Path png) throws IOException {
         AtomicFiles.write(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-        String name = png.getFileName().toString().replaceFirst("\\.png$", "") + ".svg";
         ByteArrayOutputStream svg = new ByteArrayOutputStream();
         VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        AtomicFiles.write(png.resolveSibling(name), svg.toByteArray());
+        AtomicFiles.write(svgBeside(png), svg.toByteArray());
+    }
+
+    /** The SVG file that goes beside {@code png}: same directory, same base name. */
+    static Path svgBeside(Path png) {
+        return png.resolveSibling(png.getFileName().toString().replaceFirst("\\.png$", "") + ".svg");
     }
 }
