@@ -32,7 +32,8 @@ import java.util.function.Consumer;
  * A short demonstration of every capability Jackpot has, each step writing real runs:
  * one teacher-student trial at the issue's default size; AGD against GD on the same trial; learner
  * masks from magnitude and GraSP scores; the tensor initialisation's error against N; the binary
- * task; supports with different overlaps and their r-tilde. Results go to {@code runs/tour-<hash>/}
+ * task; supports with different overlaps and their r-tilde; one reproduced figure of the paper (Fig. 4,
+ * quick scale). Results go to {@code runs/tour-<hash>/}
  * (summary.md, summary.json, plots) and the teacher runs to their own {@code runs/teacher-<hash>/}.
  */
 public final class Tour {
@@ -151,6 +152,26 @@ public final class Tour {
                     row.get("iterations").asInt(), row.get("success").asBoolean()));
         }
         md.append('\n');
+
+        steps.accept("figure: Zhang et al. (2021) Fig. 4, sample complexity, quick scale");
+        dev.jackpot.repro.Zhang2021.FigureRun fig4 = dev.jackpot.repro.Zhang2021.run(4, dev.jackpot.repro.Scale.QUICK, root,
+                Runtime.getRuntime().availableProcessors(), new dev.jackpot.sweep.SweepRunner(),
+                dev.jackpot.sweep.SweepListener.NONE);
+        ObjectNode fig = summary.putObject("figure4");
+        fig.put("runDir", fig4.layout().dir().toString());
+        fig.put("report", fig4.layout().dir().resolve("report.html").toString());
+        ArrayNode claims = fig.putArray("claims");
+        md.append("## 7. A reproduced figure: Zhang et al. (2021), Fig. 4 (quick scale)\n\n");
+        for (dev.jackpot.report.Claim c : fig4.claims()) {
+            ObjectNode cn = claims.addObject();
+            cn.put("claim", c.claim());
+            cn.put("reproduced", c.reproduced());
+            cn.put("statistic", c.statistic());
+            cn.put("value", c.value());
+            md.append(String.format(Locale.ROOT, "- %s: **%s** (%s = %.3g)%n", c.claim(),
+                    c.reproduced() ? "reproduced" : "not reproduced", c.statistic(), c.value()));
+        }
+        md.append("\nReport: `").append(fig4.layout().dir().resolve("report.html")).append("`\n\n");
 
         AtomicFiles.writeString(layout.dir().resolve("summary.md"), md.toString());
         AtomicFiles.writeString(layout.dir().resolve("summary.json"), SpecCodec.json().writeValueAsString(summary));

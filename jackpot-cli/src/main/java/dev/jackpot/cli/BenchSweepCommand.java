@@ -1,0 +1,101 @@
+package dev.jackpot.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.repro.Scale;
+import dev.jackpot.repro.Zhang2021;
+import dev.jackpot.sweep.SweepRunner;
+import dev.jackpot.sweep.SweepSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code jackpot bench sweep}: wall time of a reproduction's sweep. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time the sweep of a zhang2021 figure from scratch (in a temporary directory, deleted afterwards): "
+                + "wall time, trials per second, and per-trial CPU time.",
+                "Default: Figure 4 at paper scale (10 x 12 cells x 100 trials; target: under 10 minutes on 2 cores). "
+                        + "--trials runs fewer trials per cell and also prints the projection to the full count."})
+final class BenchSweepCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Option(names = "--figure", description = "Figure number (default ${DEFAULT-VALUE}).", defaultValue = "4")
+    int figure;
+
+    @Option(names = "--scale", description = "quick or paper (default ${DEFAULT-VALUE}).", defaultValue = "paper")
+    Scale scale;
+
+    @Option(names = "--trials", paramLabel = "T", description = "Trials per cell instead of the scale's count.")
+    Integer trials;
+
+    @Option(names = "--threads", description = "Worker threads (default: all ${DEFAULT-VALUE} cores).",
+            defaultValue = "${sys:jackpot.cores}")
+    int threads;
+
+    @Option(names = "--json", description = "Print exactly one JSON object on standard output.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    static {
+        System.setProperty("jackpot.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        SweepSpec full = Zhang2021.figure(figure).sweep(scale);
+        SweepSpec sweep = trials == null ? full : full.withTrials(trials);
+        Path tmp = Files.createTempDirectory("jackpot-bench-sweep");
+        SweepRunner runner = new SweepRunner();
+        SweepRunner.Outcome outcome;
+        long start = System.nanoTime();
+        try (SweepProgress progress = new SweepProgress("bench fig" + figure, quiet, commandSpec.commandLine().getErr(), runner)) {
+            outcome = runner.run("bench", sweep, tmp, threads, progress);
+        } finally {
+            try (Stream<Path> files = Files.walk(tmp)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        int n = outcome.rows().size();
+        double cpu = outcome.rows().stream().mapToDouble(r -> r.seconds()).sum();
+        int fullTrials = full.cells() * full.trials();
+        double projected = wall * fullTrials / n;
+        PrintWriter out = commandSpec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = SpecCodec.json().createObjectNode();
+            o.put("figure", figure);
+            o.put("scale", scale.name().toLowerCase(java.util.Locale.ROOT));
+            o.put("threads", threads);
+            o.put("trials", n);
+            o.put("wallSeconds", wall);
+            o.put("trialsPerSecond", n / wall);
+            o.put("cpuSecondsPerTrial", cpu / n);
+            o.put("parallelEfficiency", cpu / (wall * threads));
+            o.put("fullTrials", fullTrials);
+            o.put("projectedFullWallSeconds", projected);
+            OutputOptions.printJson(out, o);
+        } else {
+            out.printf("Figure %d, %s scale, %d cells x %d trials = %d trials on %d threads%n", figure,
+                    scale.name().toLowerCase(java.util.Locale.ROOT), sweep.cells(), sweep.trials(), n, threads);
+            out.printf("wall %.1f s, %.1f trials/s, %.1f ms CPU per trial, parallel efficiency %.0f%%%n", wall, n / wall,
+                    1e3 * cpu / n, 100 * cpu / (wall * threads));
+            if (n != fullTrials) {
+                out.printf("projected wall time for the full %d trials: %.0f s (%.1f min)%n", fullTrials, projected,
+                        projected / 60);
+            }
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+}
