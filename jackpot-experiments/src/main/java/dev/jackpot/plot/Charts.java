@@ -187,6 +187,19 @@ public final class Charts {
             band.setMarker(SeriesMarkers.NONE);
             band.setShowInLegend(false);
         }
+        // XChart's automatic range can leave out part of a polygon series; set it from the data.
+        double top = Double.NEGATIVE_INFINITY;
+        double bottom = Double.POSITIVE_INFINITY;
+        for (double[][] p : kept) {
+            for (double[] point : p) {
+                top = Math.max(top, Math.max(point[1], point[3]));
+                bottom = Math.min(bottom, logY ? Math.max(point[2], floor) : Math.min(point[1], point[2]));
+            }
+        }
+        if (top > bottom) {
+            chart.getStyler().setYAxisMax(logY ? top : top + 0.05 * (top - bottom));
+            chart.getStyler().setYAxisMin(logY ? bottom : bottom - 0.05 * (top - bottom));
+        }
         for (int k = 0; k < bands.size(); k++) {
             double[][] p = kept.get(k);
             if (p.length == 0) {
