@@ -53,13 +53,25 @@ final class BenchSweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return execute();
+        } finally {
+            if (progress != null) {
+                progress.finish();
+            }
+        }
+    }
+
+    private SweepProgress progress;
+
+    private Integer execute() throws Exception {
         SweepSpec full = Zhang2021.figure(figure).sweep(scale);
         SweepSpec sweep = trials == null ? full : full.withTrials(trials);
         Path tmp = Files.createTempDirectory("jackpot-bench-sweep");
         SweepRunner runner = new SweepRunner();
         SweepRunner.Outcome outcome;
         long start = System.nanoTime();
-        try (SweepProgress progress = new SweepProgress("bench fig" + figure, quiet, commandSpec.commandLine().getErr(), runner)) {
+        try (SweepProgress ignored = progress = new SweepProgress("bench fig" + figure, quiet, commandSpec.commandLine().getErr(), runner)) {
             outcome = runner.run("bench", sweep, tmp, threads, progress);
         } finally {
             try (Stream<Path> files = Files.walk(tmp)) {

@@ -9,6 +9,8 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** The command line or spec is invalid; nothing was run. */
     public static final int USAGE = 2;
+    /** Interrupted (Ctrl-C, 128 + SIGINT); finished trials are kept and a re-run resumes. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
                 BenchCommand.class, TourCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the command failed (I/O error, bad data, failed check)",
-                "2:invalid command line or spec; nothing was run"})
+                "2:invalid command line or spec; nothing was run",
+                "130:interrupted by Ctrl-C; finished trials are kept, run the same command again to resume"})
 public final class JackpotCommand implements Runnable {
 
     @CommandLine.Spec

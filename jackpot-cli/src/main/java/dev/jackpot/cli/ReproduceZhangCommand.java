@@ -56,6 +56,18 @@ final class ReproduceZhangCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return execute();
+        } finally {
+            if (progress != null) {
+                progress.finish();
+            }
+        }
+    }
+
+    private SweepProgress progress;
+
+    private Integer execute() throws Exception {
         List<Integer> which = figures == null || figures.isEmpty() ? Zhang2021.figures() : figures;
         for (int f : which) {
             Zhang2021.figure(f);
@@ -67,7 +79,7 @@ final class ReproduceZhangCommand implements Callable<Integer> {
         PrintWriter err = commandSpec.commandLine().getErr();
         List<Zhang2021.FigureRun> runs = new java.util.ArrayList<>();
         boolean interrupted;
-        try (SweepProgress progress = new SweepProgress("zhang2021", quiet, err, runner)) {
+        try (SweepProgress ignored = progress = new SweepProgress("zhang2021", quiet, err, runner)) {
             for (int f : which) {
                 runs.add(Zhang2021.run(f, scale, output.out, threads, runner, progress));
                 if (progress.interrupted()) {
@@ -118,7 +130,7 @@ final class ReproduceZhangCommand implements Callable<Integer> {
         if (interrupted) {
             err.println("jackpot: stopped; finished trials are kept, run the same command again to resume");
             err.flush();
-            return ExitCodes.FAILURE;
+            return ExitCodes.INTERRUPTED;
         }
         return ExitCodes.OK;
     }

@@ -51,11 +51,23 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return execute();
+        } finally {
+            if (progress != null) {
+                progress.finish();
+            }
+        }
+    }
+
+    private SweepProgress progress;
+
+    private Integer execute() throws Exception {
         SweepSpec sweep = SweepCodec.CODEC.read(spec);
         SweepRunner runner = new SweepRunner();
         SweepRunner.Outcome outcome;
         boolean interrupted;
-        try (SweepProgress progress = new SweepProgress(kind, quiet, commandSpec.commandLine().getErr(), runner)) {
+        try (SweepProgress ignored = progress = new SweepProgress(kind, quiet, commandSpec.commandLine().getErr(), runner)) {
             outcome = runner.run(kind, sweep, output.out, threads, progress);
             interrupted = progress.interrupted();
         }
@@ -75,7 +87,12 @@ final class SweepCommand implements Callable<Integer> {
                     outcome.rows().size() - failed, outcome.plan().totalTrials(), outcome.computed(), failed);
             out.flush();
         }
-        return interrupted || !outcome.complete() ? ExitCodes.FAILURE : ExitCodes.OK;
+        if (interrupted) {
+            commandSpec.commandLine().getErr().println("jackpot: stopped; finished trials are kept, run the same command again to resume");
+            commandSpec.commandLine().getErr().flush();
+            return ExitCodes.INTERRUPTED;
+        }
+        return outcome.complete() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
 }

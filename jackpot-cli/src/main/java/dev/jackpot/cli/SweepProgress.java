@@ -68,8 +68,17 @@ final class SweepProgress implements SweepListener, AutoCloseable {
         }
     }
 
+    /** Ends the progress bar; the interrupt hook stays armed until {@link #finish()}. */
     @Override
     public void close() {
+        closeBar();
+    }
+
+    /**
+     * Called last, after the command has printed everything: lets a pending Ctrl-C end the JVM (its
+     * hook waits for this, so the command's final messages are not cut off) or disarms the hook.
+     */
+    void finish() {
         closeBar();
         finished.countDown();
         try {

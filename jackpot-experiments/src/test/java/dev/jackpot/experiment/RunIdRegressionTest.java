@@ -51,6 +51,16 @@ class RunIdRegressionTest {
     }
 
     @Test
+    void pinnedSweepIds() {
+        dev.jackpot.sweep.SweepSpec s = dev.jackpot.sweep.SweepSpec.of(TeacherTrialSpec.defaults(3, 30, 200, 5, 1), 4,
+                dev.jackpot.sweep.Axis.of("teacher.r", 3, 5),
+                new dev.jackpot.sweep.Axis("n", null, new dev.jackpot.sweep.Axis.Range(100, 300, 100)));
+        assertEquals("sweep-87d8b0f410e21307", dev.jackpot.sweep.SweepRunner.id("sweep", s).toString());
+        assertEquals("sweep-e954bf237e02b2dd",
+                dev.jackpot.sweep.SweepRunner.id("sweep", s.withProcedure(dev.jackpot.sweep.Procedure.RATE)).toString());
+    }
+
+    @Test
     void theIdIgnoresHowAValueWasWritten() {
         TeacherTrialSpec a = TeacherRun.CODEC.parseYaml("teacher: {noise: 0.001}");
         TeacherTrialSpec b = TeacherRun.CODEC.parseYaml("teacher: {noise: 1.0e-3}\nseed: 1\nn: 5000");
