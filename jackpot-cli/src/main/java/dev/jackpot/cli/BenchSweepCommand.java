@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** {@code jackpot bench sweep}: wall time of a reproduction's sweep. */
@@ -23,10 +22,7 @@ import java.util.stream.Stream;
                 + "wall time, trials per second, and per-trial CPU time.",
                 "Default: Figure 4 at paper scale (10 x 12 cells x 100 trials; target: under 10 minutes on 2 cores). "
                         + "--trials runs fewer trials per cell and also prints the projection to the full count."})
-final class BenchSweepCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec commandSpec;
+final class BenchSweepCommand extends SweepingCommand {
 
     @Option(names = "--figure", description = "Figure number (default ${DEFAULT-VALUE}).", defaultValue = "4")
     int figure;
@@ -37,41 +33,17 @@ final class BenchSweepCommand implements Callable<Integer> {
     @Option(names = "--trials", paramLabel = "T", description = "Trials per cell instead of the scale's count.")
     Integer trials;
 
-    @Option(names = "--threads", description = "Worker threads (default: all ${DEFAULT-VALUE} cores).",
-            defaultValue = "${sys:jackpot.cores}")
-    int threads;
-
     @Option(names = "--json", description = "Print exactly one JSON object on standard output.")
     boolean json;
 
-    @Option(names = "--quiet", description = "No progress output.")
-    boolean quiet;
-
-    static {
-        System.setProperty("jackpot.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-    }
-
     @Override
-    public Integer call() throws Exception {
-        try {
-            return execute();
-        } finally {
-            if (progress != null) {
-                progress.finish();
-            }
-        }
-    }
-
-    private SweepProgress progress;
-
-    private Integer execute() throws Exception {
+    Integer execute() throws Exception {
         SweepSpec full = Zhang2021.figure(figure).sweep(scale);
         SweepSpec sweep = trials == null ? full : full.withTrials(trials);
         Path tmp = Files.createTempDirectory("jackpot-bench-sweep");
-        SweepRunner runner = new SweepRunner();
         SweepRunner.Outcome outcome;
         long start = System.nanoTime();
-        try (SweepProgress ignored = progress = new SweepProgress("bench fig" + figure, quiet, commandSpec.commandLine().getErr(), runner)) {
+        try (SweepProgress progress = progress("bench fig" + figure)) {
             outcome = runner.run("bench", sweep, tmp, threads, progress);
         } finally {
             try (Stream<Path> files = Files.walk(tmp)) {

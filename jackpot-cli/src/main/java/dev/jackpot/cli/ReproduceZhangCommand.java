@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** {@code jackpot reproduce zhang2021}: the synthetic experiments of "Why Lottery Ticket Wins?". */
@@ -26,10 +25,7 @@ import java.util.stream.Stream;
                 + "written to report.html and report.md (a claim the data does not support is reported as not "
                 + "reproduced, with its numbers).",
                 "Ctrl-C stops after the trials in flight; running the same command again resumes where it stopped."})
-final class ReproduceZhangCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec commandSpec;
+final class ReproduceZhangCommand extends SweepingCommand {
 
     @Mixin
     OutputOptions output;
@@ -42,51 +38,20 @@ final class ReproduceZhangCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).", defaultValue = "quick")
     Scale scale;
 
-    @Option(names = "--threads", description = "Trials run in parallel (default: all ${DEFAULT-VALUE} cores); never changes a result.",
-            defaultValue = "${sys:jackpot.cores}")
-    int threads;
-
-    @Option(names = "--quiet", description = "No progress output.")
-    boolean quiet;
-
-    static {
-        System.setProperty("jackpot.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        System.setProperty("jackpot.zhang.figures", Zhang2021.figures().toString());
-    }
-
     @Override
-    public Integer call() throws Exception {
-        try {
-            return execute();
-        } finally {
-            if (progress != null) {
-                progress.finish();
-            }
-        }
-    }
-
-    private SweepProgress progress;
-
-    private Integer execute() throws Exception {
+    Integer execute() throws Exception {
         List<Integer> which = figures == null || figures.isEmpty() ? Zhang2021.figures() : figures;
         for (int f : which) {
             Zhang2021.figure(f);
         }
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(commandSpec.commandLine(), "--threads must be positive, got " + threads);
-        }
-        SweepRunner runner = new SweepRunner();
-        PrintWriter err = commandSpec.commandLine().getErr();
         List<Zhang2021.FigureRun> runs = new java.util.ArrayList<>();
-        boolean interrupted;
-        try (SweepProgress ignored = progress = new SweepProgress("zhang2021", quiet, err, runner)) {
+        try (SweepProgress progress = progress("zhang2021")) {
             for (int f : which) {
                 runs.add(Zhang2021.run(f, scale, output.out, threads, runner, progress));
                 if (progress.interrupted()) {
                     break;
                 }
             }
-            interrupted = progress.interrupted();
         }
         PrintWriter out = commandSpec.commandLine().getOut();
         if (output.json) {
@@ -127,10 +92,8 @@ final class ReproduceZhangCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        if (interrupted) {
-            err.println("jackpot: stopped; finished trials are kept, run the same command again to resume");
-            err.flush();
-            return ExitCodes.INTERRUPTED;
+        if (interrupted()) {
+            return stopped();
         }
         return ExitCodes.OK;
     }

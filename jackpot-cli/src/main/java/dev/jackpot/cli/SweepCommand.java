@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code jackpot sweep}: run a sweep spec. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
@@ -23,10 +22,7 @@ import java.util.concurrent.Callable;
                 "  trials: 10",
                 "Writes OUT/<kind>-<hash>/ with one SQLite row per finished trial; re-running resumes, recomputing nothing "
                         + "finished and retrying failed trials. Ctrl-C stops after the trials in flight."})
-final class SweepCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec commandSpec;
+final class SweepCommand extends SweepingCommand {
 
     @Mixin
     OutputOptions output;
@@ -38,38 +34,12 @@ final class SweepCommand implements Callable<Integer> {
             defaultValue = "sweep")
     String kind;
 
-    @Option(names = "--threads", description = "Trials run in parallel (default: all cores); never changes a result.",
-            defaultValue = "${sys:jackpot.cores}")
-    int threads;
-
-    @Option(names = "--quiet", description = "No progress output.")
-    boolean quiet;
-
-    static {
-        System.setProperty("jackpot.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-    }
-
     @Override
-    public Integer call() throws Exception {
-        try {
-            return execute();
-        } finally {
-            if (progress != null) {
-                progress.finish();
-            }
-        }
-    }
-
-    private SweepProgress progress;
-
-    private Integer execute() throws Exception {
+    Integer execute() throws Exception {
         SweepSpec sweep = SweepCodec.CODEC.read(spec);
-        SweepRunner runner = new SweepRunner();
         SweepRunner.Outcome outcome;
-        boolean interrupted;
-        try (SweepProgress ignored = progress = new SweepProgress(kind, quiet, commandSpec.commandLine().getErr(), runner)) {
+        try (SweepProgress progress = progress(kind)) {
             outcome = runner.run(kind, sweep, output.out, threads, progress);
-            interrupted = progress.interrupted();
         }
         long failed = outcome.rows().stream().filter(r -> !r.isOk()).count();
         PrintWriter out = commandSpec.commandLine().getOut();
@@ -87,10 +57,8 @@ final class SweepCommand implements Callable<Integer> {
                     outcome.rows().size() - failed, outcome.plan().totalTrials(), outcome.computed(), failed);
             out.flush();
         }
-        if (interrupted) {
-            commandSpec.commandLine().getErr().println("jackpot: stopped; finished trials are kept, run the same command again to resume");
-            commandSpec.commandLine().getErr().flush();
-            return ExitCodes.INTERRUPTED;
+        if (interrupted()) {
+            return stopped();
         }
         return outcome.complete() ? ExitCodes.OK : ExitCodes.FAILURE;
     }

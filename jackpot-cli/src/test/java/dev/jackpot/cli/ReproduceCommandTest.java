@@ -1,0 +1,41 @@
+package dev.jackpot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReproduceCommandTest {
+
+    @Test
+    void jsonNamesTheRunTheFiguresAndTheClaims(@TempDir Path out) throws Exception {
+        Cli c = Cli.run("reproduce", "zhang2021", "--figure", "4", "--out", out.toString(), "--quiet", "--json");
+        assertEquals(ExitCodes.OK, c.exit, c.err);
+        JsonNode run = c.json().get("runs").get(0);
+        assertEquals(4, run.get("figure").asInt());
+        assertTrue(run.get("complete").asBoolean());
+        assertTrue(Files.exists(Path.of(run.get("runDir").asText(), "report.html")));
+        assertTrue(run.get("figures").get(0).asText().endsWith("fig4-success.png"));
+        JsonNode claim = run.get("claims").get(0);
+        for (String field : new String[]{"figure", "claim", "reproduced", "statistic", "value"}) {
+            assertTrue(claim.has(field), field);
+        }
+        // Running it again reuses every trial.
+        Cli again = Cli.run("reproduce", "zhang2021", "--figure", "4", "--out", out.toString(), "--json");
+        assertEquals(ExitCodes.OK, again.exit, again.err);
+        assertTrue(again.err.contains("120 already finished, 0 to run"), again.err);
+    }
+
+    @Test
+    void unknownFiguresAreUsageErrors() {
+        Cli c = Cli.run("reproduce", "zhang2021", "--figure", "1", "--quiet");
+        assertEquals(ExitCodes.USAGE, c.exit);
+        assertTrue(c.err.contains("figure 1"), c.err);
+        assertEquals(ExitCodes.USAGE, Cli.run("reproduce", "zhang2021", "--threads", "0", "--quiet").exit);
+    }
+}
