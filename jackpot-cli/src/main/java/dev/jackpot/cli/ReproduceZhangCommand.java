@@ -95,6 +95,12 @@ final class ReproduceZhangCommand extends SweepingCommand {
         if (interrupted()) {
             return stopped();
         }
+        if (runs.stream().anyMatch(r -> !r.complete())) {
+            commandSpec.commandLine().getErr().println("jackpot: some trials failed (see 'jackpot results show RUN'); "
+                    + "run the same command again to retry them");
+            commandSpec.commandLine().getErr().flush();
+            return ExitCodes.FAILURE;
+        }
         return ExitCodes.OK;
     }
 }
