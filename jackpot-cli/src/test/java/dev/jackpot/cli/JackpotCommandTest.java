@@ -16,7 +16,8 @@ class JackpotCommandTest {
         assertEquals(ExitCodes.OK, h.exit);
         assertTrue(h.out.contains("teacher") && h.out.contains("tour") && h.out.contains("Exit codes"), h.out);
         for (String[] cmd : new String[][]{{"teacher", "--help"}, {"teacher", "train", "--help"}, {"tour", "--help"},
-                {"bench", "--help"}, {"bench", "teacher", "--help"}}) {
+                {"bench", "--help"}, {"bench", "teacher", "--help"}, {"subset-sum", "--help"},
+                {"bench", "subset-sum", "--help"}}) {
             Cli c = Cli.run(cmd);
             assertEquals(ExitCodes.OK, c.exit, String.join(" ", cmd));
             assertTrue(c.out.contains("Usage"), c.out);

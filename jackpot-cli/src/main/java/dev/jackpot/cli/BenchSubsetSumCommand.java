@@ -1,0 +1,101 @@
+package dev.jackpot.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jackpot.bench.SubsetSumBench;
+import dev.jackpot.experiment.SpecCodec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+
+/** {@code jackpot bench subset-sum}: solver time per instance against n. */
+@Command(name = "subset-sum", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time the subset-sum solvers on random instances: n candidates and a target, all uniform in "
+                + "[-1, 1]. The exact meet-in-the-middle solver runs where n <= 44, the grid programme everywhere, "
+                + "on the same instances, one thread, each instance solved once untimed (warm-up) and then timed.",
+                "Prints per n and solver: the median and slowest time per instance, the median and largest error, "
+                        + "the grid's largest stated gap and its largest excess over the exact optimum, and how many "
+                        + "results are proven optimal."})
+final class BenchSubsetSumCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Option(names = "--n", paramLabel = "N", split = ",", description = "Candidate counts (default 20,30,40,60).")
+    List<Integer> sizes;
+
+    @Option(names = "--instances", paramLabel = "M", defaultValue = "5",
+            description = "Instances per n, median reported (default ${DEFAULT-VALUE}).")
+    int instances;
+
+    @Option(names = "--eps", paramLabel = "E", defaultValue = "0",
+            description = "Perturbation budget per chosen candidate (default ${DEFAULT-VALUE}).")
+    double eps;
+
+    @Option(names = "--grid-step", paramLabel = "DELTA",
+            description = "Grid step (default 1e-5 x max|x_i|, or 1e-4 x max|x_i| with --eps > 0).")
+    Double gridStep;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Root seed of the instances (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print exactly one JSON object on standard output.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<Integer> list = sizes == null ? SubsetSumBench.DEFAULT_SIZES : sizes;
+        if (eps < 0 || !Double.isFinite(eps)) {
+            throw new IllegalArgumentException("eps must be a finite non-negative number, got " + eps);
+        }
+        PrintWriter err = commandSpec.commandLine().getErr();
+        err.println("bench subset-sum: n = " + list + ", " + instances + " instances each ...");
+        err.flush();
+        List<SubsetSumBench.Row> rows = SubsetSumBench.run(list, instances, eps,
+                gridStep == null ? OptionalDouble.empty() : OptionalDouble.of(gridStep), seed);
+        PrintWriter out = commandSpec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = SpecCodec.json().createObjectNode();
+            o.put("instances", instances);
+            o.put("eps", eps);
+            o.put("seed", seed);
+            ArrayNode arr = o.putArray("rows");
+            for (SubsetSumBench.Row r : rows) {
+                ObjectNode n = arr.addObject();
+                n.put("n", r.n());
+                n.put("solver", r.solver());
+                if (!Double.isNaN(r.gridStep())) {
+                    n.put("gridStep", r.gridStep());
+                }
+                n.put("instances", r.instances());
+                n.put("medianSeconds", r.medianSeconds());
+                n.put("maxSeconds", r.maxSeconds());
+                n.put("medianError", r.medianError());
+                n.put("maxError", r.maxError());
+                n.put("maxGap", r.maxGap());
+                if (!Double.isNaN(r.maxExcess())) {
+                    n.put("maxExcessOverExact", r.maxExcess());
+                }
+                n.put("optimal", r.optimal());
+            }
+            OutputOptions.printJson(out, o);
+            return ExitCodes.OK;
+        }
+        out.printf("%d instances per n, candidates and target uniform in [-1, 1], eps %s, one thread%n", instances, eps);
+        out.printf("%4s  %-6s %9s %12s %12s %11s %11s %10s %12s %8s%n", "n", "solver", "step", "median ms", "max ms",
+                "med error", "max error", "max gap", "excess/exact", "optimal");
+        for (SubsetSumBench.Row r : rows) {
+            out.printf("%4d  %-6s %9s %12.3f %12.3f %11.2e %11.2e %10.2e %12s %5d/%d%n", r.n(), r.solver(),
+                    Double.isNaN(r.gridStep()) ? "-" : String.format("%.0e", r.gridStep()), 1e3 * r.medianSeconds(),
+                    1e3 * r.maxSeconds(), r.medianError(), r.maxError(), r.maxGap(),
+                    Double.isNaN(r.maxExcess()) ? "-" : String.format("%.2e", r.maxExcess()), r.optimal(), r.instances());
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

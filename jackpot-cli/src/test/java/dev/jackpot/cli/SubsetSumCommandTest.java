@@ -1,0 +1,121 @@
+package dev.jackpot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SubsetSumCommandTest {
+
+    @Test
+    void jsonHasEveryFieldAndTheKnownAnswer() throws Exception {
+        // 0.5 + 0.125 = 0.625 exactly, and no other subset does.
+        Cli c = Cli.run("subset-sum", "--values", "0.5,0.25,0.125,-0.375", "--target", "0.625", "--json");
+        assertEquals(ExitCodes.OK, c.exit, c.err);
+        JsonNode j = c.json();
+        for (String field : new String[]{"subset", "sum", "error", "optimal", "gap", "solver", "seconds", "n", "target", "eps"}) {
+            assertTrue(j.has(field), "missing " + field + ": " + j);
+        }
+        assertEquals("[0,2]", j.get("subset").toString());
+        assertEquals(0.625, j.get("sum").asDouble());
+        assertEquals(0.0, j.get("error").asDouble());
+        assertTrue(j.get("optimal").asBoolean());
+        assertEquals("exact", j.get("solver").asText());
+        assertTrue(j.get("seconds").asDouble() >= 0);
+        assertFalse(j.has("values"), "the given values are not echoed");
+    }
+
+    @Test
+    void textOutput() {
+        Cli c = Cli.run("subset-sum", "--values", "-0.7,0.3,0.25,0.125", "--target", "0.375");
+        assertEquals(ExitCodes.OK, c.exit, c.err);
+        for (String line : new String[]{"subset   [2, 3]", "sum      0.375", "error    0.0", "optimal  true", "solver   exact", "seconds"}) {
+            assertTrue(c.out.contains(line), "missing '" + line + "' in:\n" + c.out);
+        }
+    }
+
+    @Test
+    void gridAndPerturbation() throws Exception {
+        // On the grid of step 0.01: 50 + 25 - 30 = 45 is the only subset on the target.
+        JsonNode g = Cli.run("subset-sum", "--values", "0.5,0.25,0.125,-0.3", "--target", "0.45", "--solver", "grid",
+                "--grid-step", "0.01", "--json").json();
+        assertEquals("grid", g.get("solver").asText());
+        assertEquals(0.01, g.get("gridStep").asDouble());
+        assertEquals("[0,1,3]", g.get("subset").toString());
+        assertTrue(g.get("error").asDouble() < 1e-15, g.toString());
+        JsonNode e = Cli.run("subset-sum", "--values", "0.7", "--target", "0.6", "--eps", "0.2", "--json").json();
+        assertEquals("[0]", e.get("subset").toString());
+        assertEquals(0.0, e.get("error").asDouble());
+        assertEquals(0.2, e.get("eps").asDouble());
+    }
+
+    @Test
+    void randomCandidatesAreSeededAndInRange() throws Exception {
+        JsonNode a = Cli.run("subset-sum", "--random", "24", "--seed", "5", "--target", "0.3", "--json").json();
+        JsonNode b = Cli.run("subset-sum", "--random", "24", "--seed", "5", "--target", "0.3", "--json").json();
+        JsonNode other = Cli.run("subset-sum", "--random", "24", "--seed", "6", "--target", "0.3", "--json").json();
+        assertEquals(24, a.get("values").size());
+        for (JsonNode v : a.get("values")) {
+            assertTrue(v.asDouble() >= -1 && v.asDouble() <= 1, v.toString());
+        }
+        assertEquals(a.get("values"), b.get("values"));
+        assertEquals(a.get("subset"), b.get("subset"));
+        assertEquals(5, a.get("seed").asLong());
+        assertFalse(a.get("values").equals(other.get("values")));
+        assertTrue(a.get("error").asDouble() < 1e-4, a.toString());
+        // Beyond the exact limit, auto uses the grid.
+        JsonNode big = Cli.run("subset-sum", "--random", "50", "--target", "-0.4", "--json").json();
+        assertEquals("grid", big.get("solver").asText());
+        assertTrue(big.get("error").asDouble() <= big.get("gap").asDouble() + 1e-15);
+    }
+
+    @Test
+    void invalidInputExitsTwoNamingTheValue() {
+        String[][] cases = {
+                {"values[1]", "NaN", "--values", "0.5,NaN", "--target", "0"},
+                {"target", "Infinity", "--values", "0.5", "--target", "Infinity"},
+                {"eps", "-0.5", "--values", "0.5", "--target", "0", "--eps", "-0.5"},
+                {"n = 44", "n = 50", "--random", "50", "--target", "0", "--solver", "exact"},
+                {"grid step", "0.0", "--values", "0.5", "--target", "0", "--solver", "grid", "--grid-step", "0"},
+                {"grid step", "0.001", "--values", "0.5", "--target", "0", "--solver", "exact", "--grid-step", "1e-3"},
+                {"--random", "-3", "--random", "-3", "--target", "0"},
+                {"exactly one", "--random", "--values", "0.5", "--random", "3", "--target", "0"},
+                {"exactly one", "--random", "--target", "0"},
+                {"--seed", "7", "--values", "0.5", "--seed", "7", "--target", "0"},
+                {"--solver", "fastest", "--values", "0.5", "--target", "0", "--solver", "fastest"},
+                {"--target", "--target", "--values", "0.5"},
+        };
+        for (String[] c : cases) {
+            String[] args = new String[c.length - 1];
+            args[0] = "subset-sum";
+            System.arraycopy(c, 2, args, 1, c.length - 2);
+            Cli r = Cli.run(args);
+            String what = String.join(" ", args) + " -> " + r.err;
+            assertEquals(ExitCodes.USAGE, r.exit, what);
+            assertTrue(r.err.contains(c[0]) && r.err.contains(c[1]), what);
+            assertEquals("", r.out, "nothing on stdout for invalid input: " + what);
+        }
+    }
+
+    @Test
+    void benchPrintsSolverTimes() throws Exception {
+        Cli c = Cli.run("bench", "subset-sum", "--n", "8,16,46", "--instances", "2", "--json");
+        assertEquals(ExitCodes.OK, c.exit, c.err);
+        JsonNode rows = c.json().get("rows");
+        assertEquals(5, rows.size(), rows.toString());
+        assertEquals("exact", rows.get(0).get("solver").asText());
+        assertEquals("grid", rows.get(1).get("solver").asText());
+        assertEquals("grid", rows.get(4).get("solver").asText(), "no exact row beyond n = 44");
+        assertEquals(2, rows.get(2).get("optimal").asInt());
+        for (JsonNode r : rows) {
+            assertTrue(r.get("medianSeconds").asDouble() > 0 && r.get("maxError").asDouble() >= 0, r.toString());
+        }
+        assertTrue(rows.get(1).get("maxExcessOverExact").asDouble() <= rows.get(1).get("maxGap").asDouble() + 1e-12);
+        Cli text = Cli.run("bench", "subset-sum", "--n", "10", "--instances", "1");
+        assertEquals(ExitCodes.OK, text.exit, text.err);
+        assertTrue(text.out.contains("median ms") && text.out.contains("exact") && text.out.contains("grid"), text.out);
+        assertEquals(ExitCodes.USAGE, Cli.run("bench", "subset-sum", "--instances", "0").exit);
+    }
+}

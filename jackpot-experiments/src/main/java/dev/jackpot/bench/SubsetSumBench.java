@@ -1,0 +1,148 @@
+package dev.jackpot.bench;
+
+import dev.jackpot.rng.Rng;
+import dev.jackpot.rng.Seeds;
+import dev.jackpot.subsetsum.GridSolver;
+import dev.jackpot.subsetsum.MeetInTheMiddleSolver;
+import dev.jackpot.subsetsum.SubsetSumProblem;
+import dev.jackpot.subsetsum.SubsetSumResult;
+import dev.jackpot.subsetsum.SubsetSumSolver;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * Benchmark of the subset-sum solvers (design note strong-lth.md section 5.1): time per instance of
+ * the exact meet-in-the-middle solver (Horowitz and Sahni 1974; where n &lt;= 44) and of the grid
+ * programme (every n), on the instances of Lueker's setting (Random Structures &amp; Algorithms
+ * 12(1), 1998): n candidates uniform in [-1, 1] and a target uniform in [-1, 1].
+ *
+ * <p>Instance i of size n is drawn from the stream {@code Seeds.derive(seed, "bench-subset-sum", n, i)},
+ * so both solvers see the same instances and a figure can be re-measured. Each solver first solves
+ * every instance once untimed (JIT warm-up), then solves each again timed, one thread. Medians are
+ * reported, with the errors, so a fast grid can be judged against the exact optimum.
+ */
+public final class SubsetSumBench {
+
+    /** The sizes of the issue. */
+    public static final List<Integer> DEFAULT_SIZES = List.of(20, 30, 40, 60);
+
+    /**
+     * Figures for one solver at one n.
+     *
+     * @param n             candidates per instance
+     * @param solver        the solver's name
+     * @param gridStep      the grid step used (of instance 0), NaN for the exact solver
+     * @param instances     instances timed
+     * @param medianSeconds median time per instance
+     * @param maxSeconds    slowest instance
+     * @param medianError   median error of the returned subsets
+     * @param maxError      largest error
+     * @param maxGap        largest stated gap to the optimum (0 for the exact solver)
+     * @param maxExcess     largest error above the exact optimum of the same instance, NaN where the
+     *                      exact solver did not run
+     * @param optimal       instances whose result is proven optimal
+     */
+    public record Row(int n, String solver, double gridStep, int instances, double medianSeconds, double maxSeconds,
+                      double medianError, double maxError, double maxGap, double maxExcess, int optimal) {
+    }
+
+    private SubsetSumBench() {
+    }
+
+    /**
+     * The benchmark's instance i of size n.
+     *
+     * @param seed root seed
+     * @param n    candidates
+     * @param i    instance index
+     * @param eps  perturbation budget
+     * @return the instance
+     */
+    public static SubsetSumProblem instance(long seed, int n, int i, double eps) {
+        Rng rng = Seeds.stream(seed, "bench-subset-sum", n, i);
+        double[] x = new double[n];
+        for (int k = 0; k < n; k++) {
+            x[k] = rng.uniform(-1, 1);
+        }
+        return new SubsetSumProblem(x, rng.uniform(-1, 1), eps);
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param sizes     the values of n, each non-negative
+     * @param instances instances per n, positive
+     * @param eps       perturbation budget, non-negative
+     * @param gridStep  the grid step (empty: the grid solver's default)
+     * @param seed      root seed of the instances
+     * @return one row per (n, solver): exact first where it runs, then grid
+     * @throws IllegalArgumentException naming the value when an argument is out of range
+     */
+    public static List<Row> run(List<Integer> sizes, int instances, double eps, OptionalDouble gridStep, long seed) {
+        if (instances < 1) {
+            throw new IllegalArgumentException("instances must be positive, got " + instances);
+        }
+        SubsetSumSolver grid = gridStep.isPresent() ? GridSolver.withStep(gridStep.getAsDouble())
+                : GridSolver.withDefaultStep();
+        List<Row> rows = new ArrayList<>();
+        for (int n : sizes) {
+            if (n < 0) {
+                throw new IllegalArgumentException("n must be non-negative, got " + n);
+            }
+            SubsetSumProblem[] problems = new SubsetSumProblem[instances];
+            for (int i = 0; i < instances; i++) {
+                problems[i] = instance(seed, n, i, eps);
+            }
+            double[] optimum = null;
+            if (n <= MeetInTheMiddleSolver.MAX_N) {
+                SubsetSumResult[] exact = new SubsetSumResult[instances];
+                rows.add(measure(MeetInTheMiddleSolver.create(), problems, null, exact, Double.NaN));
+                optimum = Arrays.stream(exact).mapToDouble(SubsetSumResult::error).toArray();
+            }
+            double step = ((GridSolver) grid).stepFor(problems[0]);
+            rows.add(measure(grid, problems, optimum, new SubsetSumResult[instances], step));
+        }
+        return rows;
+    }
+
+    private static Row measure(SubsetSumSolver solver, SubsetSumProblem[] problems, double[] optimum,
+                               SubsetSumResult[] results, double step) {
+        int m = problems.length;
+        for (SubsetSumProblem p : problems) {
+            solver.solve(p);
+        }
+        double[] seconds = new double[m];
+        double[] errors = new double[m];
+        double maxGap = 0;
+        double maxExcess = optimum == null ? Double.NaN : 0;
+        int optimal = 0;
+        for (int i = 0; i < m; i++) {
+            long t0 = System.nanoTime();
+            SubsetSumResult r = solver.solve(problems[i]);
+            seconds[i] = (System.nanoTime() - t0) / 1e9;
+            results[i] = r;
+            errors[i] = r.error();
+            maxGap = Math.max(maxGap, r.gap());
+            if (optimum != null) {
+                maxExcess = Math.max(maxExcess, r.error() - optimum[i]);
+            }
+            optimal += r.optimal() ? 1 : 0;
+        }
+        return new Row(problems[0].size(), solver.name(), step, m, median(seconds), max(seconds), median(errors),
+                max(errors), maxGap, maxExcess, optimal);
+    }
+
+    private static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int k = s.length / 2;
+        return s.length % 2 == 1 ? s[k] : 0.5 * (s[k - 1] + s[k]);
+    }
+
+    private static double max(double[] values) {
+        return Arrays.stream(values).max().orElse(Double.NaN);
+    }
+}
