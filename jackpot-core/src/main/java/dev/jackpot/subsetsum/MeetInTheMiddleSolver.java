@@ -12,8 +12,8 @@ package dev.jackpot.subsetsum;
  * 150 MB, hence the limit {@link #MAX_N}.
  *
  * <p>With eps &gt; 0 the objective max(0, |a + b - z| - eps (|S_A| + |S_B|)) depends on the subset's
- * size as well as its sum, so each half's sums are kept in one sorted list per size c (the merge
- * then runs per size: list_c &lt;- merge(list_c, list_{c-1} + x_j)), and the sweep runs for every
+ * size as well as its sum, so each half's sorted sums are split, in order, into one list per size c
+ * (the bit count of the mask), and the sweep runs for every
  * pair of sizes (c_A, c_B), in increasing order of c_A + c_B. Within a pair the size is fixed, so the
  * nearest sum gives the pair's optimum; a pair whose sums cannot come closer than the best so far
  * (z's distance from [min a + min b, max a + max b], less eps (c_A + c_B)) is skipped, and the search
@@ -82,14 +82,8 @@ public final class MeetInTheMiddleSolver implements SubsetSumSolver {
 
     /** eps = 0: one sorted list per half; returns the best pair of half-masks. */
     private static long[] plain(double[] x, int na, int nb, double z) {
-        SortedSums a = SortedSums.EMPTY;
-        for (int j = 0; j < na; j++) {
-            a = SortedSums.merge(a, a, x[j], 1 << j);
-        }
-        SortedSums b = SortedSums.EMPTY;
-        for (int j = 0; j < nb; j++) {
-            b = SortedSums.merge(b, b, x[na + j], 1 << j);
-        }
+        SortedSums a = sorted(x, 0, na);
+        SortedSums b = sorted(x, na, nb);
         double best = Math.abs(z);
         long[] masks = {0, 0};
         Sweep sweep = new Sweep();
@@ -129,17 +123,34 @@ public final class MeetInTheMiddleSolver implements SubsetSumSolver {
         return masks;
     }
 
-    /** The subset sums of x[from..from+len) split by subset size: element c holds the C(len, c) sums of size c. */
-    private static SortedSums[] bySize(double[] x, int from, int len) {
-        SortedSums[] lists = {SortedSums.EMPTY};
+    /** The subset sums of x[from..from+len) in ascending order. */
+    private static SortedSums sorted(double[] x, int from, int len) {
+        SortedSums list = SortedSums.EMPTY;
         for (int j = 0; j < len; j++) {
-            SortedSums[] next = new SortedSums[j + 2];
-            for (int c = 0; c <= j + 1; c++) {
-                SortedSums keep = c <= j ? lists[c] : SortedSums.NONE;
-                SortedSums take = c >= 1 ? lists[c - 1] : SortedSums.NONE;
-                next[c] = SortedSums.merge(keep, take, x[from + j], 1 << j);
-            }
-            lists = next;
+            list = SortedSums.merge(list, list, x[from + j], 1 << j);
+        }
+        return list;
+    }
+
+    /**
+     * The subset sums of x[from..from+len) split by subset size: element c holds the C(len, c) sums
+     * of size c, ascending (a stable distribution of the sorted list by the masks' bit counts).
+     */
+    private static SortedSums[] bySize(double[] x, int from, int len) {
+        SortedSums all = sorted(x, from, len);
+        int[] count = new int[len + 1];
+        for (int k = 0; k < all.size; k++) {
+            count[Integer.bitCount(all.masks[k])]++;
+        }
+        SortedSums[] lists = new SortedSums[len + 1];
+        for (int c = 0; c <= len; c++) {
+            lists[c] = new SortedSums(new double[count[c]], new int[count[c]], count[c]);
+        }
+        int[] fill = new int[len + 1];
+        for (int k = 0; k < all.size; k++) {
+            int c = Integer.bitCount(all.masks[k]);
+            lists[c].sums[fill[c]] = all.sums[k];
+            lists[c].masks[fill[c]++] = all.masks[k];
         }
         return lists;
     }
@@ -147,7 +158,6 @@ public final class MeetInTheMiddleSolver implements SubsetSumSolver {
     /** Subset sums in ascending order with their index bitmasks (relative to the half). */
     private static final class SortedSums {
         static final SortedSums EMPTY = new SortedSums(new double[]{0}, new int[]{0}, 1);
-        static final SortedSums NONE = new SortedSums(new double[0], new int[0], 0);
 
         final double[] sums;
         final int[] masks;

@@ -23,14 +23,14 @@ class GridSolverTest {
     @Test
     void withinItsBoundOfBruteForce() {
         double widest = 0;
-        for (double delta : new double[]{1e-2, 1e-4, Double.NaN}) {
-            GridSolver grid = Double.isNaN(delta) ? GridSolver.withDefaultStep() : GridSolver.withStep(delta);
-            for (int n = 0; n <= 20; n++) {
-                int count = n <= 14 ? 8 : n <= 17 ? 3 : 1;
-                for (int t = 0; t < count; t++) {
-                    SubsetSumProblem p = BruteForce.instance(n, t % 3 == 2 ? 3 : 1, 0, n, t);
+        GridSolver[] grids = {GridSolver.withStep(1e-2), GridSolver.withStep(1e-4), GridSolver.withDefaultStep()};
+        for (int n = 0; n <= 20; n++) {
+            int count = n <= 14 ? 8 : n <= 17 ? 3 : 1;
+            for (int t = 0; t < count; t++) {
+                SubsetSumProblem p = BruteForce.instance(n, t % 3 == 2 ? 3 : 1, 0, n, t);
+                double opt = BruteForce.optimum(p.values(), p.target(), 0);
+                for (GridSolver grid : grids) {
                     SubsetSumResult r = grid.solve(p);
-                    double opt = BruteForce.optimum(p.values(), p.target(), 0);
                     assertWithinBound(p, r, opt, grid.stepFor(p));
                     widest = Math.max(widest, r.error() - opt);
                 }
@@ -42,13 +42,12 @@ class GridSolverTest {
     @Test
     void perturbedWithinItsBoundOfBruteForce() {
         for (double eps : new double[]{1e-3, 1e-2, 0.1}) {
-            for (double delta : new double[]{1e-2, 1e-4}) {
-                GridSolver grid = GridSolver.withStep(delta);
-                for (int n = 0; n <= 14; n++) {
-                    for (int t = 0; t < 4; t++) {
-                        SubsetSumProblem p = BruteForce.instance(n, t == 3 ? 4 : 1, eps, n, t, 7);
-                        SubsetSumResult r = grid.solve(p);
-                        assertWithinBound(p, r, BruteForce.optimum(p.values(), p.target(), eps), delta);
+            for (int n = 0; n <= 14; n++) {
+                for (int t = 0; t < 4; t++) {
+                    SubsetSumProblem p = BruteForce.instance(n, t == 3 ? 4 : 1, eps, n, t, 7);
+                    double opt = BruteForce.optimum(p.values(), p.target(), eps);
+                    for (double delta : new double[]{1e-2, 1e-4}) {
+                        assertWithinBound(p, GridSolver.withStep(delta).solve(p), opt, delta);
                     }
                 }
             }
