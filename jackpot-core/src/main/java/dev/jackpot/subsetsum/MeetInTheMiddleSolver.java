@@ -7,18 +7,17 @@ package dev.jackpot.subsetsum;
  * of A are built already sorted, one candidate at a time, by merging the sorted list L with L + x_j
  * (O(2^{n/2}) in all, with each sum's index bitmask carried along); likewise B. A two-pointer sweep
  * (A ascending, B descending) then visits, for every sum a of A, the sums of B on either side of
- * z - a, so it finds min |a + b - z| over all 2^n subsets in O(2^{n/2}) steps. Time O(n 2^{n/2})
- * at worst, memory about 2^{n/2} x 12 bytes per half plus the list being merged: n = 44 needs about
- * 150 MB, hence the limit {@link #MAX_N}.
+ * z - a, so it finds min |a + b - z| over all 2^n subsets in O(2^{n/2}) steps. Time O(2^{n/2}),
+ * memory about 2^{n/2} x 12 bytes per half plus the list being merged: n = 44 needs about 150 MB,
+ * hence the limit {@link #MAX_N}.
  *
  * <p>With eps &gt; 0 the objective max(0, |a + b - z| - eps (|S_A| + |S_B|)) depends on the subset's
  * size as well as its sum, so each half's sorted sums are split, in order, into one list per size c
- * (the bit count of the mask), and the sweep runs for every
- * pair of sizes (c_A, c_B), in increasing order of c_A + c_B. Within a pair the size is fixed, so the
- * nearest sum gives the pair's optimum; a pair whose sums cannot come closer than the best so far
- * (z's distance from [min a + min b, max a + max b], less eps (c_A + c_B)) is skipped, and the search
- * stops at the first subset with error 0, which is therefore one of smallest size. Cost
- * O(n 2^{n/2}) steps at worst.
+ * (the bit count of the mask), and the sweep runs for every pair of sizes (c_A, c_B), in increasing
+ * order of c_A + c_B. Within a pair the size is fixed, so the nearest sum gives the pair's optimum;
+ * a pair whose sums cannot come closer than the best so far (z's distance from
+ * [min a + min b, max a + max b], less eps (c_A + c_B)) is skipped, and the search stops at the first
+ * subset with error 0, which is therefore one of smallest size. Cost O(n 2^{n/2}) steps at worst.
  *
  * <p>Ties keep the first subset found; the empty subset (error |z|) is the initial best, so target 0
  * returns the empty subset. The result is optimal up to rounding in the last bits of the sums (a
