@@ -68,6 +68,106 @@ public final class Recovery {
         return Math.sqrt(s / out.length);
     }
 
+    /**
+     * The population value of {@link #testError}, in closed form: the RMS of g(x; W) - g(x; W*)
+     * over x ~ N(0, I_d), the limit of the test error as the number of test samples grows. With
+     * k(u, v) = E[relu(u . x) relu(v . x)] = |u| |v| (sin t + (pi - t) cos t) / (2 pi), t the angle
+     * between u and v (the arc-cosine kernel of degree 1), the mean square error is
+     * (1/K^2) sum_{j,l} [k(w_j, w_l) - 2 k(w_j, w*_l) + k(w*_j, w*_l)]. Cost O(K^2 d).
+     *
+     * @param w     the learner's weights, read on {@code mask} only
+     * @param mask  the learner's mask
+     * @param wStar the oracle's weights (zero outside its own mask)
+     * @return the population root-mean-square prediction error
+     */
+    public static double populationTestError(double[][] w, dev.jackpot.mask.SupportMask mask, double[][] wStar) {
+        int k = w.length;
+        if (wStar.length != k || mask.neurons() != k) {
+            throw new IllegalArgumentException("W has " + k + " neurons, W* " + wStar.length + ", the mask "
+                    + mask.neurons());
+        }
+        int d = w[0].length;
+        // Unit directions and norms of the learner's masked neurons (0..K-1) and the oracle's (K..2K-1).
+        double[][] unit = new double[2 * k][d];
+        double[] norm = new double[2 * k];
+        for (int j = 0; j < k; j++) {
+            for (int i : mask.supportsView()[j]) {
+                unit[j][i] = w[j][i];
+            }
+            System.arraycopy(wStar[j], 0, unit[k + j], 0, d);
+        }
+        for (int a = 0; a < 2 * k; a++) {
+            double s = 0;
+            for (double v : unit[a]) {
+                s += v * v;
+            }
+            norm[a] = Math.sqrt(s);
+            if (norm[a] > 0) {
+                double inv = 1 / norm[a];
+                for (int i = 0; i < d; i++) {
+                    unit[a][i] *= inv;
+                }
+            }
+        }
+        double s = 0;
+        for (int a = 0; a < 2 * k; a++) {
+            for (int b = a; b < 2 * k; b++) {
+                double kernel = reluKernel(unit[a], norm[a], unit[b], norm[b]);
+                double sign = (a < k) == (b < k) ? 1 : -1;
+                s += (a == b ? 1 : 2) * sign * kernel;
+            }
+        }
+        return Math.sqrt(Math.max(s, 0.0)) / k;
+    }
+
+    /** E[relu(u . x) relu(v . x)] for x ~ N(0, I); see {@link #reluKernel(double[], double, double[], double)}. */
+    static double reluKernel(double[] u, double[] v) {
+        double nu = Math.sqrt(dot(u, u));
+        double nv = Math.sqrt(dot(v, v));
+        if (nu == 0 || nv == 0) {
+            return 0;
+        }
+        double[] a = u.clone();
+        double[] b = v.clone();
+        for (int i = 0; i < a.length; i++) {
+            a[i] /= nu;
+            b[i] /= nv;
+        }
+        return reluKernel(a, nu, b, nv);
+    }
+
+    /**
+     * E[relu(u . x) relu(v . x)] = |u| |v| (sin t + (pi - t) cos t) / (2 pi) from the unit directions
+     * a, b and norms of u, v. With m = |a - b| = 2 sin(t/2) and p = |a + b| = 2 cos(t/2): t = 2 atan2(m,
+     * p), sin t = m p / 2, cos t = (p^2 - m^2) / 4, all accurate for nearly parallel vectors (acos of
+     * a . b is not).
+     */
+    private static double reluKernel(double[] a, double na, double[] b, double nb) {
+        if (na == 0 || nb == 0) {
+            return 0;
+        }
+        double minus = 0;
+        double plus = 0;
+        for (int i = 0; i < a.length; i++) {
+            double x = a[i];
+            double y = b[i];
+            minus += (x - y) * (x - y);
+            plus += (x + y) * (x + y);
+        }
+        double m = Math.sqrt(minus);
+        double p = Math.sqrt(plus);
+        double t = 2 * Math.atan2(m, p);
+        return na * nb * (m * p / 2 + (Math.PI - t) * (plus - minus) / 4) / (2 * Math.PI);
+    }
+
+    private static double dot(double[] u, double[] v) {
+        double s = 0;
+        for (int i = 0; i < u.length; i++) {
+            s += u[i] * v[i];
+        }
+        return s;
+    }
+
     private static double squaredDistance(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {

@@ -1,5 +1,6 @@
 package dev.jackpot.teacher;
 
+import dev.jackpot.mask.SupportMask;
 import dev.jackpot.rng.Rng;
 import dev.jackpot.rng.Seeds;
 import org.junit.jupiter.api.Test;
@@ -48,5 +49,33 @@ class RecoveryTest {
         assertEquals(0.0, Recovery.testError(t.weights(), t.mask(), test));
         double[][] w = TeacherTrial.perturb(t.weights(), t.mask(), 0.1, Seeds.stream(2, "init"));
         assertTrue(Recovery.testError(w, t.mask(), test) > 0);
+    }
+
+    @Test
+    void populationTestErrorIsTheLimitOfTheSampledOne() {
+        Teacher t = Fixtures.teacher(TeacherSpec.of(5, 40, 8), 3);
+        SupportMask dense = SupportMask.dense(40, 5);
+        assertEquals(0.0, Recovery.populationTestError(t.weights(), t.mask(), t.weights()), 1e-9);
+        Dataset test = Dataset.draw(t, 200_000, Seeds.derive(3, "test"), false);
+        for (double lambda : new double[]{0.3, 0.01}) {
+            double[][] w = TeacherTrial.perturb(t.weights(), dense, lambda, Seeds.stream(3, "init"));
+            double sampled = Recovery.testError(w, dense, test);
+            double population = Recovery.populationTestError(w, dense, t.weights());
+            // The sampled RMS has a relative standard deviation of well under 1% at 2e5 samples.
+            assertEquals(1.0, population / sampled, 0.02, "lambda " + lambda);
+            // Entries off the mask are ignored, as by testError.
+            SupportMask oracle = t.mask();
+            assertEquals(Recovery.testError(w, oracle, test) / Recovery.populationTestError(w, oracle, t.weights()),
+                    1.0, 0.02);
+        }
+    }
+
+    @Test
+    void reluKernelMatchesItsClosedFormValues() {
+        double[] u = {1, 0, 0};
+        assertEquals(0.5, Recovery.reluKernel(u, u), 1e-15);
+        assertEquals(1 / (2 * Math.PI), Recovery.reluKernel(u, new double[]{0, 1, 0}), 1e-15);
+        assertEquals(0.0, Recovery.reluKernel(u, new double[]{-2, 0, 0}), 1e-15);
+        assertEquals(0.0, Recovery.reluKernel(u, new double[]{0, 0, 0}));
     }
 }

@@ -31,7 +31,8 @@ public final class Zhang2021 {
 
     static {
         for (PaperFigure f : List.of(new Fig2ConvexRegion(), new Fig3ConvergenceRate(), new Fig4SampleComplexity(),
-                new Fig5Architectures(), new Fig6Noise(), new Fig10SyntheticImp())) {
+                new Fig5Architectures(), new Fig6Noise(), new Fig7MaskAccuracy(), new Fig8IterationsToTarget(),
+                new Fig9SampleSize(), new Fig10SyntheticImp())) {
             FIGURES.put(f.number(), f);
         }
     }

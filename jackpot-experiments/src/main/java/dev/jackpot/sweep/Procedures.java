@@ -1,8 +1,6 @@
 package dev.jackpot.sweep;
 
 import dev.jackpot.mask.SupportMask;
-import dev.jackpot.rng.Seeds;
-import dev.jackpot.teacher.Dataset;
 import dev.jackpot.teacher.NeuronParallel;
 import dev.jackpot.teacher.Recovery;
 import dev.jackpot.teacher.Teacher;
@@ -23,8 +21,6 @@ public final class Procedures {
 
     /** Test-error targets of {@link Procedure#TARGETS} (paper Fig. 8). */
     public static final double[] TARGETS = {1e-2, 1e-3, 1e-4, 1e-5, 1e-6};
-    /** Noiseless samples in the monitoring set of {@link Procedure#TARGETS}. */
-    public static final int MONITOR_SAMPLES = 10_000;
 
     private Procedures() {
     }
@@ -124,14 +120,14 @@ public final class Procedures {
         int[] reached = new int[TARGETS.length];
         java.util.Arrays.fill(reached, -1);
         TrialListener monitor = new TrialListener() {
-            private Dataset monitorSet;
             private SupportMask mask;
+            private double[][] teacher;
             private int next;
 
             @Override
             public void onStart(Teacher t, SupportMask m, double[][] w0) {
-                monitorSet = Dataset.draw(t, MONITOR_SAMPLES, Seeds.derive(spec.seed(), "monitor"), false);
                 mask = m;
+                teacher = t.weights();
                 check(0, w0);
             }
 
@@ -144,7 +140,7 @@ public final class Procedures {
                 if (next == TARGETS.length) {
                     return;
                 }
-                double err = Recovery.testError(w, mask, monitorSet);
+                double err = Recovery.populationTestError(w, mask, teacher);
                 while (next < TARGETS.length && err <= TARGETS[next]) {
                     reached[next++] = iteration;
                 }
