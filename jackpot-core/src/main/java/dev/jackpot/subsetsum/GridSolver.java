@@ -1,5 +1,7 @@
 package dev.jackpot.subsetsum;
 
+import dev.jackpot.check.Checks;
+
 /**
  * Approximate subset sum by a pseudo-polynomial bitset programme on a grid of step delta, with
  * backtracking (the dynamic programme of Bellman for subset sum, on quantised values).

@@ -1,5 +1,7 @@
 package dev.jackpot.subsetsum;
 
+import dev.jackpot.check.Checks;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -88,7 +90,7 @@ public record SubsetSumProblem(double[] values, double target, double eps) {
      * @throws IllegalArgumentException if the subset is not strictly increasing or out of range
      */
     public double sumOf(int[] subset) {
-        Checks.subset(subset, values.length);
+        SubsetChecks.subset(subset, values.length);
         double s = 0;
         for (int i : subset) {
             s += values[i];

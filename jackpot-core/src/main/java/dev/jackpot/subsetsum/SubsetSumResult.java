@@ -1,5 +1,7 @@
 package dev.jackpot.subsetsum;
 
+import dev.jackpot.check.Checks;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -33,7 +35,7 @@ public record SubsetSumResult(int[] subset, double sum, double error, double gap
         Objects.requireNonNull(subset, "subset");
         Objects.requireNonNull(solver, "solver");
         subset = subset.clone();
-        Checks.subset(subset, -1);
+        SubsetChecks.subset(subset, -1);
         Checks.finite("sum", sum);
         Checks.nonNegative("error", error);
         Checks.nonNegative("gap", gap);

@@ -1,5 +1,7 @@
 package dev.jackpot.teacher;
 
+import dev.jackpot.check.Checks;
+
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package dev.jackpot.teacher;
 
+import dev.jackpot.check.Checks;
 import dev.jackpot.mask.SupportMask;
 import dev.jackpot.rng.Rng;
 import dev.jackpot.rng.Seeds;

@@ -1,29 +1,9 @@
 package dev.jackpot.subsetsum;
 
-/** Argument checks whose messages name the parameter and the rejected value. */
-final class Checks {
+/** The subset-index check of this package; scalar checks are in {@link dev.jackpot.check.Checks}. */
+final class SubsetChecks {
 
-    private Checks() {
-    }
-
-    static void finite(String name, double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number, got " + value);
-        }
-    }
-
-    static void nonNegative(String name, double value) {
-        finite(name, value);
-        if (value < 0) {
-            throw new IllegalArgumentException(name + " must be non-negative, got " + value);
-        }
-    }
-
-    static void positive(String name, double value) {
-        finite(name, value);
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, got " + value);
-        }
+    private SubsetChecks() {
     }
 
     /**
