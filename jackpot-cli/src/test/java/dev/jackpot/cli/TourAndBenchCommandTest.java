@@ -26,6 +26,8 @@ class TourAndBenchCommandTest {
         assertEquals(4, s.get("tensorInit").size());
         assertTrue(s.get("tensorInitPopulationError").asDouble() < 1e-6);
         assertEquals(4, s.get("overlap").size());
+        assertEquals(8, s.get("subsetSum").size());
+        assertTrue(s.get("subsetSum").get(0).get("optimal").asBoolean(), "exact meet in the middle is proven optimal");
         assertTrue(s.get("figure4").get("claims").get(0).get("reproduced").asBoolean(), s.get("figure4").toString());
         assertTrue(Files.exists(Path.of(s.get("figure4").get("report").asText())));
         try (var runs = Files.list(out)) {
