@@ -53,4 +53,15 @@ class ConstructCommandTest {
         Cli none = Cli.run("construct");
         assertEquals(ExitCodes.USAGE, none.exit);
     }
+
+    @Test
+    void benchConstructOnATinyTarget() throws Exception {
+        Cli c = Cli.run("bench", "construct", "--widths", "6,4,2", "--n", "10", "--repeats", "1", "--json");
+        assertEquals(ExitCodes.OK, c.exit, c.err);
+        JsonNode j = c.json();
+        assertEquals(32, j.get("targetWeights").asLong());
+        assertTrue(j.get("constructionsPerSecond").asDouble() > 0, j.toString());
+        assertTrue(j.has("extrapolatedSeconds784x500x10"), j.toString());
+        assertEquals(ExitCodes.USAGE, Cli.run("bench", "construct", "--repeats", "0").exit);
+    }
 }
