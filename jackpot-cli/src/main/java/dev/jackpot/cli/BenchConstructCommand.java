@@ -105,8 +105,10 @@ final class BenchConstructCommand implements Callable<Integer> {
                 candidates, repeats);
         out.printf("seconds per construction  %.4f  (%.3g constructions per second)%n", median, 1 / median);
         out.printf("seconds per target weight %.3g%n", perWeight);
-        out.printf("784-500-10 (extrapolated from the time per weight, not measured): %.1f s per construction%n",
-                extrapolated);
+        if (weights != MNIST_TARGET_WEIGHTS) {
+            out.printf("784-500-10 (extrapolated from the time per weight, not measured): %.1f s per construction%n",
+                    extrapolated);
+        }
         out.printf("max per-weight error      %.3g%n", c.maxWeightError());
         out.flush();
         return ExitCodes.OK;
