@@ -27,6 +27,8 @@ class TourAndBenchCommandTest {
         assertTrue(s.get("tensorInitPopulationError").asDouble() < 1e-6);
         assertEquals(4, s.get("overlap").size());
         assertEquals(8, s.get("subsetSum").size());
+        assertEquals(4, s.get("construct").size());
+        assertTrue(s.get("construct").get(0).get("supError").asDouble() < 0.1);
         assertTrue(s.get("subsetSum").get(0).get("optimal").asBoolean(), "exact meet in the middle is proven optimal");
         assertTrue(s.get("figure4").get("claims").get(0).get("reproduced").asBoolean(), s.get("figure4").toString());
         assertTrue(Files.exists(Path.of(s.get("figure4").get("report").asText())));

@@ -160,6 +160,9 @@ public final class Tour {
         steps.accept("subset-sum: approximating a target by a subset of random numbers");
         subsetSumStep(seed, summary, md);
 
+        steps.accept("construct: approximating a target network by pruning a random one");
+        constructStep(seed, summary, md);
+
         steps.accept("figure: Zhang et al. (2021) Fig. 4, sample complexity, quick scale");
         dev.jackpot.repro.Zhang2021.FigureRun fig4 = dev.jackpot.repro.Zhang2021.run(4, dev.jackpot.repro.Scale.QUICK, root,
                 Runtime.getRuntime().availableProcessors(), new dev.jackpot.sweep.SweepRunner(),
@@ -168,7 +171,7 @@ public final class Tour {
         fig.put("runDir", fig4.layout().dir().toString());
         fig.put("report", fig4.layout().dir().resolve("report.html").toString());
         ArrayNode claims = fig.putArray("claims");
-        md.append("## 8. A reproduced figure: Zhang et al. (2021), Fig. 4 (quick scale)\n\n");
+        md.append("## 9. A reproduced figure: Zhang et al. (2021), Fig. 4 (quick scale)\n\n");
         for (dev.jackpot.report.Claim c : fig4.claims()) {
             ObjectNode cn = claims.addObject();
             cn.put("claim", c.claim());
@@ -250,6 +253,38 @@ public final class Tour {
         }
         md.append("\nTarget 0.7071. With n = O(log 1/eta) candidates every target is reachable within eta (Lueker); "
                 + "a perturbation budget eps per chosen value closes the gap.\n\n");
+    }
+
+    /**
+     * Strong lottery tickets by construction: a 5-5-1 ReLU target approximated by pruning a random
+     * network twice as deep, with Pensia et al.'s subset-sum construction (logarithmic width) and
+     * Malach et al.'s one-product-per-weight construction (polynomial width).
+     */
+    private static void constructStep(long seed, ObjectNode summary, StringBuilder md) {
+        md.append("## 8. Pruning a random network to approximate a target (5-5-1 ReLU target)\n\n")
+                .append("| construction | eps | sup error | over-parameterisation |\n|---|---|---|---|\n");
+        ArrayNode rows = summary.putArray("construct");
+        dev.jackpot.construct.ReluMlp target = dev.jackpot.construct.ReluMlp.randomTarget(new int[]{5, 5, 1},
+                Seeds.derive(seed, "tour-construct-target"));
+        double[][] inputs = dev.jackpot.construct.Constructions.testInputs(5, 500, Seeds.derive(seed, "tour-construct-x"));
+        for (double eps : new double[]{1e-2, 1e-3}) {
+            long cseed = Seeds.derive(seed, "tour-construct", Math.round(-Math.log10(eps)));
+            Map<String, dev.jackpot.construct.Construction> built = new java.util.LinkedHashMap<>();
+            built.put("Pensia et al. (subset sum)", dev.jackpot.construct.PensiaConstruction.build(target,
+                    dev.jackpot.construct.PensiaConstruction.defaultN(eps), cseed));
+            built.put("Malach et al. (one product)", dev.jackpot.construct.MalachConstruction.build(target, eps, cseed));
+            for (Map.Entry<String, dev.jackpot.construct.Construction> e : built.entrySet()) {
+                double sup = e.getValue().supError(inputs);
+                ObjectNode row = rows.addObject();
+                row.put("construction", e.getKey());
+                row.put("eps", eps);
+                row.put("supError", sup);
+                row.put("overParameterisation", e.getValue().overParameterisation());
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.2e | %.0fx |%n", e.getKey(), eps, sup,
+                        e.getValue().overParameterisation()));
+            }
+        }
+        md.append("\nPensia's width grows like log(1/eps), Malach's like 1/eps.\n\n");
     }
 
     private static ObjectNode withDir(TeacherRun.Outcome o) {
