@@ -5,10 +5,12 @@ import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Report;
 import dev.jackpot.report.ReportWriter;
+import dev.jackpot.sweep.LocalExecutor;
 import dev.jackpot.sweep.SweepCodec;
 import dev.jackpot.sweep.SweepListener;
 import dev.jackpot.sweep.SweepRunner;
 import dev.jackpot.sweep.SweepSpec;
+import dev.jackpot.sweep.TrialExecutor;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -85,9 +87,27 @@ public final class Zhang2021 {
      */
     public static FigureRun run(int number, Scale scale, Path root, int threads, SweepRunner runner,
                                 SweepListener listener) throws IOException {
+        return run(number, scale, root, new LocalExecutor(threads), runner, listener);
+    }
+
+    /**
+     * Runs (or resumes) one figure on an executor (e.g. Spark) and, once complete, analyses it and
+     * writes its report.
+     *
+     * @param number   figure number
+     * @param scale    quick or paper
+     * @param root     the directory holding runs
+     * @param executor where the trials run
+     * @param runner   the sweep runner (so a caller can stop it)
+     * @param listener progress
+     * @return the outcome
+     * @throws IOException if the run cannot be written
+     */
+    public static FigureRun run(int number, Scale scale, Path root, TrialExecutor executor, SweepRunner runner,
+                                SweepListener listener) throws IOException {
         PaperFigure figure = figure(number);
         SweepSpec sweep = figure.sweep(scale);
-        SweepRunner.Outcome outcome = runner.run("zhang2021-fig" + number, sweep, root, threads, listener);
+        SweepRunner.Outcome outcome = runner.run("zhang2021-fig" + number, sweep, root, executor, listener);
         if (!outcome.complete()) {
             return new FigureRun(number, outcome.layout(), false, List.of(), outcome.computed());
         }

@@ -1,5 +1,6 @@
 package dev.jackpot.store;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import java.util.Set;
  * {@code Integer}, {@code Short} and {@code Byte} become {@code Long}, and {@code Float} becomes
  * {@code Double} (widened exactly). Other {@code Number} classes ({@code BigDecimal}, ...) are
  * rejected rather than silently rounded. Both maps are copied on the way in and on the way out, so
- * a row never changes after construction.
+ * a row never changes after construction. Rows are {@link Serializable} so that remote executors can
+ * send them back to the driver; deserialisation goes through the validating constructor.
  *
  * @param key         the trial's unique key, e.g. {@code c12-t3}
  * @param cell        the cell's index in the sweep grid, at least 0
@@ -29,7 +31,10 @@ import java.util.Set;
  * @param seconds     the trial's wall-clock time, finite and at least 0
  */
 public record TrialRow(String key, int cell, int trial, long seed, LinkedHashMap<String, Object> coordinates,
-                       LinkedHashMap<String, Object> metrics, String status, String error, double seconds) {
+                       LinkedHashMap<String, Object> metrics, String status, String error, double seconds)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Status of a trial that finished and produced its metrics. */
     public static final String OK = "ok";

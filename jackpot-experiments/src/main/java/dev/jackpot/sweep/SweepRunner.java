@@ -7,22 +7,17 @@ import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.store.ResultStore;
 import dev.jackpot.store.TrialRow;
-import dev.jackpot.teacher.TeacherTrialSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,8 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * finished trial in {@code results.sqlite}.
  *
  * <ul>
- *   <li>Trials run on a fixed pool of threads; each is independent and seeded by name, so any
- *       order and any thread count give identical rows (apart from their wall time).</li>
+ *   <li>Trials run on a {@link TrialExecutor}: by default a fixed pool of threads in this JVM
+ *       ({@link LocalExecutor}), or another engine such as Spark. Each trial is independent and
+ *       seeded by name, so any engine, order and thread count give identical rows (apart from their
+ *       wall time).</li>
  *   <li>Resume: running the same spec again skips every finished trial and retries failed ones;
  *       a row is committed in one SQLite transaction the moment its trial ends, so a process
  *       killed at any moment loses only the trials still in flight.</li>
@@ -73,6 +70,8 @@ public final class SweepRunner {
     }
 
     /**
+     * Runs (or resumes) a sweep on the embedded thread pool.
+     *
      * @param kind     the run kind
      * @param sweep    the sweep
      * @param root     the directory holding runs
@@ -82,9 +81,25 @@ public final class SweepRunner {
      * @throws IOException if the run directory or the store cannot be written
      */
     public Outcome run(String kind, SweepSpec sweep, Path root, int threads, SweepListener listener) throws IOException {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be positive, got " + threads);
-        }
+        return run(kind, sweep, root, new LocalExecutor(threads), listener);
+    }
+
+    /**
+     * Runs (or resumes) a sweep on an executor. Planning, resume (which trials are missing or
+     * failed) and the store stay here, in this JVM: each row is committed as the executor hands it
+     * over, whichever engine computed it.
+     *
+     * @param kind     the run kind
+     * @param sweep    the sweep
+     * @param root     the directory holding runs
+     * @param executor where the trials run
+     * @param listener progress observer
+     * @return the outcome
+     * @throws IOException if the run directory or the store cannot be written, or the executor fails
+     */
+    public Outcome run(String kind, SweepSpec sweep, Path root, TrialExecutor executor, SweepListener listener)
+            throws IOException {
+        Objects.requireNonNull(executor, "executor");
         SweepPlan plan = new SweepPlan(sweep);
         RunLayout layout = new RunLayout(root, id(kind, sweep));
         Files.createDirectories(layout.dir());
@@ -95,20 +110,28 @@ public final class SweepRunner {
         int computed;
         try (ResultStore store = ResultStore.open(layout.dir().resolve(RESULTS))) {
             Set<String> finished = store.finishedKeys();
-            List<int[]> todo = new ArrayList<>();
+            List<PendingTrial> todo = new ArrayList<>();
             for (SweepPlan.Cell cell : plan.cells()) {
                 for (int t = 0; t < sweep.trials(); t++) {
                     if (!finished.contains(SweepPlan.key(cell.index(), t))) {
-                        todo.add(new int[]{cell.index(), t});
+                        todo.add(new PendingTrial(cell.index(), t, plan.seed(cell, t)));
                     }
                 }
             }
             listener.onStart(plan.totalTrials(), plan.totalTrials() - todo.size(), todo.size());
-            computed = execute(plan, todo, store, threads, listener);
+            AtomicInteger done = new AtomicInteger();
+            Object listenerLock = new Object();
+            executor.execute(plan, List.copyOf(todo), row -> {
+                store.record(row);
+                synchronized (listenerLock) {
+                    listener.onTrial(row, done.incrementAndGet());
+                }
+            }, stopping::get);
+            computed = done.get();
             Map<String, Long> seeds = new TreeMap<>();
             seeds.put("root", sweep.seed());
             AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writeValueAsString(
-                    Manifest.of(layout.id(), threads, seeds, started, Instant.now())));
+                    Manifest.of(layout.id(), executor.parallelism(), seeds, started, Instant.now())));
             List<TrialRow> rows = store.rows();
             boolean complete = store.finishedKeys().size() == plan.totalTrials();
             return new Outcome(layout, plan, rows, computed, complete);
@@ -117,68 +140,4 @@ public final class SweepRunner {
 
     /** File name of the results database inside a run directory. */
     public static final String RESULTS = "results.sqlite";
-
-    private int execute(SweepPlan plan, List<int[]> todo, ResultStore store, int threads, SweepListener listener)
-            throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "jackpot-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicInteger done = new AtomicInteger();
-        Object listenerLock = new Object();
-        List<Future<?>> futures = new ArrayList<>();
-        try {
-            for (int[] item : todo) {
-                futures.add(pool.submit(() -> {
-                    if (stopping.get()) {
-                        return;
-                    }
-                    TrialRow row = runTrial(plan, plan.cells().get(item[0]), item[1]);
-                    store.record(row);
-                    synchronized (listenerLock) {
-                        listener.onTrial(row, done.incrementAndGet());
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IOException("a sweep worker failed: " + cause, cause);
-                }
-            }
-        } catch (InterruptedException e) {
-            stopping.set(true);
-            Thread.currentThread().interrupt();
-        } finally {
-            pool.shutdown();
-            try {
-                pool.awaitTermination(1, TimeUnit.HOURS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return done.get();
-    }
-
-    private static TrialRow runTrial(SweepPlan plan, SweepPlan.Cell cell, int trial) {
-        long seed = plan.seed(cell, trial);
-        long start = System.nanoTime();
-        String key = SweepPlan.key(cell.index(), trial);
-        try {
-            TeacherTrialSpec spec = plan.trialSpec(cell, trial);
-            LinkedHashMap<String, Object> metrics = Procedures.run(plan.sweep(), spec);
-            return new TrialRow(key, cell.index(), trial, seed, new LinkedHashMap<>(cell.coordinates()), metrics, "ok",
-                    null, (System.nanoTime() - start) / 1e9);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            String error = "trial " + key + " (seed " + seed + ", cell " + cell.coordinates() + ") failed: " + e;
-            return new TrialRow(key, cell.index(), trial, seed, new LinkedHashMap<>(cell.coordinates()),
-                    new LinkedHashMap<>(), "failed", error, (System.nanoTime() - start) / 1e9);
-        }
-    }
 }

@@ -37,6 +37,23 @@ class TrialRowTest {
     }
 
     @Test
+    void aRowSurvivesJavaSerialisationBitForBit() throws Exception {
+        TrialRow row = TrialRow.ok("c1-t2", 1, 2, -7, map("n", 300, "mask", "grasp"),
+                map("err", 0.1 + 0.2, "nan", Double.NaN, "neg0", -0.0, "ok", false), 0.25);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(row);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            TrialRow back = (TrialRow) in.readObject();
+            assertEquals(row, back);
+            assertEquals(List.copyOf(row.metrics().keySet()), List.copyOf(back.metrics().keySet()));
+            assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits((Double) back.metrics().get("neg0")));
+        }
+    }
+
+    @Test
     void mapsAreCopiedInAndOut() {
         LinkedHashMap<String, Object> metrics = map("loss", 1.0);
         TrialRow row = new TrialRow("k", 0, 0, 0, new LinkedHashMap<>(), metrics, TrialRow.OK, null, 0);

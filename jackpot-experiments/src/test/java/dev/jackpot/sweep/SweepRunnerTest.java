@@ -15,6 +15,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SweepRunnerTest {
@@ -37,6 +38,45 @@ class SweepRunnerTest {
         assertEquals(comparable(one.rows()), comparable(two.rows()));
         assertEquals(a.relativize(one.layout().dir()), b.relativize(two.layout().dir()));
         assertTrue(Files.exists(one.layout().spec()) && Files.exists(one.layout().manifest()));
+    }
+
+    @Test
+    void anyExecutorGivesTheSameRows(@TempDir Path a, @TempDir Path b) throws Exception {
+        // a foreign engine: one trial at a time, last first, on the calling thread
+        TrialExecutor reversed = new TrialExecutor() {
+            @Override
+            public String name() {
+                return "reversed";
+            }
+
+            @Override
+            public int parallelism() {
+                return 1;
+            }
+
+            @Override
+            public void execute(SweepPlan plan, List<PendingTrial> pending, java.util.function.Consumer<TrialRow> sink,
+                                java.util.function.BooleanSupplier stopRequested) {
+                for (int i = pending.size() - 1; i >= 0 && !stopRequested.getAsBoolean(); i--) {
+                    sink.accept(SweepTrial.run(plan, pending.get(i)));
+                }
+            }
+        };
+        SweepRunner.Outcome local = new SweepRunner().run("sweep", SMALL, a, 2, SweepListener.NONE);
+        SweepRunner.Outcome other = new SweepRunner().run("sweep", SMALL, b, reversed, SweepListener.NONE);
+        assertEquals(12, other.computed());
+        assertEquals(comparable(local.rows()), comparable(other.rows()));
+    }
+
+    @Test
+    void aTrialWithAForeignSeedIsRejected() {
+        SweepPlan plan = new SweepPlan(SMALL);
+        long seed = plan.seed(plan.cells().get(1), 2);
+        assertEquals("c1-t2", SweepTrial.run(plan, new PendingTrial(1, 2, seed)).key());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SweepTrial.run(plan, new PendingTrial(1, 2, seed + 1)));
+        assertTrue(e.getMessage().contains("different code"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SweepTrial.run(plan, new PendingTrial(4, 0, seed)));
     }
 
     @Test
