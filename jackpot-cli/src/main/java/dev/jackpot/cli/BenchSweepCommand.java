@@ -6,6 +6,7 @@ import dev.jackpot.repro.Scale;
 import dev.jackpot.repro.Zhang2021;
 import dev.jackpot.sweep.SweepRunner;
 import dev.jackpot.sweep.SweepSpec;
+import dev.jackpot.sweep.TrialExecutor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,9 +43,11 @@ final class BenchSweepCommand extends SweepingCommand {
         SweepSpec sweep = trials == null ? full : full.withTrials(trials);
         Path tmp = Files.createTempDirectory("jackpot-bench-sweep");
         SweepRunner.Outcome outcome;
+        int slots;
         long start = System.nanoTime();
-        try (SweepProgress progress = progress("bench fig" + figure)) {
-            outcome = runner.run("bench", sweep, tmp, threads, progress);
+        try (TrialExecutor executor = executor("jackpot bench sweep"); SweepProgress progress = progress("bench fig" + figure)) {
+            slots = executor.parallelism();
+            outcome = runner.run("bench", sweep, tmp, executor, progress);
         } finally {
             try (Stream<Path> files = Files.walk(tmp)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -60,20 +63,20 @@ final class BenchSweepCommand extends SweepingCommand {
             ObjectNode o = SpecCodec.json().createObjectNode();
             o.put("figure", figure);
             o.put("scale", scale.name().toLowerCase(java.util.Locale.ROOT));
-            o.put("threads", threads);
+            o.put("threads", slots);
             o.put("trials", n);
             o.put("wallSeconds", wall);
             o.put("trialsPerSecond", n / wall);
             o.put("cpuSecondsPerTrial", cpu / n);
-            o.put("parallelEfficiency", cpu / (wall * threads));
+            o.put("parallelEfficiency", cpu / (wall * slots));
             o.put("fullTrials", fullTrials);
             o.put("projectedFullWallSeconds", projected);
             OutputOptions.printJson(out, o);
         } else {
             out.printf("Figure %d, %s scale, %d cells x %d trials = %d trials on %d threads%n", figure,
-                    scale.name().toLowerCase(java.util.Locale.ROOT), sweep.cells(), sweep.trials(), n, threads);
+                    scale.name().toLowerCase(java.util.Locale.ROOT), sweep.cells(), sweep.trials(), n, slots);
             out.printf("wall %.1f s, %.1f trials/s, %.1f ms CPU per trial, parallel efficiency %.0f%%%n", wall, n / wall,
-                    1e3 * cpu / n, 100 * cpu / (wall * threads));
+                    1e3 * cpu / n, 100 * cpu / (wall * slots));
             if (n != fullTrials) {
                 out.printf("projected wall time for the full %d trials: %.0f s (%.1f min)%n", fullTrials, projected,
                         projected / 60);

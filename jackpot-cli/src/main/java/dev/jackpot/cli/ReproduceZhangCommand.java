@@ -6,7 +6,7 @@ import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.repro.Scale;
 import dev.jackpot.repro.Zhang2021;
 import dev.jackpot.report.Claim;
-import dev.jackpot.sweep.SweepRunner;
+import dev.jackpot.sweep.TrialExecutor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,9 +45,9 @@ final class ReproduceZhangCommand extends SweepingCommand {
             Zhang2021.figure(f);
         }
         List<Zhang2021.FigureRun> runs = new java.util.ArrayList<>();
-        try (SweepProgress progress = progress("zhang2021")) {
+        try (TrialExecutor executor = executor("jackpot reproduce zhang2021"); SweepProgress progress = progress("zhang2021")) {
             for (int f : which) {
-                runs.add(Zhang2021.run(f, scale, output.out, threads, runner, progress));
+                runs.add(Zhang2021.run(f, scale, output.out, executor, runner, progress));
                 if (progress.interrupted()) {
                     break;
                 }

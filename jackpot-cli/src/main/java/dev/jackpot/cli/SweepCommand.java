@@ -5,6 +5,7 @@ import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.sweep.SweepCodec;
 import dev.jackpot.sweep.SweepRunner;
 import dev.jackpot.sweep.SweepSpec;
+import dev.jackpot.sweep.TrialExecutor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +39,8 @@ final class SweepCommand extends SweepingCommand {
     Integer execute() throws Exception {
         SweepSpec sweep = SweepCodec.CODEC.read(spec);
         SweepRunner.Outcome outcome;
-        try (SweepProgress progress = progress(kind)) {
-            outcome = runner.run(kind, sweep, output.out, threads, progress);
+        try (TrialExecutor executor = executor("jackpot " + kind); SweepProgress progress = progress(kind)) {
+            outcome = runner.run(kind, sweep, output.out, executor, progress);
         }
         long failed = outcome.rows().stream().filter(r -> !r.isOk()).count();
         PrintWriter out = commandSpec.commandLine().getOut();

@@ -1,6 +1,8 @@
 package dev.jackpot.cli;
 
+import dev.jackpot.sweep.LocalExecutor;
 import dev.jackpot.sweep.SweepRunner;
+import dev.jackpot.sweep.TrialExecutor;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -8,7 +10,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /**
- * Base of the commands that run sweeps: the {@code --threads} and {@code --quiet} options, progress
+ * Base of the commands that run sweeps: the {@code --threads}, {@code --quiet}, {@code --engine} and
+ * {@code --master} options, progress
  * on standard error, and Ctrl-C handling that lets the command finish printing before the JVM exits
  * with {@link ExitCodes#INTERRUPTED}.
  */
@@ -28,6 +31,18 @@ abstract class SweepingCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
+    /** Where trials run. */
+    enum Engine { LOCAL, SPARK }
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "Where trials run: local (this JVM's threads) or spark "
+            + "(client mode: this JVM is the driver and writes the results; needs --master and the Spark engine on the "
+            + "classpath, which ./jackpot adds) (default ${DEFAULT-VALUE}). Never changes a result.", defaultValue = "local")
+    Engine engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark, e.g. local[2], "
+            + "spark://HOST:7077, yarn.")
+    String master;
+
     /** The runner every sweep of this command goes through (so Ctrl-C can stop it). */
     final SweepRunner runner = new SweepRunner();
 
@@ -37,6 +52,13 @@ abstract class SweepingCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         if (threads < 1) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(), "--threads must be positive, got " + threads);
+        }
+        if (master != null && engine != Engine.SPARK) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(), "--master applies only to --engine spark");
+        }
+        if (master == null && engine == Engine.SPARK) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                    "--engine spark needs --master, e.g. --master local[2] or --master spark://HOST:7077");
         }
         try {
             return execute();
@@ -52,6 +74,15 @@ abstract class SweepingCommand implements Callable<Integer> {
      * @throws Exception on failure
      */
     abstract Integer execute() throws Exception;
+
+    /**
+     * @param appName the job's name (shown in Spark's UI)
+     * @return the executor {@code --engine} selects; close it when done
+     * @throws IllegalStateException if the engine is not on the classpath
+     */
+    TrialExecutor executor(String appName) {
+        return engine == Engine.LOCAL ? new LocalExecutor(threads) : Engines.open("spark", master, appName);
+    }
 
     /**
      * @param task name shown on progress lines

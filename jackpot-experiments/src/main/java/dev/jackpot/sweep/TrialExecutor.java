@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  *       (and go to the sink) or be abandoned (they stay missing and run on resume).</li>
  * </ul>
  */
-public interface TrialExecutor {
+public interface TrialExecutor extends AutoCloseable {
 
     /** @return a short description for logs and manifests, e.g. {@code local (2 threads)} */
     String name();
@@ -45,4 +45,9 @@ public interface TrialExecutor {
      */
     void execute(SweepPlan plan, List<PendingTrial> pending, Consumer<TrialRow> sink, BooleanSupplier stopRequested)
             throws IOException;
+
+    /** Releases the engine (e.g. stops a Spark context this executor started); does nothing by default. */
+    @Override
+    default void close() {
+    }
 }
