@@ -26,6 +26,25 @@ class SweepCommandTest {
             """;
 
     @Test
+    void theSparkEngineNeedsItsJarAndAMaster(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("sweep.yaml");
+        Files.writeString(spec, SPEC);
+        String out = dir.resolve("runs").toString();
+        // jackpot-cli's own classpath has no Spark: a clear message, nothing run
+        Cli spark = Cli.run("sweep", "--spec", spec.toString(), "--out", out, "--engine", "spark", "--master", "local[2]");
+        assertEquals(ExitCodes.FAILURE, spark.exit);
+        assertTrue(spark.err.contains("the Spark engine is not on the classpath") && spark.err.contains("spark-submit"),
+                spark.err);
+        assertTrue(!Files.exists(dir.resolve("runs")) || Files.list(dir.resolve("runs")).findAny().isEmpty());
+        Cli noMaster = Cli.run("sweep", "--spec", spec.toString(), "--out", out, "--engine", "spark");
+        assertEquals(ExitCodes.USAGE, noMaster.exit);
+        assertTrue(noMaster.err.contains("--engine spark needs --master"), noMaster.err);
+        Cli localMaster = Cli.run("reproduce", "zhang2021", "--out", out, "--master", "local[2]");
+        assertEquals(ExitCodes.USAGE, localMaster.exit);
+        assertTrue(localMaster.err.contains("--master applies only to --engine spark"), localMaster.err);
+    }
+
+    @Test
     void sweepThenShowAndExportResults(@TempDir Path dir) throws Exception {
         Path spec = dir.resolve("sweep.yaml");
         Files.writeString(spec, SPEC);

@@ -1,0 +1,91 @@
+package dev.jackpot.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jackpot.cli.JackpotCommand;
+import dev.jackpot.experiment.SpecCodec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code jackpot sweep --engine spark} in client mode (the engine found through ServiceLoader) and
+ * the spark-submit entry point, against the same sweep on the local engine. Each starts its own
+ * local[2] context, after {@link SparkExecutorTest}'s has stopped.
+ */
+class SparkCommandLineTest {
+
+    private static final String SPEC = """
+            seed: 3
+            base: {teacher: {K: 3, d: 30, r: 5}, n: 300, testSamples: 200}
+            axes:
+              - {name: teacher.r, values: [3, 5]}
+              - {name: n, values: [150, 300]}
+            trials: 2
+            """;
+
+    private static JsonNode jackpot(String... args) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = JackpotCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        assertEquals(0, exit, err.toString());
+        return SpecCodec.json().readTree(out.toString().trim());
+    }
+
+    private static String rowsOf(String runDir) throws Exception {
+        JsonNode rows = jackpot("results", "export", runDir, "--json");
+        return rows.toString().replaceAll("\"seconds\":[^,}]*", "");
+    }
+
+    @Test
+    void sweepCommandOnSparkMatchesTheLocalEngine(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("sweep.yaml");
+        Files.writeString(spec, SPEC);
+        JsonNode spark = jackpot("sweep", "--spec", spec.toString(), "--out", dir.resolve("spark").toString(),
+                "--engine", "spark", "--master", "local[2]", "--quiet", "--json");
+        assertEquals(8, spark.get("computed").asInt());
+        assertTrue(spark.get("complete").asBoolean());
+        JsonNode local = jackpot("sweep", "--spec", spec.toString(), "--out", dir.resolve("local").toString(),
+                "--threads", "2", "--quiet", "--json");
+        assertEquals(rowsOf(local.get("runDir").asText()), rowsOf(spark.get("runDir").asText()));
+    }
+
+    @Test
+    void sparkSubmitEntryPoint(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("sweep.yaml");
+        Files.writeString(spec, SPEC);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(2, SparkSweepMain.run(new String[]{"--out"}, o, e));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--out needs a value"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, SparkSweepMain.run(new String[]{dir.resolve("missing.yaml").toString()}, o, e));
+
+        // spark-submit passes the master as a system property
+        System.setProperty("spark.master", "local[2]");
+        System.setProperty("spark.ui.enabled", "false");
+        try {
+            int exit = SparkSweepMain.run(new String[]{spec.toString(), "--out", dir.resolve("runs").toString(),
+                    "--trials-per-task", "3"}, o, e);
+            assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.clearProperty("spark.master");
+            System.clearProperty("spark.ui.enabled");
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("8 of 8 trials finished (8 computed now, 0 failed)"),
+                out.toString(StandardCharsets.UTF_8));
+    }
+}
