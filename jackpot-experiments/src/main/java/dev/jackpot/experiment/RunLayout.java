@@ -13,6 +13,7 @@ import java.util.Objects;
  *       trajectory.csv   per-iteration metrics (teacher runs)
  *       result.json      the metrics; written last, so its presence marks the run finished
  *       plots/NAME.png   figures, each also as NAME.svg
+ *       rep-R/           one replicate of a lottery run; its levels as in {@link LevelLayout}
  * </pre>
  *
  * @param root the directory holding runs (default {@code runs/} under the working directory)
@@ -68,5 +69,21 @@ public record RunLayout(Path root, RunId id) {
      */
     public Path plot(String name, String extension) {
         return plots().resolve(name + "." + extension);
+    }
+
+    /**
+     * @param replicate the replicate index, non-negative
+     * @return the replicate's directory, {@code rep-<r>}
+     */
+    public Path replicate(int replicate) {
+        if (replicate < 0) {
+            throw new IllegalArgumentException("The replicate index must be non-negative, got " + replicate + ".");
+        }
+        return dir().resolve("rep-" + replicate);
+    }
+
+    /** @return the IMP levels of one replicate */
+    public LevelLayout levels(int replicate) {
+        return new LevelLayout(replicate(replicate));
     }
 }

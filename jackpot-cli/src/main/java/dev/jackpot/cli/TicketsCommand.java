@@ -1,0 +1,21 @@
+package dev.jackpot.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code jackpot tickets}: inspect and convert ticket files (.npz, .safetensors). */
+@Command(name = "tickets", mixinStandardHelpOptions = true,
+        description = "Inspect and convert lottery-ticket files (NumPy .npz and safetensors).",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {TicketsInspectCommand.class, TicketsConvertCommand.class})
+final class TicketsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a subcommand is required, e.g. 'jackpot tickets inspect FILE'");
+    }
+}

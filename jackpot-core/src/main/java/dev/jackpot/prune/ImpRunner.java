@@ -1,0 +1,202 @@
+package dev.jackpot.prune;
+
+import dev.jackpot.rng.Seeds;
+import dev.jackpot.tensor.NamedTensor;
+import dev.jackpot.tensor.TensorSet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The engine-neutral IMP driver (Frankle and Carbin, ICLR 2019; weak-lth.md section 3.1):
+ * <ol>
+ *   <li>level 0: draw θ0 from {@code Seeds.derive(seed, "init")}, train the dense network 0 .. T under
+ *       all-ones masks and capture θk at the rewind step;</li>
+ *   <li>level L = 1 .. levels: prune level L−1's final weights with {@link ImpSpec#strategy()} (nested
+ *       masks, exact counts), reset by {@link ResetVariant}, retrain, then run the {@link Control}
+ *       branches on the same level;</li>
+ *   <li>after each level: check the invariants (masks exact 0/1 and nested, achieved counts equal the
+ *       requested ones, masked final weights exactly zero), save it to the {@link LevelStore}, then
+ *       tell the {@link LevelListener}.</li>
+ * </ol>
+ * {@link #run()} starts at the store's first unfinished level, so a killed run resumes there and
+ * gives bit-identical results to an uninterrupted one (every input of level L is either level 0's
+ * saved θ0 and θk, level L−1's saved masks and final weights, or a seed derived by name).
+ * All jobs use the data-order seed {@code Seeds.derive(seed, "data-order")}.
+ */
+public final class ImpRunner {
+
+    private final ImpSpec spec;
+    private final TicketTrainer trainer;
+    private final LevelStore store;
+    private final LevelListener listener;
+
+    /**
+     * @param spec     the run's settings
+     * @param trainer  the engine
+     * @param store    where finished levels go (and come from on resume)
+     * @param listener told of each finished level
+     */
+    public ImpRunner(ImpSpec spec, TicketTrainer trainer, LevelStore store, LevelListener listener) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.store = Objects.requireNonNull(store, "store");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Runs (or resumes) every level up to {@code spec.levels()}.
+     *
+     * @return levels 0 .. spec.levels(), the earlier ones loaded from the store
+     * @throws IOException           if the store fails
+     * @throws IllegalStateException if the trainer breaks an invariant (e.g. non-zero masked weights)
+     */
+    public List<LevelResult> run() throws IOException {
+        List<String> prunable = List.copyOf(trainer.prunableNames());
+        checkNames(prunable);
+        long dataSeed = Seeds.derive(spec.seed(), "data-order");
+        int first = store.finishedLevels();
+        List<LevelResult> results = new ArrayList<>();
+        for (int l = 0; l < Math.min(first, spec.levels() + 1); l++) {
+            results.add(store.load(l));
+        }
+        if (first > spec.levels()) {
+            return results;
+        }
+        if (first == 0) {
+            results.add(finish(levelZero(prunable, dataSeed)));
+        }
+        BranchResult zero = results.get(0).main();
+        for (int level = Math.max(first, 1); level <= spec.levels(); level++) {
+            BranchResult prev = results.get(level - 1).main();
+            results.add(finish(level(level, zero, prev, dataSeed)));
+        }
+        return results;
+    }
+
+    private LevelResult finish(LevelResult result) throws IOException {
+        store.save(result);
+        listener.levelFinished(result);
+        return result;
+    }
+
+    private LevelResult levelZero(List<String> prunable, long dataSeed) {
+        TensorSet init = trainer.initialWeights(Seeds.derive(spec.seed(), "init"));
+        TensorSet masks = Masks.ones(init, prunable);
+        long k = spec.rewindStep();
+        TrainRequest req = new TrainRequest(0, BranchResult.MAIN, init, masks, 0, spec.trainingSteps(), k,
+                TrainPhase.TRAIN, dataSeed);
+        TrainOutcome out = train(req);
+        TensorSet rewind = out.captured().orElseThrow();
+        return new LevelResult(0, branch(req, out, rewind, dense(masks)), List.of());
+    }
+
+    private LevelResult level(int level, BranchResult zero, BranchResult prev, long dataSeed) {
+        PruneResult pruned = spec.strategy().prune(prev.finalWeights(), prev.masks());
+        TensorSet masks = pruned.masks();
+        if (!Masks.isNested(masks, prev.masks())) {
+            throw new IllegalStateException("The masks of level " + level + " are not nested in those of level "
+                    + (level - 1) + ".");
+        }
+        TensorSet source = switch (spec.reset()) {
+            case REWIND_INIT -> zero.startWeights();
+            case REWIND_TO_STEP -> zero.rewindWeights();
+            case LR_REWIND, FINE_TUNE -> prev.finalWeights();
+        };
+        boolean fineTune = spec.reset() == ResetVariant.FINE_TUNE;
+        long from = switch (spec.reset()) {
+            case REWIND_INIT, FINE_TUNE -> 0;
+            case REWIND_TO_STEP, LR_REWIND -> spec.rewindStep();
+        };
+        long to = fineTune ? spec.fineTuneSteps() : spec.trainingSteps();
+        TrainPhase phase = fineTune ? TrainPhase.FINE_TUNE : TrainPhase.TRAIN;
+        TrainRequest req = new TrainRequest(level, BranchResult.MAIN, Masks.applied(source, masks), masks, from, to,
+                -1, phase, dataSeed);
+        BranchResult main = branch(req, train(req), empty(), pruned);
+
+        List<BranchResult> controls = new ArrayList<>();
+        for (Control c : Control.values()) {
+            if (!spec.controls().contains(c)) {
+                continue;
+            }
+            if (c == Control.RANDOM_REINIT) {
+                TensorSet fresh = trainer.initialWeights(Seeds.derive(spec.seed(), "reinit", level));
+                TrainRequest r = new TrainRequest(level, c.branch(), Masks.applied(fresh, masks), masks, 0,
+                        spec.trainingSteps(), -1, TrainPhase.TRAIN, dataSeed);
+                controls.add(branch(r, train(r), empty(), pruned));
+            } else {
+                PruneScope scope = c == Control.RANDOM_PRUNE_LAYERWISE ? PruneScope.LAYERWISE : PruneScope.GLOBAL;
+                PruneResult random = new RandomPruneStrategy(scope, spec.excluded())
+                        .matching(masks, Seeds.stream(spec.seed(), c.branch(), level));
+                TrainRequest r = new TrainRequest(level, c.branch(), Masks.applied(source, random.masks()),
+                        random.masks(), from, to, -1, phase, dataSeed);
+                controls.add(branch(r, train(r), empty(), random));
+            }
+        }
+        return new LevelResult(level, main, controls);
+    }
+
+    private TrainOutcome train(TrainRequest req) {
+        Masks.validate(req.masks());
+        Masks.validateAgainst(req.masks(), req.start());
+        TensorSet before = req.start().copy();
+        TrainOutcome out = trainer.train(req);
+        String what = "level " + req.level() + " " + req.branch();
+        if (!req.start().sameAs(before)) {
+            throw new IllegalStateException("The trainer modified the start weights of " + what
+                    + "; it must work on a copy.");
+        }
+        if (!out.finalWeights().names().equals(req.start().names())) {
+            throw new IllegalStateException("The trainer returned parameters " + out.finalWeights().names() + " for "
+                    + what + " but started from " + req.start().names() + ".");
+        }
+        Masks.requireMaskedZero(out.finalWeights(), req.masks(), "final weights of " + what);
+        if (out.captured().isPresent() != (req.captureStep() >= 0)) {
+            throw new IllegalStateException("The trainer " + (out.captured().isPresent() ? "returned" : "did not return")
+                    + " captured weights for " + what + " with captureStep " + req.captureStep() + ".");
+        }
+        return out;
+    }
+
+    private static BranchResult branch(TrainRequest req, TrainOutcome out, TensorSet rewind, PruneResult prune) {
+        return new BranchResult(req.branch(), req.masks(), req.start(), rewind, out.finalWeights(), req.fromStep(),
+                req.toStep(), out.accuracy(), out.loss(), out.metrics(), prune);
+    }
+
+    private static TensorSet empty() {
+        return TensorSet.of(List.of());
+    }
+
+    private PruneResult dense(TensorSet masks) {
+        List<LayerCount> counts = new ArrayList<>();
+        long eligible = 0;
+        for (NamedTensor m : masks) {
+            boolean ex = spec.excluded().contains(m.name());
+            counts.add(new LayerCount(m.name(), m.size(), m.size(), m.size(), m.size(), ex));
+            eligible += ex ? 0 : m.size();
+        }
+        return new PruneResult(masks, counts, eligible, eligible, eligible);
+    }
+
+    private void checkNames(List<String> prunable) {
+        for (String name : spec.excluded()) {
+            if (!prunable.contains(name)) {
+                throw new IllegalArgumentException("Excluded tensor " + name + " is not among the prunable tensors "
+                        + prunable + ".");
+            }
+        }
+        for (String name : spec.layerRates().keySet()) {
+            if (!prunable.contains(name)) {
+                throw new IllegalArgumentException("A prune rate is given for " + name
+                        + ", which is not among the prunable tensors " + prunable + ".");
+            }
+        }
+    }
+
+    /** @return the spec this runner follows */
+    public ImpSpec spec() {
+        return spec;
+    }
+}
