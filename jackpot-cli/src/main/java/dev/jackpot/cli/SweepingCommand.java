@@ -1,6 +1,7 @@
 package dev.jackpot.cli;
 
 import dev.jackpot.sweep.SweepRunner;
+import dev.jackpot.sweep.TaskRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -31,6 +32,9 @@ abstract class SweepingCommand implements Callable<Integer> {
     /** The runner every sweep of this command goes through (so Ctrl-C can stop it). */
     final SweepRunner runner = new SweepRunner();
 
+    /** The runner of this command's non-teacher experiments (so Ctrl-C can stop them too). */
+    final TaskRunner tasks = new TaskRunner();
+
     private SweepProgress progress;
 
     @Override
@@ -58,7 +62,10 @@ abstract class SweepingCommand implements Callable<Integer> {
      * @return the progress listener (close it to end the bar; Ctrl-C stays handled until the command returns)
      */
     SweepProgress progress(String task) {
-        progress = new SweepProgress(task, quiet, commandSpec.commandLine().getErr(), runner);
+        progress = new SweepProgress(task, quiet, commandSpec.commandLine().getErr(), () -> {
+            runner.stop();
+            tasks.stop();
+        });
         return progress;
     }
 
