@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
                 + "Pensia and Malach constructions against the error (widths), and Malach et al.'s neuron pruning as "
                 + "random features (neurons).",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {StrongLuekerCommand.class})
+        subcommands = {StrongLuekerCommand.class, StrongWidthsCommand.class, StrongNeuronsCommand.class})
 final class StrongCommand implements Runnable {
 
     @CommandLine.Spec
