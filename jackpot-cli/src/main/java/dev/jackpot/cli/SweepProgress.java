@@ -2,7 +2,6 @@ package dev.jackpot.cli;
 
 import dev.jackpot.store.TrialRow;
 import dev.jackpot.sweep.SweepListener;
-import dev.jackpot.sweep.SweepRunner;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
@@ -18,20 +17,20 @@ final class SweepProgress implements SweepListener, AutoCloseable {
     private final String task;
     private final boolean quiet;
     private final PrintWriter err;
-    private final SweepRunner runner;
+    private final Runnable stop;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
     private Progress progress;
     private volatile boolean interrupted;
 
-    SweepProgress(String task, boolean quiet, PrintWriter err, SweepRunner runner) {
+    SweepProgress(String task, boolean quiet, PrintWriter err, Runnable stop) {
         this.task = task;
         this.quiet = quiet;
         this.err = err;
-        this.runner = runner;
+        this.stop = stop;
         this.hook = new Thread(() -> {
             interrupted = true;
-            runner.stop();
+            stop.run();
             try {
                 finished.await(120, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

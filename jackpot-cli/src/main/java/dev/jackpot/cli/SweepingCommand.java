@@ -3,6 +3,7 @@ package dev.jackpot.cli;
 import dev.jackpot.sweep.LocalExecutor;
 import dev.jackpot.sweep.SweepRunner;
 import dev.jackpot.sweep.TrialExecutor;
+import dev.jackpot.sweep.TaskRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -46,6 +47,9 @@ abstract class SweepingCommand implements Callable<Integer> {
     /** The runner every sweep of this command goes through (so Ctrl-C can stop it). */
     final SweepRunner runner = new SweepRunner();
 
+    /** The runner of this command's non-teacher experiments (so Ctrl-C can stop them too). */
+    final TaskRunner tasks = new TaskRunner();
+
     private SweepProgress progress;
 
     @Override
@@ -60,6 +64,10 @@ abstract class SweepingCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandSpec.commandLine(),
                     "--engine spark needs --master, e.g. --master local[2] or --master spark://HOST:7077");
         }
+        if (engine == Engine.SPARK && !runsOnSpark()) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                    "--engine spark is not available for this command yet; it runs on this machine's threads (--threads)");
+        }
         try {
             return execute();
         } finally {
@@ -67,6 +75,11 @@ abstract class SweepingCommand implements Callable<Integer> {
                 progress.finish();
             }
         }
+    }
+
+    /** @return whether this command's trials can run on the Spark engine (teacher-student sweeps can) */
+    boolean runsOnSpark() {
+        return true;
     }
 
     /**
@@ -89,7 +102,10 @@ abstract class SweepingCommand implements Callable<Integer> {
      * @return the progress listener (close it to end the bar; Ctrl-C stays handled until the command returns)
      */
     SweepProgress progress(String task) {
-        progress = new SweepProgress(task, quiet, commandSpec.commandLine().getErr(), runner);
+        progress = new SweepProgress(task, quiet, commandSpec.commandLine().getErr(), () -> {
+            runner.stop();
+            tasks.stop();
+        });
         return progress;
     }
 

@@ -32,6 +32,8 @@ class TourAndBenchCommandTest {
         assertTrue(s.get("subsetSum").get(0).get("optimal").asBoolean(), "exact meet in the middle is proven optimal");
         assertTrue(s.get("figure4").get("claims").get(0).get("reproduced").asBoolean(), s.get("figure4").toString());
         assertTrue(Files.exists(Path.of(s.get("figure4").get("report").asText())));
+        assertEquals(2, s.get("lueker").get("fits").size(), s.get("lueker").toString());
+        assertTrue(s.get("lueker").get("fits").get(0).get("c").asDouble() > 0, s.get("lueker").toString());
         try (var runs = Files.list(out)) {
             assertTrue(runs.filter(p -> p.getFileName().toString().startsWith("teacher-")).count() >= 8);
         }

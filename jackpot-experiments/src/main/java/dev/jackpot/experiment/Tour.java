@@ -163,6 +163,9 @@ public final class Tour {
         steps.accept("construct: approximating a target network by pruning a random one");
         constructStep(seed, summary, md);
 
+        steps.accept("lueker: how many random numbers cover every target in [-1, 1] within eta");
+        luekerStep(root, summary, md);
+
         steps.accept("figure: Zhang et al. (2021) Fig. 4, sample complexity, quick scale");
         dev.jackpot.repro.Zhang2021.FigureRun fig4 = dev.jackpot.repro.Zhang2021.run(4, dev.jackpot.repro.Scale.QUICK, root,
                 Runtime.getRuntime().availableProcessors(), new dev.jackpot.sweep.SweepRunner(),
@@ -171,7 +174,7 @@ public final class Tour {
         fig.put("runDir", fig4.layout().dir().toString());
         fig.put("report", fig4.layout().dir().resolve("report.html").toString());
         ArrayNode claims = fig.putArray("claims");
-        md.append("## 9. A reproduced figure: Zhang et al. (2021), Fig. 4 (quick scale)\n\n");
+        md.append("## 10. A reproduced figure: Zhang et al. (2021), Fig. 4 (quick scale)\n\n");
         for (dev.jackpot.report.Claim c : fig4.claims()) {
             ObjectNode cn = claims.addObject();
             cn.put("claim", c.claim());
@@ -285,6 +288,34 @@ public final class Tour {
             }
         }
         md.append("\nPensia's width grows like log(1/eps), Malach's like 1/eps.\n\n");
+    }
+
+    /**
+     * Lueker's random subset sum at a tiny scale (about a second): the success rate of covering every
+     * target in [-1, 1] within eta against n, and the fitted n_50 = c ln(1/eta) + b, with and without a
+     * perturbation eps = eta.
+     */
+    private static void luekerStep(Path root, ObjectNode summary, StringBuilder md) throws IOException {
+        dev.jackpot.strong.LuekerSpec spec = new dev.jackpot.strong.LuekerSpec(1998,
+                List.of(dev.jackpot.strong.CandidateLaw.UNIFORM), List.of(0.0, 1.0), 2, 13,
+                List.of(1e-1, 3.1622776601683794e-2, 1e-2, 3.1622776601683794e-3), 16);
+        dev.jackpot.strong.Lueker.Result r = dev.jackpot.strong.Lueker.run(spec, root,
+                Runtime.getRuntime().availableProcessors(), new dev.jackpot.sweep.TaskRunner(),
+                dev.jackpot.sweep.SweepListener.NONE);
+        ObjectNode o = summary.putObject("lueker");
+        o.put("runDir", r.layout().dir().toString());
+        md.append("## 9. Lueker's random subset sum (tiny scale; `jackpot strong lueker` runs the full experiment)\n\n")
+                .append("| eps / eta | c in n_50 = c ln(1/eta) + b | b | R^2 |\n|---|---|---|---|\n");
+        ArrayNode fits = o.putArray("fits");
+        for (dev.jackpot.strong.Lueker.Curve c : r.curves()) {
+            ObjectNode f = fits.addObject();
+            f.put("ratio", c.ratio());
+            f.put("c", c.fit().slope());
+            f.put("r2", c.fit().r2());
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f |%n", c.ratio(), c.fit().slope(),
+                    c.fit().intercept(), c.fit().r2()));
+        }
+        md.append("\nReport: `").append(r.layout().dir().resolve("report.html")).append("`\n\n");
     }
 
     private static ObjectNode withDir(TeacherRun.Outcome o) {

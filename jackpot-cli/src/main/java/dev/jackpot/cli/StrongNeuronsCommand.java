@@ -1,0 +1,86 @@
+package dev.jackpot.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.strong.NeuronSweep;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code jackpot strong neurons}: neuron pruning of a random 2-layer network as random features. */
+@Command(name = "neurons", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Malach et al. (ICML 2020): prune whole hidden neurons of a random 2-layer ReLU network (first layer "
+                + "and output weights fixed) to fit a finite sample, by randomised rounding of a sign-consistent "
+                + "random-features fit (and optionally a local search); prints the error against the width m.")
+final class StrongNeuronsCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Option(names = "--widths", paramLabel = "M", split = ",", defaultValue = "25,50,100,200,400,800,1600",
+            description = "Widths m of the random network (default ${DEFAULT-VALUE}).")
+    List<Integer> widths;
+
+    @Option(names = "--d", defaultValue = "5", description = "Input dimension (default ${DEFAULT-VALUE}).")
+    int d;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "20", description = "Sample size (default ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--repeats", paramLabel = "R", defaultValue = "5", description = "Instances per width (default ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--ridge", defaultValue = "1e-3", description = "Relative ridge of the random-features fit (default ${DEFAULT-VALUE}).")
+    double ridge;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "2020", description = "Root seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print exactly one JSON object on standard output.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        NeuronSweep sweep;
+        try {
+            sweep = new NeuronSweep(widths, d, samples, repeats, ridge, seed);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
+        }
+        NeuronSweep.Result r = sweep.run();
+        PrintWriter out = commandSpec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = SpecCodec.json().createObjectNode();
+            ArrayNode pts = o.putArray("points");
+            for (NeuronSweep.Point p : r.points()) {
+                ObjectNode n = pts.addObject();
+                n.put("m", p.m());
+                n.put("roundedMse", p.roundedMse());
+                n.put("roundedSup", p.roundedSup());
+                n.put("refinedMse", p.refinedMse());
+                n.put("rfMse", p.rfMse());
+                n.put("kept", p.kept());
+            }
+            o.put("logLogSlope", r.fit().slope());
+            o.put("r2", r.fit().r2());
+            o.put("errorShrinksWithWidth", r.shrinks());
+            OutputOptions.printJson(out, o);
+        } else {
+            out.printf("%6s %12s %12s %12s %12s %8s%n", "m", "rounded MSE", "rounded sup", "refined MSE", "RF MSE", "kept");
+            for (NeuronSweep.Point p : r.points()) {
+                out.printf(Locale.ROOT, "%6d %12.3e %12.3e %12.3e %12.3e %8.1f%n", p.m(), p.roundedMse(), p.roundedSup(),
+                        p.refinedMse(), p.rfMse(), p.kept());
+            }
+            out.printf(Locale.ROOT, "rounded MSE ~ m^%.2f (R^2 %.3f): error %s with width%n", r.fit().slope(), r.fit().r2(),
+                    r.shrinks() ? "shrinks" : "does NOT shrink");
+            out.flush();
+        }
+        return r.shrinks() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+}
