@@ -60,22 +60,27 @@ public final class Cifar10Reader {
                 throw new NoSuchFileException(f.toString(), null,
                         "the CIFAR-10 batch file does not exist; give the directory of the binary version (cifar-10-batches-bin)");
             }
-            byte[] b = RawFiles.read(f);
-            if (b.length == 0 || b.length % RECORD != 0) {
-                throw new MalformedDataException(f, "the file has " + b.length + " bytes, which is not a positive "
-                        + "multiple of the " + RECORD + "-byte CIFAR-10 record; it is truncated or not a CIFAR-10 binary batch.");
-            }
-            int n = b.length / RECORD;
-            for (int i = 0; i < n; i++) {
-                int label = b[i * RECORD] & 0xFF;
-                if (label >= CLASSES) {
-                    throw new MalformedDataException(f, "record " + i + " has label " + label + ", outside [0, "
-                            + CLASSES + "); the file is corrupted or not a CIFAR-10 batch (CIFAR-100 records are 3074 bytes).");
-                }
-                labels.write(label);
-                pixels.write(b, i * RECORD + 1, RECORD - 1);
-            }
+            parse(f, RawFiles.read(f), pixels, labels);
         }
         return new ImageDataset(name, 3, 32, 32, CLASSES, pixels.toByteArray(), labels.toByteArray());
+    }
+
+    /** Validates one batch file's bytes (gzipped or not) and appends its records; {@code f} names it in errors. */
+    static void parse(Path f, byte[] raw, ByteArrayOutputStream pixels, ByteArrayOutputStream labels) throws IOException {
+        byte[] b = RawFiles.decode(f, raw);
+        if (b.length == 0 || b.length % RECORD != 0) {
+            throw new MalformedDataException(f, "the file has " + b.length + " bytes, which is not a positive "
+                    + "multiple of the " + RECORD + "-byte CIFAR-10 record; it is truncated or not a CIFAR-10 binary batch.");
+        }
+        int n = b.length / RECORD;
+        for (int i = 0; i < n; i++) {
+            int label = b[i * RECORD] & 0xFF;
+            if (label >= CLASSES) {
+                throw new MalformedDataException(f, "record " + i + " has label " + label + ", outside [0, "
+                        + CLASSES + "); the file is corrupted or not a CIFAR-10 batch (CIFAR-100 records are 3074 bytes).");
+            }
+            labels.write(label);
+            pixels.write(b, i * RECORD + 1, RECORD - 1);
+        }
     }
 }

@@ -64,7 +64,12 @@ public final class IdxReader {
      * @throws IOException            if it cannot be read
      */
     static Idx read(Path file, int expectedDims) throws IOException {
-        byte[] b = RawFiles.read(file);
+        return parse(file, RawFiles.read(file), expectedDims);
+    }
+
+    /** Validates and decodes the bytes of an IDX file (gzipped or not); {@code file} names it in errors. */
+    static Idx parse(Path file, byte[] raw, int expectedDims) throws IOException {
+        byte[] b = RawFiles.decode(file, raw);
         if (b.length < 4) {
             throw new MalformedDataException(file, "the file has " + b.length
                     + " bytes, too few for the 4-byte IDX magic number; it is truncated or not an IDX file.");

@@ -24,6 +24,11 @@ final class RawFiles {
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "the data file does not exist");
         }
+        return decode(file, raw);
+    }
+
+    /** Inflates {@code raw} when it starts with the gzip magic bytes; {@code file} names it in errors. */
+    static byte[] decode(Path file, byte[] raw) throws IOException {
         if (raw.length >= 2 && (raw[0] & 0xFF) == 0x1f && (raw[1] & 0xFF) == 0x8b) {
             return gunzip(file, raw);
         }

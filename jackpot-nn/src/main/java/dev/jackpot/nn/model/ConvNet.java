@@ -9,7 +9,7 @@ import java.util.Map;
  * (ICLR 2019, Figure 2), scaled-down VGG nets: {@code stages} pairs of 3x3 convs (padding 1, with
  * bias, ReLU) of widths 64, 128, 256, each pair followed by 2x2 max-pool; then fc1 (-> 256), fc2
  * (256 -> 256), fc3 (256 -> classes), ReLU between. Layers are named {@code conv1 .. conv(2 stages)},
- * {@code fc1 .. fc3}. On CIFAR-10, Conv-2 has 4.3 M weights, Conv-4 2.4 M, Conv-6 2.3 M.
+ * {@code fc1 .. fc3}. On CIFAR-10, Conv-2 has 4.3 M weights, Conv-4 2.4 M (as the paper lists) and Conv-6 2.26 M (the paper lists 1.7 M, which its layer list does not give).
  */
 public final class ConvNet extends AbstractNetwork {
 

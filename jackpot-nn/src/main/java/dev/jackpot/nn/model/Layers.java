@@ -63,7 +63,7 @@ public final class Layers {
 
     /** Mean over the spatial axes: {@code [B, C, H, W] -> [B, C]}. */
     public static NDArray globalAvgPool(NDArray x) {
-        return x.mean(new int[] {2, 3});
+        return x.reshape(x.getShape().get(0), x.getShape().get(1), -1).mean(new int[] {2});
     }
 
     /** {@code [B, ...] -> [B, prod(...)]}. */

@@ -35,7 +35,8 @@ import java.util.OptionalLong;
  *       {@code dL/dW = M * dL/d(W * M)} is exactly zero at masked entries (and is multiplied by M
  *       again before the update, for clarity);</li>
  *   <li>the optimiser ({@link OptimizerKind}) updates W and its buffers;</li>
- *   <li>then {@code W <- W * M} and every buffer {@code <- buffer * M}, so neither weight decay nor
+ *   <li>then {@code W <- W * M} and every buffer {@code <- buffer * M} (masked entries are written as +0.0,
+ *       never -0.0), so neither weight decay nor
  *       momentum nor Adam's moments can move a pruned weight (the distiller and OpenLTH failures
  *       the note lists).</li>
  * </ol>
@@ -151,7 +152,7 @@ public final class MaskedTrainer {
         network.checkMasks(masks);
         try (NDManager manager = compute.newManager(); Parameters p = Parameters.of(manager, network, weights)) {
             for (NamedTensor m : masks) {
-                p.get(m.name()).muli(Parameters.toArray(manager, m));
+                applyMask(p.get(m.name()), Parameters.toArray(manager, m));
             }
             return Evaluation.of(manager, network, p.asMap(), on, norm, spec.evalBatchSize());
         }
@@ -191,13 +192,22 @@ public final class MaskedTrainer {
                     NDArray g = run.params.get(p.name()).getGradient();
                     NDArray m = run.masks.get(p.name());
                     if (m != null) {
-                        g.muli(m);
+                        applyMask(g, m);
                     }
                     out.add(new NamedTensor(p.name(), p.shape(), g.toFloatArray()));
                 }
                 return TensorSet.of(out);
             }
         }
+    }
+
+    /**
+     * {@code a <- a * mask} with masked entries +0.0: a product with 0 is -0.0 for negative entries,
+     * and adding +0.0 turns -0.0 into +0.0 while leaving every other value unchanged, so saved
+     * tickets hold the bit pattern of +0.0 wherever the mask is 0.
+     */
+    static void applyMask(NDArray a, NDArray mask) {
+        a.muli(mask).addi(0f);
     }
 
     /** The mutable state of one run. */
@@ -217,7 +227,7 @@ public final class MaskedTrainer {
             for (NamedTensor m : maskSet) {
                 NDArray mask = Parameters.toArray(manager, m);
                 masks.put(m.name(), mask);
-                params.get(m.name()).muli(mask);
+                applyMask(params.get(m.name()), mask);
             }
             TensorSet state = start.optimizer().buffers();
             boolean sgdMomentum = spec.optimizer() == OptimizerKind.SGD && spec.momentum() > 0;
@@ -268,7 +278,7 @@ public final class MaskedTrainer {
             }
             NDArray m = masks.get(p.name());
             if (m != null) {
-                b.muli(m);
+                applyMask(b, m);
             }
             return b;
         }
@@ -399,13 +409,13 @@ public final class MaskedTrainer {
                     w.subi(b1.div(denom).mul((float) (lr / c1)));
                 }
                 if (m != null) {
-                    w.muli(m);
+                    applyMask(w, m);
                     if (b1 != null) {
-                        b1.muli(m);
+                        applyMask(b1, m);
                     }
                     NDArray b2 = buf2.get(p.name());
                     if (b2 != null) {
-                        b2.muli(m);
+                        applyMask(b2, m);
                     }
                 }
                 Compute.zeroGradient(w);
@@ -430,7 +440,7 @@ public final class MaskedTrainer {
         }
 
         private void check(NDArray a, NDArray off, String what, long step) {
-            long bad = a.neq(0).logicalAnd(off).sum().toType(ai.djl.ndarray.types.DataType.INT64, false).getLong();
+            long bad = MaskChecks.nonZerosWhere(a, off);
             if (bad != 0) {
                 throw new InvariantViolationException("After step " + step + ", " + bad + " masked entries of the "
                         + what + " are not exactly zero; the masking invariant is broken.");
