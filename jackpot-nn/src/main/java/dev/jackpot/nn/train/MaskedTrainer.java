@@ -45,7 +45,9 @@ import java.util.OptionalLong;
  *
  * <p>Reproducibility: the minibatches of step t depend only on {@code (seed, t)} (see
  * {@link EpochOrder}) and the learning rate only on t ({@link LrSchedule}); the same spec, data,
- * start and masks give bit-identical weights at a fixed thread count (tested). A run from step k to T
+ * start and masks give bit-identical weights at a fixed intra-op thread count (tested). libtorch's
+ * kernels split reductions by thread count, so runs on 1 and 2 threads differ in the last bits:
+ * record {@link Compute#threads()} with every run. A run from step k to T
  * sees the same batches and learning rates as steps k..T of a run from 0.
  *
  * <p>Evaluation runs at the end of every epoch and at the last step. Divergence (a non-finite

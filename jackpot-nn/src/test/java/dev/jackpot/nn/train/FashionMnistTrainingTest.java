@@ -36,14 +36,14 @@ class FashionMnistTrainingTest {
         DataSplit split = DataSplit.of(train, test);
         Network net = Architecture.LENET_300_100.create(new int[] {1, 28, 28}, 10);
         TensorSet init = Initialiser.initialise(net, Seeds.derive(seed, "init"), InitScheme.KAIMING_NORMAL);
-        TrainSpec spec = TrainSpec.sgd(0.1, 64, 1, Seeds.derive(seed, "data")).withMomentum(0.9, false);
-        MaskedTrainer trainer = new MaskedTrainer(Compute.cpu(2), net, split, Normalisation.fit(train), spec);
+        TrainSpec spec = TrainSpec.adam(1.2e-3, 60, 1, Seeds.derive(seed, "data"));
+        MaskedTrainer trainer = new MaskedTrainer(Compute.cpu(1), net, split, Normalisation.fit(train), spec);
         TrainResult r = trainer.train(init, TensorSet.of(), TrainListener.NONE);
         assertFalse(r.diverged());
         assertEquals(1, r.epochs().size());
         double acc = r.epochs().get(0).testAccuracy();
-        // Chance is 0.10; one epoch over 2000 examples reaches about 0.75 (measured). 0.60 cannot flake but proves learning.
-        assertTrue(acc > 0.60, "test accuracy " + acc);
-        System.err.println("lenet300 fashion 2000/1ep acc=" + acc + " seconds=" + r.seconds());
+        // Chance is 0.10. Frankle and Carbin's LeNet setting (Adam 1.2e-3, batch 60) reaches 0.736 after one epoch
+        // over 2000 examples (34 steps); the run is seeded and bit-reproducible, so the bound only moves if the code does.
+        assertTrue(acc > 0.70, "test accuracy " + acc);
     }
 }
