@@ -59,6 +59,22 @@ class SamplingTest {
     }
 
     @Test
+    void validationHoldOutPartitionsTheTrainingSet() {
+        DataSplit s = DataSplit.of(data, data).holdOutValidation(20, Seeds.stream(4, "validation"));
+        assertEquals(83, s.train().size());
+        assertEquals(20, s.validation().orElseThrow().size());
+        int[] all = new int[10];
+        for (ImageDataset d : new ImageDataset[] {s.train(), s.validation().get()}) {
+            int[] c = d.classCounts();
+            for (int k = 0; k < 10; k++) {
+                all[k] += c[k];
+            }
+        }
+        assertArrayEquals(data.classCounts(), all);
+        assertThrows(IllegalArgumentException.class, () -> s.holdOutValidation(5, Seeds.stream(4, "v")));
+    }
+
+    @Test
     void epochOrderDependsOnSeedAndEpochOnly() {
         int[] e0 = EpochOrder.permutation(9, 0, 50);
         assertArrayEquals(e0, EpochOrder.permutation(9, 0, 50));
