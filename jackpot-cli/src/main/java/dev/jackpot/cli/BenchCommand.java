@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: print speed figures against a baseline measured in the same run.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {BenchTeacherCommand.class, BenchSweepCommand.class, BenchSparkCommand.class, BenchSubsetSumCommand.class, BenchConstructCommand.class})
+        subcommands = {BenchTeacherCommand.class, BenchSweepCommand.class, BenchSparkCommand.class, BenchSubsetSumCommand.class, BenchConstructCommand.class, BenchNnCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,479 @@
+package dev.jackpot.nn.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.jackpot.nn.Compute;
+import dev.jackpot.nn.data.Batches;
+import dev.jackpot.nn.data.DataSplit;
+import dev.jackpot.nn.data.EpochOrder;
+import dev.jackpot.nn.data.ImageDataset;
+import dev.jackpot.nn.data.Normalisation;
+import dev.jackpot.nn.model.Network;
+import dev.jackpot.nn.model.ParameterSpec;
+import dev.jackpot.nn.model.Parameters;
+import dev.jackpot.tensor.NamedTensor;
+import dev.jackpot.tensor.TensorSet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Trains a network under fixed masks with the exact masking semantics of the weak-LTH design note
+ * (section 2), minimising the mean softmax cross-entropy of each minibatch:
+ * <ol>
+ *   <li>the forward and backward passes use {@code W * M} for every masked tensor, so
+ *       {@code dL/dW = M * dL/d(W * M)} is exactly zero at masked entries (and is multiplied by M
+ *       again before the update, for clarity);</li>
+ *   <li>the optimiser ({@link OptimizerKind}) updates W and its buffers;</li>
+ *   <li>then {@code W <- W * M} and every buffer {@code <- buffer * M} (masked entries are written as +0.0,
+ *       never -0.0), so neither weight decay nor
+ *       momentum nor Adam's moments can move a pruned weight (the distiller and OpenLTH failures
+ *       the note lists).</li>
+ * </ol>
+ * The starting weights and optimiser buffers are multiplied by the masks too, so rewinding a
+ * ticket to step k is {@code train(M * theta_k)}.
+ *
+ * <p>Reproducibility: the minibatches of step t depend only on {@code (seed, t)} (see
+ * {@link EpochOrder}) and the learning rate only on t ({@link LrSchedule}); the same spec, data,
+ * start and masks give bit-identical weights at a fixed intra-op thread count (tested). libtorch's
+ * kernels split reductions by thread count, so runs on 1 and 2 threads differ in the last bits:
+ * record {@link Compute#threads()} with every run. A run from step k to T
+ * sees the same batches and learning rates as steps k..T of a run from 0.
+ *
+ * <p>Evaluation runs at the end of every epoch and at the last step. Divergence (a non-finite
+ * minibatch loss) stops the run before that step's update and is reported in the result. An
+ * instance is not thread-safe, and libtorch allows one gradient collector per process at a time, so
+ * runs in one JVM are sequential.
+ */
+public final class MaskedTrainer {
+
+    private final Compute compute;
+    private final Network network;
+    private final DataSplit data;
+    private final Normalisation norm;
+    private final TrainSpec spec;
+    private final long ipe;
+    private final long total;
+
+    /**
+     * @param compute where to compute
+     * @param network the network
+     * @param data    training, optional validation, and test sets
+     * @param norm    the normalisation (fit it on {@code data.train()})
+     * @param spec    how to train
+     * @throws IllegalArgumentException if the data's image shape or classes differ from the network's
+     */
+    public MaskedTrainer(Compute compute, Network network, DataSplit data, Normalisation norm, TrainSpec spec) {
+        this.compute = Objects.requireNonNull(compute, "compute");
+        this.network = Objects.requireNonNull(network, "network");
+        this.data = Objects.requireNonNull(data, "data");
+        this.norm = Objects.requireNonNull(norm, "norm");
+        this.spec = Objects.requireNonNull(spec, "spec");
+        ImageDataset tr = data.train();
+        int[] in = network.inputShape();
+        if (in[0] != tr.channels() || in[1] != tr.height() || in[2] != tr.width() || network.classes() != tr.classes()) {
+            throw new IllegalArgumentException("Network " + network + " does not fit data " + tr + ".");
+        }
+        this.ipe = spec.iterationsPerEpoch(tr.size());
+        this.total = spec.totalSteps(tr.size());
+    }
+
+    /** @return steps per epoch */
+    public long iterationsPerEpoch() {
+        return ipe;
+    }
+
+    /** @return T, the total steps of the spec */
+    public long totalSteps() {
+        return total;
+    }
+
+    /**
+     * Trains from step 0 to T under {@code masks}.
+     *
+     * @param init     initial weights
+     * @param masks    masks keyed by prunable parameter name (absent parameters are dense); empty for a dense run
+     * @param listener progress
+     * @return the result
+     */
+    public TrainResult train(TensorSet init, TensorSet masks, TrainListener listener) {
+        return train(Checkpoint.initial(init), masks, total, OptionalLong.empty(), listener);
+    }
+
+    /**
+     * Trains from {@code start.step()} to {@code toStep} under {@code masks}, optionally capturing the
+     * state after {@code captureAt} steps (the rewind point of IMP).
+     *
+     * @param start     weights, step and optimiser state to start from (use
+     *                  {@link Checkpoint#withFreshOptimizer()} for OpenLTH's rewinding)
+     * @param masks     masks keyed by prunable parameter name, exact 0/1 values
+     * @param toStep    the step to stop at, {@code start.step() <= toStep <= T}
+     * @param captureAt a step in {@code [start.step(), toStep]} whose state to capture, or empty
+     * @param listener  progress
+     * @return final state, captured state, metrics, early-stop step, divergence
+     * @throws IllegalArgumentException      if weights, masks or steps are inconsistent with the network and spec
+     * @throws InvariantViolationException   if {@link TrainSpec#checkInvariants()} is on and a masked entry is non-zero
+     */
+    public TrainResult train(Checkpoint start, TensorSet masks, long toStep, OptionalLong captureAt, TrainListener listener) {
+        network.checkWeights(start.weights());
+        network.checkMasks(masks);
+        long from = start.step();
+        if (toStep < from || toStep > total) {
+            throw new IllegalArgumentException("toStep must be in [" + from + ", " + total + "] (start step, total steps), got " + toStep + ".");
+        }
+        if (captureAt.isPresent() && (captureAt.getAsLong() < from || captureAt.getAsLong() > toStep)) {
+            throw new IllegalArgumentException("captureAt must be in [" + from + ", " + toStep + "], got " + captureAt.getAsLong() + ".");
+        }
+        long t0 = System.nanoTime();
+        try (NDManager manager = compute.newManager()) {
+            Run run = new Run(manager, start, masks);
+            return run.execute(from, toStep, captureAt, listener, t0);
+        }
+    }
+
+    /**
+     * Evaluates weights under masks on a dataset (masks are applied first).
+     *
+     * @param weights the network's weights
+     * @param masks   masks, possibly empty
+     * @param on      the dataset
+     * @return loss and accuracy
+     */
+    public Evaluation evaluate(TensorSet weights, TensorSet masks, ImageDataset on) {
+        network.checkWeights(weights);
+        network.checkMasks(masks);
+        try (NDManager manager = compute.newManager(); Parameters p = Parameters.of(manager, network, weights)) {
+            for (NamedTensor m : masks) {
+                applyMask(p.get(m.name()), Parameters.toArray(manager, m));
+            }
+            return Evaluation.of(manager, network, p.asMap(), on, norm, spec.evalBatchSize());
+        }
+    }
+
+    /**
+     * The gradient of the mean cross-entropy over examples {@code [from, to)} of {@code on} with
+     * respect to every trainable parameter, at {@code weights * masks}, in training mode (batch-norm
+     * uses batch statistics; running buffers are not kept). Masked entries get exactly zero. For
+     * pruning-at-initialisation scores (SNIP's {@code |g * w|}) and gradient checks.
+     *
+     * @param weights the network's weights
+     * @param masks   masks, possibly empty
+     * @param on      the examples
+     * @param from    first example (inclusive)
+     * @param to      last example (exclusive), {@code from < to <= on.size()}
+     * @return one tensor per trainable parameter, named as the parameter, in the network's order
+     */
+    public TensorSet gradients(TensorSet weights, TensorSet masks, ImageDataset on, int from, int to) {
+        network.checkWeights(weights);
+        network.checkMasks(masks);
+        if (from < 0 || to <= from || to > on.size()) {
+            throw new IllegalArgumentException("The example range must satisfy 0 <= from < to <= " + on.size()
+                    + ", got [" + from + ", " + to + ").");
+        }
+        int[] order = new int[on.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        try (NDManager manager = compute.newManager()) {
+            Run run = new Run(manager, Checkpoint.initial(weights), masks);
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                run.forwardBackward(on, order, from, to);
+                List<NamedTensor> out = new ArrayList<>();
+                for (ParameterSpec p : run.trainable) {
+                    NDArray g = run.params.get(p.name()).getGradient();
+                    NDArray m = run.masks.get(p.name());
+                    if (m != null) {
+                        applyMask(g, m);
+                    }
+                    out.add(new NamedTensor(p.name(), p.shape(), g.toFloatArray()));
+                }
+                return TensorSet.of(out);
+            }
+        }
+    }
+
+    /**
+     * {@code a <- a * mask} with masked entries +0.0: a product with 0 is -0.0 for negative entries,
+     * and adding +0.0 turns -0.0 into +0.0 while leaving every other value unchanged, so saved
+     * tickets hold the bit pattern of +0.0 wherever the mask is 0.
+     */
+    static void applyMask(NDArray a, NDArray mask) {
+        a.muli(mask).addi(0f);
+    }
+
+    /** The mutable state of one run. */
+    private final class Run {
+        private final NDManager manager;
+        private final Parameters params;
+        private final Map<String, NDArray> masks = new LinkedHashMap<>();
+        private final List<ParameterSpec> trainable = new ArrayList<>();
+        private final Map<String, NDArray> buf1 = new LinkedHashMap<>();
+        private final Map<String, NDArray> buf2 = new LinkedHashMap<>();
+        private final LrSchedule schedule = new LrSchedule(spec, total);
+        private long updates;
+
+        Run(NDManager manager, Checkpoint start, TensorSet maskSet) {
+            this.manager = manager;
+            this.params = Parameters.of(manager, network, start.weights());
+            for (NamedTensor m : maskSet) {
+                NDArray mask = Parameters.toArray(manager, m);
+                masks.put(m.name(), mask);
+                applyMask(params.get(m.name()), mask);
+            }
+            TensorSet state = start.optimizer().buffers();
+            boolean sgdMomentum = spec.optimizer() == OptimizerKind.SGD && spec.momentum() > 0;
+            boolean adam = spec.optimizer() == OptimizerKind.ADAM;
+            for (ParameterSpec p : network.parameters()) {
+                if (!p.kind().trainable()) {
+                    continue;
+                }
+                trainable.add(p);
+                params.get(p.name()).setRequiresGradient(true);
+                if (sgdMomentum) {
+                    buf1.put(p.name(), buffer(state, "momentum/", p));
+                } else if (adam) {
+                    buf1.put(p.name(), buffer(state, "adam.m/", p));
+                    buf2.put(p.name(), buffer(state, "adam.v/", p));
+                }
+            }
+            Optional<String> stray = state.names().stream().filter(n -> !known(n)).findFirst();
+            if (stray.isPresent()) {
+                throw new IllegalArgumentException("The optimiser state holds " + stray.get() + ", which the "
+                        + spec.optimizer() + " optimiser of this spec (momentum " + spec.momentum() + ") does not use.");
+            }
+            this.updates = start.optimizer().updates();
+        }
+
+        private boolean known(String name) {
+            int slash = name.indexOf('/');
+            String param = name.substring(slash + 1);
+            String prefix = name.substring(0, slash + 1);
+            return ("momentum/".equals(prefix) && buf1.containsKey(param) && buf2.isEmpty())
+                    || ("adam.m/".equals(prefix) && buf1.containsKey(param) && !buf2.isEmpty())
+                    || ("adam.v/".equals(prefix) && buf2.containsKey(param));
+        }
+
+        private NDArray buffer(TensorSet state, String prefix, ParameterSpec p) {
+            String name = prefix + p.name();
+            NDArray b;
+            if (state.contains(name)) {
+                NamedTensor t = state.get(name);
+                if (!Arrays.equals(t.shape(), p.shape())) {
+                    throw new IllegalArgumentException("Optimiser buffer " + name + " has shape " + Arrays.toString(t.shape())
+                            + " but the parameter has " + Arrays.toString(p.shape()) + ".");
+                }
+                b = Parameters.toArray(manager, t);
+            } else {
+                long[] shape = Arrays.stream(p.shape()).asLongStream().toArray();
+                b = manager.zeros(new Shape(shape));
+            }
+            NDArray m = masks.get(p.name());
+            if (m != null) {
+                applyMask(b, m);
+            }
+            return b;
+        }
+
+        TrainResult execute(long from, long to, OptionalLong captureAt, TrainListener listener, long t0) {
+            ImageDataset train = data.train();
+            int n = train.size();
+            int b = spec.batchSize();
+            Optional<Checkpoint> captured = Optional.empty();
+            if (captureAt.isPresent() && captureAt.getAsLong() == from) {
+                captured = Optional.of(snapshot(from));
+            }
+            List<EpochMetrics> metrics = new ArrayList<>();
+            long cachedEpoch = -1;
+            int[] order = null;
+            double lossSum = 0;
+            int lossCount = 0;
+            long completed = from;
+            OptionalLong diverged = OptionalLong.empty();
+            double lr = schedule.at(from);
+            for (long t = from; t < to; t++) {
+                long epoch = t / ipe;
+                if (epoch != cachedEpoch) {
+                    order = EpochOrder.permutation(spec.seed(), epoch, n);
+                    cachedEpoch = epoch;
+                }
+                int lo = (int) ((t % ipe) * b);
+                int hi = Math.min(n, lo + b);
+                lr = schedule.at(t);
+                double loss = step(train, order, lo, hi, lr);
+                if (!Double.isFinite(loss)) {
+                    diverged = OptionalLong.of(t);
+                    break;
+                }
+                completed = t + 1;
+                lossSum += loss;
+                lossCount++;
+                if (spec.checkInvariants()) {
+                    checkInvariants(completed);
+                }
+                listener.onStep(completed, to, loss);
+                if (captureAt.isPresent() && captureAt.getAsLong() == completed) {
+                    captured = Optional.of(snapshot(completed));
+                }
+                if (completed % ipe == 0 || completed == to) {
+                    EpochMetrics m = evaluate((int) ((completed - 1) / ipe), completed, lr, lossSum / lossCount, t0);
+                    metrics.add(m);
+                    listener.onEpoch(m);
+                    lossSum = 0;
+                    lossCount = 0;
+                }
+            }
+            long earlyStop = -1;
+            double best = Double.POSITIVE_INFINITY;
+            for (EpochMetrics m : metrics) {
+                double v = Double.isNaN(m.validationLoss()) ? m.testLoss() : m.validationLoss();
+                if (v < best) {
+                    best = v;
+                    earlyStop = m.step();
+                }
+            }
+            Checkpoint end = snapshot(completed);
+            params.close();
+            return new TrainResult(from, to, end, captured, metrics, earlyStop, diverged, (System.nanoTime() - t0) / 1e9);
+        }
+
+        /** One step: forward on W * M, backward, masked update. @return the minibatch loss */
+        private double step(ImageDataset train, int[] order, int lo, int hi, double lr) {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                double value = forwardBackward(train, order, lo, hi).getFloat();
+                if (!Double.isFinite(value)) {
+                    for (ParameterSpec p : trainable) {
+                        Compute.zeroGradient(params.get(p.name()));
+                    }
+                    return value;
+                }
+                update(lr);
+                return value;
+            }
+        }
+
+        /** Loss of the minibatch {@code order[lo..hi)} on W * M, with gradients accumulated into each W. */
+        NDArray forwardBackward(ImageDataset train, int[] order, int lo, int hi) {
+            NDArray x = manager.create(Batches.features(train, norm, order, lo, hi),
+                    new Shape(hi - lo, train.channels(), train.height(), train.width()));
+            NDArray y = manager.create(Batches.labels(train, order, lo, hi));
+            try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+                Map<String, NDArray> effective = new HashMap<>(params.asMap());
+                for (Map.Entry<String, NDArray> e : masks.entrySet()) {
+                    effective.put(e.getKey(), params.get(e.getKey()).mul(e.getValue()));
+                }
+                NDArray logits = network.forward(effective, x, true);
+                NDArray loss = Losses.crossEntropySum(logits, y, network.classes()).div(hi - lo);
+                gc.backward(loss);
+                return loss;
+            }
+        }
+
+        private void update(double lr) {
+            updates++;
+            float wd = (float) spec.weightDecay();
+            for (ParameterSpec p : trainable) {
+                NDArray w = params.get(p.name());
+                NDArray g = w.getGradient();
+                NDArray m = masks.get(p.name());
+                if (m != null) {
+                    g.muli(m);
+                }
+                NDArray d = wd > 0 ? g.add(w.mul(wd)) : g;
+                NDArray b1 = buf1.get(p.name());
+                if (spec.optimizer() == OptimizerKind.SGD) {
+                    if (b1 != null) {
+                        float mu = (float) spec.momentum();
+                        b1.muli(mu).addi(d);
+                        d = spec.nesterov() ? d.add(b1.mul(mu)) : b1;
+                    }
+                    w.subi(d.mul((float) lr));
+                } else {
+                    NDArray b2 = buf2.get(p.name());
+                    double beta1 = spec.beta1();
+                    double beta2 = spec.beta2();
+                    b1.muli((float) beta1).addi(d.mul((float) (1 - beta1)));
+                    b2.muli((float) beta2).addi(d.square().mul((float) (1 - beta2)));
+                    double c1 = 1 - Math.pow(beta1, updates);
+                    double c2 = 1 - Math.pow(beta2, updates);
+                    NDArray denom = b2.div((float) c2).sqrt().add((float) spec.epsilon());
+                    w.subi(b1.div(denom).mul((float) (lr / c1)));
+                }
+                if (m != null) {
+                    applyMask(w, m);
+                    if (b1 != null) {
+                        applyMask(b1, m);
+                    }
+                    NDArray b2 = buf2.get(p.name());
+                    if (b2 != null) {
+                        applyMask(b2, m);
+                    }
+                }
+                Compute.zeroGradient(w);
+            }
+        }
+
+        private void checkInvariants(long step) {
+            for (Map.Entry<String, NDArray> e : masks.entrySet()) {
+                String name = e.getKey();
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    NDArray off = e.getValue().eq(0);
+                    check(params.get(name), off, "weight " + name, step);
+                    if (buf1.containsKey(name)) {
+                        check(buf1.get(name), off, (buf2.isEmpty() ? "momentum of " : "Adam m of ") + name, step);
+                    }
+                    if (buf2.containsKey(name)) {
+                        check(buf2.get(name), off, "Adam v of " + name, step);
+                    }
+                }
+            }
+        }
+
+        private void check(NDArray a, NDArray off, String what, long step) {
+            long bad = MaskChecks.nonZerosWhere(a, off);
+            if (bad != 0) {
+                throw new InvariantViolationException("After step " + step + ", " + bad + " masked entries of the "
+                        + what + " are not exactly zero; the masking invariant is broken.");
+            }
+        }
+
+        private EpochMetrics evaluate(int epoch, long step, double lr, double trainLoss, long t0) {
+            Map<String, NDArray> p = params.asMap();
+            double vl = Double.NaN;
+            double va = Double.NaN;
+            if (data.validation().isPresent()) {
+                Evaluation v = Evaluation.of(manager, network, p, data.validation().get(), norm, spec.evalBatchSize());
+                vl = v.loss();
+                va = v.accuracy();
+            }
+            Evaluation te = Evaluation.of(manager, network, p, data.test(), norm, spec.evalBatchSize());
+            return new EpochMetrics(epoch, step, lr, trainLoss, vl, va, te.loss(), te.accuracy(), (System.nanoTime() - t0) / 1e9);
+        }
+
+        private Checkpoint snapshot(long step) {
+            List<NamedTensor> buffers = new ArrayList<>();
+            String p1 = spec.optimizer() == OptimizerKind.ADAM ? "adam.m/" : "momentum/";
+            for (Map.Entry<String, NDArray> e : buf1.entrySet()) {
+                buffers.add(new NamedTensor(p1 + e.getKey(), network.parameters().stream()
+                        .filter(s -> s.name().equals(e.getKey())).findFirst().orElseThrow().shape(), e.getValue().toFloatArray()));
+            }
+            for (Map.Entry<String, NDArray> e : buf2.entrySet()) {
+                buffers.add(new NamedTensor("adam.v/" + e.getKey(), network.parameters().stream()
+                        .filter(s -> s.name().equals(e.getKey())).findFirst().orElseThrow().shape(), e.getValue().toFloatArray()));
+            }
+            return new Checkpoint(step, params.toTensorSet(), new OptimizerState(updates, TensorSet.of(buffers)));
+        }
+    }
+}
