@@ -9,8 +9,28 @@ import java.util.Objects;
  * O(N sum_j r_j), not O(N d K). Neurons are processed by a {@link NeuronParallel} runner; every
  * neuron's work is independent and outputs are summed in neuron order, so the result is
  * bit-identical for any thread count.
+ *
+ * <p>The forward pass runs on the feature-major rows (r_j axpys of length N per neuron). The
+ * gradient X_{S_j}^T g runs, by default, on a per-neuron sample-major copy of the support rows
+ * ({@link GradientLayout#SAMPLE_MAJOR}: vectorised axpys of length r_j, skipping inactive samples),
+ * or as r_j dot products on the feature-major rows ({@link GradientLayout#FEATURE_MAJOR}). Both
+ * layouts give bit-identical gradients, so the choice never changes a result.
  */
 public final class SparseObjective implements Objective {
+
+    /** How the gradient's product X_S^T g reads the data. */
+    public enum GradientLayout {
+        /** r_j dot products of length N on the shared feature-major rows; no extra memory. */
+        FEATURE_MAJOR,
+        /** Axpys of length r_j on a per-neuron sample-major copy (N sum_j r_j extra doubles). */
+        SAMPLE_MAJOR
+    }
+
+    /**
+     * Largest sample-major copy (in doubles, N sum_j r_j) the default constructor makes: 8 Mi
+     * doubles = 64 MiB; beyond it the gradient uses the feature-major rows.
+     */
+    public static final long SAMPLE_MAJOR_LIMIT = 1L << 23;
 
     private final Dataset data;
     private final SupportMask mask;
@@ -22,14 +42,32 @@ public final class SparseObjective implements Objective {
     private final double[][] gated;
     private final double[] out;
     private final double[] slope;
+    private final SampleMajorRows[] sampleMajor;
+    private final double[][] compact;
 
     /**
+     * A sparse objective with the sample-major gradient unless its copy of the data would exceed
+     * {@link #SAMPLE_MAJOR_LIMIT} doubles.
+     *
      * @param data     the training data; the rows of the mask's supports are materialised here
      * @param mask     the learner's mask M
      * @param task     which loss
      * @param parallel how neurons are spread over threads
      */
     public SparseObjective(Dataset data, SupportMask mask, Task task, NeuronParallel parallel) {
+        this(data, mask, task, parallel,
+                (long) data.samples() * mask.nonzeros() <= SAMPLE_MAJOR_LIMIT
+                        ? GradientLayout.SAMPLE_MAJOR : GradientLayout.FEATURE_MAJOR);
+    }
+
+    /**
+     * @param data     the training data; the rows of the mask's supports are materialised here
+     * @param mask     the learner's mask M
+     * @param task     which loss
+     * @param parallel how neurons are spread over threads
+     * @param layout   how the gradient reads the data (never changes a result)
+     */
+    public SparseObjective(Dataset data, SupportMask mask, Task task, NeuronParallel parallel, GradientLayout layout) {
         this.data = Objects.requireNonNull(data, "data");
         this.mask = Objects.requireNonNull(mask, "mask");
         this.task = Objects.requireNonNull(task, "task");
@@ -42,6 +80,23 @@ public final class SparseObjective implements Objective {
         this.gated = new double[mask.neurons()][n];
         this.out = new double[n];
         this.slope = new double[n];
+        if (Objects.requireNonNull(layout, "layout") == GradientLayout.SAMPLE_MAJOR) {
+            int k = mask.neurons();
+            this.sampleMajor = new SampleMajorRows[k];
+            this.compact = new double[k][];
+            parallel.forEachNeuron(k, j -> {
+                sampleMajor[j] = new SampleMajorRows(supports[j], rows, n);
+                compact[j] = new double[supports[j].length];
+            });
+        } else {
+            this.sampleMajor = null;
+            this.compact = null;
+        }
+    }
+
+    /** @return how the gradient reads the data */
+    public GradientLayout layout() {
+        return sampleMajor == null ? GradientLayout.FEATURE_MAJOR : GradientLayout.SAMPLE_MAJOR;
     }
 
     @Override
@@ -111,8 +166,17 @@ public final class SparseObjective implements Objective {
             double[] gj = gated[j];
             Forward.gate(z[j], s, gj, lo, hi);
             double[] row = grad[j];
-            for (int i : supports[j]) {
-                row[i] = invK * Forward.dot(rows[i], gj, lo, hi);
+            int[] support = supports[j];
+            if (sampleMajor != null) {
+                double[] c = compact[j];
+                sampleMajor[j].transposeTimes(gj, lo, hi, c);
+                for (int p = 0; p < support.length; p++) {
+                    row[support[p]] = invK * c[p];
+                }
+            } else {
+                for (int i : support) {
+                    row[i] = invK * Forward.dot(rows[i], gj, lo, hi);
+                }
             }
         });
     }
