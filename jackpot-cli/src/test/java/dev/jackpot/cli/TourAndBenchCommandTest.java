@@ -45,6 +45,8 @@ class TourAndBenchCommandTest {
         assertTrue(config.get("iterations").asInt() > 0);
         assertTrue(config.get("speedup").asDouble() > 0);
         assertTrue(config.get("sparseGflops").asDouble() > 0);
+        assertTrue(config.get("featureMajorGflops").asDouble() > 0);
+        assertTrue(config.get("layoutSpeedup").asDouble() > 0);
         assertEquals(ExitCodes.USAGE, Cli.run("bench", "teacher", "--config", "1,2").exit);
     }
 }

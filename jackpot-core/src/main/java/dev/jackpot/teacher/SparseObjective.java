@@ -10,19 +10,26 @@ import java.util.Objects;
  * neuron's work is independent and outputs are summed in neuron order, so the result is
  * bit-identical for any thread count.
  *
- * <p>The forward pass runs on the feature-major rows (r_j axpys of length N per neuron). The
- * gradient X_{S_j}^T g runs, by default, on a per-neuron sample-major copy of the support rows
- * ({@link GradientLayout#SAMPLE_MAJOR}: vectorised axpys of length r_j, skipping inactive samples),
- * or as r_j dot products on the feature-major rows ({@link GradientLayout#FEATURE_MAJOR}). Both
- * layouts give bit-identical gradients, so the choice never changes a result.
+ * <p>Two kernel sets, bit-identical to each other (so the choice never changes a result):
+ * {@link Kernels#SAMPLE_MAJOR} (the default) computes the forward pass of neurons with nearly equal
+ * supports in pairs ({@link NeuronPairing}) and the gradient X_{S_j}^T g on a per-neuron
+ * sample-major copy of the support rows (vectorised axpys of length r_j that skip inactive samples,
+ * {@link SampleMajorRows}); {@link Kernels#FEATURE_MAJOR} uses only the shared feature-major rows,
+ * one neuron at a time, with r_j dot products for the gradient.
  */
 public final class SparseObjective implements Objective {
 
-    /** How the gradient's product X_S^T g reads the data. */
-    public enum GradientLayout {
-        /** r_j dot products of length N on the shared feature-major rows; no extra memory. */
+    /** Which kernels compute the risk and its gradient (results are bit-identical). */
+    public enum Kernels {
+        /**
+         * Feature-major rows only: the forward pass neuron by neuron, the gradient as r_j dot products
+         * of length N (not vectorised by the JIT); no extra memory. The benchmark's baseline.
+         */
         FEATURE_MAJOR,
-        /** Axpys of length r_j on a per-neuron sample-major copy (N sum_j r_j extra doubles). */
+        /**
+         * Paired forward pass over shared rows and the gradient as axpys of length r_j on a per-neuron
+         * sample-major copy (N sum_j r_j extra doubles), skipping inactive samples.
+         */
         SAMPLE_MAJOR
     }
 
@@ -43,6 +50,7 @@ public final class SparseObjective implements Objective {
     private final double[] out;
     private final double[] slope;
     private final SampleMajorRows[] sampleMajor;
+    private final NeuronPairing pairing;
     private final double[][] compact;
 
     /**
@@ -57,7 +65,7 @@ public final class SparseObjective implements Objective {
     public SparseObjective(Dataset data, SupportMask mask, Task task, NeuronParallel parallel) {
         this(data, mask, task, parallel,
                 (long) data.samples() * mask.nonzeros() <= SAMPLE_MAJOR_LIMIT
-                        ? GradientLayout.SAMPLE_MAJOR : GradientLayout.FEATURE_MAJOR);
+                        ? Kernels.SAMPLE_MAJOR : Kernels.FEATURE_MAJOR);
     }
 
     /**
@@ -65,9 +73,9 @@ public final class SparseObjective implements Objective {
      * @param mask     the learner's mask M
      * @param task     which loss
      * @param parallel how neurons are spread over threads
-     * @param layout   how the gradient reads the data (never changes a result)
+     * @param kernels  which kernels (never changes a result)
      */
-    public SparseObjective(Dataset data, SupportMask mask, Task task, NeuronParallel parallel, GradientLayout layout) {
+    public SparseObjective(Dataset data, SupportMask mask, Task task, NeuronParallel parallel, Kernels kernels) {
         this.data = Objects.requireNonNull(data, "data");
         this.mask = Objects.requireNonNull(mask, "mask");
         this.task = Objects.requireNonNull(task, "task");
@@ -80,7 +88,8 @@ public final class SparseObjective implements Objective {
         this.gated = new double[mask.neurons()][n];
         this.out = new double[n];
         this.slope = new double[n];
-        if (Objects.requireNonNull(layout, "layout") == GradientLayout.SAMPLE_MAJOR) {
+        if (Objects.requireNonNull(kernels, "kernels") == Kernels.SAMPLE_MAJOR) {
+            this.pairing = new NeuronPairing(supports);
             int k = mask.neurons();
             this.sampleMajor = new SampleMajorRows[k];
             this.compact = new double[k][];
@@ -89,14 +98,15 @@ public final class SparseObjective implements Objective {
                 compact[j] = new double[supports[j].length];
             });
         } else {
+            this.pairing = null;
             this.sampleMajor = null;
             this.compact = null;
         }
     }
 
-    /** @return how the gradient reads the data */
-    public GradientLayout layout() {
-        return sampleMajor == null ? GradientLayout.FEATURE_MAJOR : GradientLayout.SAMPLE_MAJOR;
+    /** @return which kernels this objective uses */
+    public Kernels kernels() {
+        return sampleMajor == null ? Kernels.FEATURE_MAJOR : Kernels.SAMPLE_MAJOR;
     }
 
     @Override
@@ -112,7 +122,11 @@ public final class SparseObjective implements Objective {
     @Override
     public double evaluate(double[][] w, int lo, int hi, double[][] grad) {
         int k = supports.length;
-        parallel.forEachNeuron(k, j -> Forward.preactivation(w[j], supports[j], rows, lo, hi, z[j]));
+        if (pairing != null) {
+            pairing.preactivations(w, supports, rows, lo, hi, z, parallel);
+        } else {
+            parallel.forEachNeuron(k, j -> Forward.preactivation(w[j], supports[j], rows, lo, hi, z[j]));
+        }
         sumOutputs(lo, hi);
         double loss = Losses.lossAndSlope(task, out, data.targetsView(), lo, hi, slope);
         if (grad != null) {

@@ -32,9 +32,9 @@ class ObjectiveTest {
             }
         }
         Objective d = new DenseObjective(data, mask, task);
-        for (SparseObjective.GradientLayout layout : SparseObjective.GradientLayout.values()) {
-            Objective s = new SparseObjective(data, mask, task, NeuronParallel.sequential(), layout);
-            assertEquals(layout, ((SparseObjective) s).layout());
+        for (SparseObjective.Kernels kernels : SparseObjective.Kernels.values()) {
+            Objective s = new SparseObjective(data, mask, task, NeuronParallel.sequential(), kernels);
+            assertEquals(kernels, ((SparseObjective) s).kernels());
             assertSameAsDense(s, d, w, rng);
         }
     }
