@@ -11,11 +11,12 @@ import java.util.Objects;
  * bit-identical for any thread count.
  *
  * <p>Two kernel sets, bit-identical to each other (so the choice never changes a result):
- * {@link Kernels#SAMPLE_MAJOR} (the default) computes the forward pass of neurons with nearly equal
- * supports in pairs ({@link NeuronPairing}) and the gradient X_{S_j}^T g on a per-neuron
- * sample-major copy of the support rows (vectorised axpys of length r_j that skip inactive samples,
- * {@link SampleMajorRows}); {@link Kernels#FEATURE_MAJOR} uses only the shared feature-major rows,
- * one neuron at a time, with r_j dot products for the gradient.
+ * {@link Kernels#SAMPLE_MAJOR} (the default up to {@link #SAMPLE_MAJOR_MAX_SAMPLES} samples)
+ * computes the forward pass of neurons with nearly equal supports in pairs ({@link NeuronPairing})
+ * and the gradient X_{S_j}^T g on a per-neuron sample-major copy of the support rows (vectorised
+ * axpys of length r_j that skip inactive samples, {@link SampleMajorRows});
+ * {@link Kernels#FEATURE_MAJOR} uses only the shared feature-major rows, one neuron at a time, with
+ * r_j dot products for the gradient.
  */
 public final class SparseObjective implements Objective {
 
@@ -35,9 +36,17 @@ public final class SparseObjective implements Objective {
 
     /**
      * Largest sample-major copy (in doubles, N sum_j r_j) the default constructor makes: 8 Mi
-     * doubles = 64 MiB; beyond it the gradient uses the feature-major rows.
+     * doubles = 64 MiB; beyond it the objective uses the feature-major kernels.
      */
     public static final long SAMPLE_MAJOR_LIMIT = 1L << 23;
+
+    /**
+     * Most samples for which the default constructor chooses the sample-major kernels. Measured with
+     * {@code jackpot bench teacher} (per-iteration time, feature-major / sample-major): 1.2-2.3x faster
+     * for K = 5, d = 100, N = 400-3000, r = 10-100 (the Figure 4 grid has N &lt;= 600) and 1.3-1.4x for
+     * K = 10, d = 300, N = 2000, r = 20-50, but 0.5-0.7x for K = 10, d = 300, N = 3000-5000, r = 20-60.
+     */
+    public static final int SAMPLE_MAJOR_MAX_SAMPLES = 2048;
 
     private final Dataset data;
     private final SupportMask mask;
@@ -54,8 +63,9 @@ public final class SparseObjective implements Objective {
     private final double[][] compact;
 
     /**
-     * A sparse objective with the sample-major gradient unless its copy of the data would exceed
-     * {@link #SAMPLE_MAJOR_LIMIT} doubles.
+     * A sparse objective with the sample-major kernels when N is at most
+     * {@link #SAMPLE_MAJOR_MAX_SAMPLES} and their copy of the data at most {@link #SAMPLE_MAJOR_LIMIT}
+     * doubles, the feature-major kernels otherwise (the results are the same).
      *
      * @param data     the training data; the rows of the mask's supports are materialised here
      * @param mask     the learner's mask M
@@ -64,7 +74,8 @@ public final class SparseObjective implements Objective {
      */
     public SparseObjective(Dataset data, SupportMask mask, Task task, NeuronParallel parallel) {
         this(data, mask, task, parallel,
-                (long) data.samples() * mask.nonzeros() <= SAMPLE_MAJOR_LIMIT
+                data.samples() <= SAMPLE_MAJOR_MAX_SAMPLES
+                        && (long) data.samples() * mask.nonzeros() <= SAMPLE_MAJOR_LIMIT
                         ? Kernels.SAMPLE_MAJOR : Kernels.FEATURE_MAJOR);
     }
 
