@@ -12,8 +12,8 @@ import java.util.List;
  *
  * <p>A pair costs about 2 |S_j u S_k| / 1.4 row-passes against r_j + r_k for two singles (measured
  * ratio of the kernels), so neurons are paired when (r_j + r_k) / (2 |S_j u S_k|) is at least
- * {@link #MIN_UTILISATION}. With the paper's fully overlapping supports at d = 100 that holds from
- * r of about 75 up.
+ * {@link #MIN_UTILISATION}. With the paper's fully overlapping supports at d = 100 and K = 5 that holds
+ * from r of about 70 up.
  *
  * <p>Not thread-safe: the coefficient buffers are rebuilt on each call (each unit owns its own, so
  * units may run on different threads).

@@ -24,14 +24,14 @@ import java.util.List;
 
 /**
  * Benchmark of Algorithm 1's kernels on the same problem, in the same process, from the same W(0):
- * the sparse objective (cost O(N sum_j r_j)) with its default sample-major kernels, the same with the
- * feature-major kernels (the previous implementation, the baseline of the layout change), and the
- * dense reference (O(N d K)). All three produce bit-identical gradients, hence the same iterations
- * (checked, with the two sparse paths' final weights compared bit for bit), so the per-iteration
- * ratios are the whole story. The paths run interleaved, and each figure is the fastest of the
- * repeats, which is robust to other load on a shared machine. FLOP counts use the useful work only,
- * 4 N sum_j r_j per iteration (forward and gradient, two flops per multiply-add), so a GFLOP/s figure
- * is comparable across the paths.
+ * the sparse objective (cost O(N sum_j r_j)) with its sample-major kernels (the default up to
+ * N = 2048), the same with its feature-major kernels (the previous implementation, the baseline of
+ * the layout change), and the dense reference (O(N d K)). All three produce bit-identical
+ * gradients, hence the same iterations (checked, with the two sparse paths' final weights compared
+ * bit for bit), so the per-iteration ratios are the whole story. The paths run interleaved, and each
+ * figure is the fastest of the repeats, which is robust to other load on a shared machine. FLOP
+ * counts use the useful work only, 4 N sum_j r_j per iteration (forward and gradient, two flops per
+ * multiply-add), so a GFLOP/s figure is comparable across the paths.
  */
 public final class TeacherBench {
 
