@@ -20,7 +20,10 @@ import java.util.stream.Stream;
 /** {@code jackpot bench sweep}: wall time of a reproduction's sweep. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Time the sweep of a zhang2021 figure from scratch (in a temporary directory, deleted afterwards): "
-                + "wall time, trials per second, and per-trial CPU time.",
+                + "wall time, trials per second, time per trial, and the CPU time the process used per trial.",
+                "On a shared machine the wall time and the time per trial grow with other load; the process CPU "
+                        + "time does much less, so the command also projects the full sweep from it (CPU time per "
+                        + "trial x trials / threads) and prints the system load average before and after.",
                 "Default: Figure 4 at paper scale (10 x 12 cells x 100 trials; target: under 10 minutes on 2 cores). "
                         + "--trials runs fewer trials per cell and also prints the projection to the full count."})
 final class BenchSweepCommand extends SweepingCommand {
@@ -44,6 +47,9 @@ final class BenchSweepCommand extends SweepingCommand {
         Path tmp = Files.createTempDirectory("jackpot-bench-sweep");
         SweepRunner.Outcome outcome;
         int slots;
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double loadBefore = os.getSystemLoadAverage();
+        long cpuStart = processCpuNanos(os);
         long start = System.nanoTime();
         try (TrialExecutor executor = executor("jackpot bench sweep"); SweepProgress progress = progress("bench fig" + figure)) {
             slots = executor.parallelism();
@@ -54,10 +60,14 @@ final class BenchSweepCommand extends SweepingCommand {
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        long cpuEnd = processCpuNanos(os);
+        double processCpu = cpuStart < 0 || cpuEnd < 0 ? Double.NaN : (cpuEnd - cpuStart) / 1e9;
+        double loadAfter = os.getSystemLoadAverage();
         int n = outcome.rows().size();
         double cpu = outcome.rows().stream().mapToDouble(r -> r.seconds()).sum();
         int fullTrials = full.cells() * full.trials();
         double projected = wall * fullTrials / n;
+        double projectedFromCpu = processCpu * fullTrials / n / slots;
         PrintWriter out = commandSpec.commandLine().getOut();
         if (json) {
             ObjectNode o = SpecCodec.json().createObjectNode();
@@ -69,20 +79,32 @@ final class BenchSweepCommand extends SweepingCommand {
             o.put("trialsPerSecond", n / wall);
             o.put("cpuSecondsPerTrial", cpu / n);
             o.put("parallelEfficiency", cpu / (wall * slots));
+            o.put("processCpuSecondsPerTrial", processCpu / n);
+            o.put("loadAverageBefore", loadBefore);
+            o.put("loadAverageAfter", loadAfter);
             o.put("fullTrials", fullTrials);
             o.put("projectedFullWallSeconds", projected);
+            o.put("projectedFullWallSecondsFromCpu", projectedFromCpu);
             OutputOptions.printJson(out, o);
         } else {
             out.printf("Figure %d, %s scale, %d cells x %d trials = %d trials on %d threads%n", figure,
                     scale.name().toLowerCase(java.util.Locale.ROOT), sweep.cells(), sweep.trials(), n, slots);
-            out.printf("wall %.1f s, %.1f trials/s, %.1f ms CPU per trial, parallel efficiency %.0f%%%n", wall, n / wall,
-                    1e3 * cpu / n, 100 * cpu / (wall * slots));
+            out.printf("wall %.1f s, %.1f trials/s, %.1f ms per trial (time in the trial), parallel efficiency %.0f%%%n",
+                    wall, n / wall, 1e3 * cpu / n, 100 * cpu / (wall * slots));
+            out.printf("process CPU %.1f ms per trial; system load average %.2f before, %.2f after (%d cores)%n",
+                    1e3 * processCpu / n, loadBefore, loadAfter, os.getAvailableProcessors());
             if (n != fullTrials) {
-                out.printf("projected wall time for the full %d trials: %.0f s (%.1f min)%n", fullTrials, projected,
-                        projected / 60);
+                out.printf("projected wall time for the full %d trials: %.0f s (%.1f min) from the wall time, "
+                        + "%.0f s (%.1f min) from the CPU time on %d threads%n", fullTrials, projected, projected / 60,
+                        projectedFromCpu, projectedFromCpu / 60, slots);
             }
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** CPU time of this process in nanoseconds, or -1 where the JVM cannot tell. */
+    private static long processCpuNanos(java.lang.management.OperatingSystemMXBean os) {
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 }

@@ -47,6 +47,19 @@ class TourAndBenchCommandTest {
         assertTrue(config.get("iterations").asInt() > 0);
         assertTrue(config.get("speedup").asDouble() > 0);
         assertTrue(config.get("sparseGflops").asDouble() > 0);
+        assertTrue(config.get("featureMajorGflops").asDouble() > 0);
+        assertTrue(config.get("layoutSpeedup").asDouble() > 0);
         assertEquals(ExitCodes.USAGE, Cli.run("bench", "teacher", "--config", "1,2").exit);
+    }
+
+    @Test
+    void benchSweepReportsWallAndCpuProjections() throws Exception {
+        Cli c = Cli.run("bench", "sweep", "--figure", "4", "--scale", "quick", "--trials", "1", "--threads", "2", "--json");
+        assertEquals(ExitCodes.OK, c.exit, c.err);
+        JsonNode o = c.json();
+        assertEquals(40, o.get("trials").asInt());
+        assertTrue(o.get("processCpuSecondsPerTrial").asDouble() > 0);
+        assertTrue(o.get("projectedFullWallSecondsFromCpu").asDouble() > 0);
+        assertTrue(o.get("projectedFullWallSeconds").asDouble() > 0);
     }
 }

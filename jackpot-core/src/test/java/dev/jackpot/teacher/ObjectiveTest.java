@@ -31,9 +31,17 @@ class ObjectiveTest {
                 w[j][i] *= 0.3;
             }
         }
-        Objective s = sparse(data, mask, task);
         Objective d = new DenseObjective(data, mask, task);
-        int[][] ranges = {{0, 257}, {13, 100}, {256, 257}};
+        for (SparseObjective.Kernels kernels : SparseObjective.Kernels.values()) {
+            Objective s = new SparseObjective(data, mask, task, NeuronParallel.sequential(), kernels);
+            assertEquals(kernels, ((SparseObjective) s).kernels());
+            assertSameAsDense(s, d, w, rng);
+        }
+    }
+
+    private static void assertSameAsDense(Objective s, Objective d, double[][] w, Rng rng) {
+        SupportMask mask = s.mask();
+        int[][] ranges = {{0, 257}, {13, 100}, {256, 257}, {3, 250}, {0, 7}, {100, 131}};
         for (int[] range : ranges) {
             double[][] gs = new double[4][30];
             double[][] gd = new double[4][30];
