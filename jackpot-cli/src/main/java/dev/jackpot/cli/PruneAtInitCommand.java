@@ -1,5 +1,6 @@
 package dev.jackpot.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.AtomicFiles;
@@ -151,6 +152,13 @@ final class PruneAtInitCommand implements Callable<Integer> {
         spec.put("optimizer", "adam lr 1.2e-3 batch 60");
         RunLayout layout = new RunLayout(output.out, RunId.of("prune-at-init", spec, SpecCodec.json().createObjectNode()));
 
+        if (Files.isRegularFile(layout.result())) {
+            // The same spec already finished: report it instead of recomputing (delete the run directory to redo it).
+            err.println("prune-at-init: " + layout.dir() + " already holds this run's result; reporting it.");
+            err.flush();
+            ObjectNode stored = (ObjectNode) SpecCodec.json().readTree(layout.result().toFile());
+            return report(stored, net);
+        }
         TensorSet init = Initialiser.initialise(net, Seeds.derive(seed, "init"), InitScheme.KAIMING_NORMAL);
         err.println("prune-at-init: " + m.name().toLowerCase(Locale.ROOT) + " to density " + density + " on " + arch.id()
                 + " (" + data.train().size() + " examples) ...");
@@ -219,15 +227,21 @@ final class PruneAtInitCommand implements Callable<Integer> {
                 Manifest.of(layout.id(), threads, seeds, started, Instant.now())));
         AtomicFiles.writeString(layout.result(), SpecCodec.json().writeValueAsString(result));
 
+        return report(result, net);
+    }
+
+    private int report(ObjectNode result, Network net) {
         PrintWriter out = commandSpec.commandLine().getOut();
         if (output.json) {
             OutputOptions.printJson(out, result);
             return ExitCodes.OK;
         }
-        out.printf(Locale.ROOT, "%s at density %.4f on %s: achieved %.4f (%d of %d weights), scored in %.1f s%n",
-                m.name().toLowerCase(Locale.ROOT), density, arch.id(), Masks.density(mask), Masks.kept(mask), net.prunableCount(), pruneSeconds);
-        for (LayerCount c : pruned.selection().layers()) {
-            out.printf(Locale.ROOT, "  %-12s %8d of %8d  density %.4f%n", c.name(), c.kept(), c.size(), c.density());
+        out.printf(Locale.ROOT, "%s at density %.4f on %s: achieved %.4f of %d weights, scored in %.1f s%n",
+                result.get("method").asText(), result.get("requestedDensity").asDouble(), result.get("model").asText(),
+                result.get("achievedDensity").asDouble(), net.prunableCount(), result.get("pruneSeconds").asDouble());
+        for (JsonNode c : result.get("layers")) {
+            out.printf(Locale.ROOT, "  %-12s %8d of %8d  density %.4f%n", c.get("name").asText(), c.get("kept").asLong(),
+                    c.get("size").asLong(), c.get("density").asDouble());
         }
         for (String k : List.of("ticket", "shuffle", "reinit")) {
             if (result.has(k)) {
@@ -235,7 +249,7 @@ final class PruneAtInitCommand implements Callable<Integer> {
                         result.get(k).get("diverged").asBoolean() ? " (diverged)" : "");
             }
         }
-        out.println("run: " + layout.dir());
+        out.println("run: " + result.get("dir").asText());
         out.flush();
         return ExitCodes.OK;
     }

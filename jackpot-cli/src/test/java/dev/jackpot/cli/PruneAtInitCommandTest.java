@@ -39,6 +39,12 @@ class PruneAtInitCommandTest {
         Ticket t = TicketFiles.read(run.resolve("ticket.npz"));
         assertEquals(0, t.maskedNonZeroFinal());
         assertEquals(Math.round(0.1 * 266200), Masks.kept(t.masks()));
+        Cli again = Cli.run("prune-at-init", "--method", "synflow", "--density", "0.1", "--rounds", "5", "--synthetic",
+                "--examples", "120", "--test-examples", "60", "--epochs", "1", "--threads", "1",
+                "--controls", "shuffle,reinit", "--out", dir.toString(), "--json");
+        assertEquals(ExitCodes.OK, again.exit, again.err);
+        assertTrue(again.err.contains("already holds"), again.err);
+        assertEquals(o, again.json());
     }
 
     @Test
