@@ -59,7 +59,7 @@ import java.util.concurrent.Callable;
                 + "section 5), train it under the fixed mask (Adam 1.2e-3, batch 60) and report per-layer densities and "
                 + "test accuracy, optionally with the layerwise-shuffle and reinitialisation controls.",
                 "Data: Fashion-MNIST from Debian's dataset-fashion-mnist (or JACKPOT_FASHION_MNIST), or --synthetic images. "
-                        + "Writes spec.json, result.json, manifest.json and ticket.npz to a run directory under --out."})
+                        + "Writes spec.yaml, result.json, manifest.json and ticket.npz to a run directory under --out."})
 final class PruneAtInitCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -215,7 +215,7 @@ final class PruneAtInitCommand implements Callable<Integer> {
         }
 
         Files.createDirectories(layout.dir());
-        AtomicFiles.writeString(layout.spec(), SpecCodec.json().writeValueAsString(spec));
+        AtomicFiles.writeString(layout.spec(), SpecCodec.yaml().writeValueAsString(spec));
         Ticket t = new Ticket(mask, init, init, ticket.weights(), SpecCodec.json().writeValueAsString(spec),
                 Map.of("method", m.name().toLowerCase(Locale.ROOT)));
         AtomicFiles.write(layout.dir().resolve("ticket.npz"), stream -> TicketFiles.write(t, TicketFormat.NPZ, stream));

@@ -36,6 +36,8 @@ class PruneAtInitCommandTest {
         Path run = Path.of(o.get("dir").asText());
         assertTrue(Files.isRegularFile(run.resolve("result.json")));
         assertTrue(Files.isRegularFile(run.resolve("manifest.json")));
+        assertTrue(Files.readString(run.resolve("spec.yaml")).contains("method: \"synflow\"")
+                || Files.readString(run.resolve("spec.yaml")).contains("method: synflow"));
         Ticket t = TicketFiles.read(run.resolve("ticket.npz"));
         assertEquals(0, t.maskedNonZeroFinal());
         assertEquals(Math.round(0.1 * 266200), Masks.kept(t.masks()));
