@@ -1,0 +1,61 @@
+package dev.jackpot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jackpot.prune.Masks;
+import dev.jackpot.ticket.Ticket;
+import dev.jackpot.ticket.TicketFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PruneAtInitCommandTest {
+
+    @Test
+    void synflowOnSyntheticDataWritesARunWithExactDensityAndControls(@TempDir Path dir) throws Exception {
+        Cli c = Cli.run("prune-at-init", "--method", "synflow", "--density", "0.1", "--rounds", "5", "--synthetic",
+                "--examples", "120", "--test-examples", "60", "--epochs", "1", "--threads", "1",
+                "--controls", "shuffle,reinit", "--out", dir.toString(), "--json");
+        assertEquals(ExitCodes.OK, c.exit, c.err);
+        JsonNode o = c.json();
+        assertEquals(Math.round(0.1 * 266200) / 266200.0, o.get("achievedDensity").asDouble(), 1e-12);
+        assertEquals(3, o.get("layers").size());
+        for (JsonNode l : o.get("layers")) {
+            assertTrue(l.get("kept").asLong() > 0, l.toString());
+        }
+        for (String k : new String[] {"ticket", "shuffle", "reinit"}) {
+            double acc = o.get(k).get("testAccuracy").asDouble();
+            assertTrue(acc >= 0 && acc <= 1, k);
+            assertFalse(o.get(k).get("diverged").asBoolean(), k);
+        }
+        Path run = Path.of(o.get("dir").asText());
+        assertTrue(Files.isRegularFile(run.resolve("result.json")));
+        assertTrue(Files.isRegularFile(run.resolve("manifest.json")));
+        assertTrue(Files.readString(run.resolve("spec.yaml")).contains("method: \"synflow\"")
+                || Files.readString(run.resolve("spec.yaml")).contains("method: synflow"));
+        Ticket t = TicketFiles.read(run.resolve("ticket.npz"));
+        assertEquals(0, t.maskedNonZeroFinal());
+        assertEquals(Math.round(0.1 * 266200), Masks.kept(t.masks()));
+        Cli again = Cli.run("prune-at-init", "--method", "synflow", "--density", "0.1", "--rounds", "5", "--synthetic",
+                "--examples", "120", "--test-examples", "60", "--epochs", "1", "--threads", "1",
+                "--controls", "shuffle,reinit", "--out", dir.toString(), "--json");
+        assertEquals(ExitCodes.OK, again.exit, again.err);
+        assertTrue(again.err.contains("already holds"), again.err);
+        assertEquals(o, again.json());
+    }
+
+    @Test
+    void badInputIsAUsageError(@TempDir Path dir) {
+        assertEquals(ExitCodes.USAGE, Cli.run("prune-at-init", "--method", "obd", "--density", "0.1", "--synthetic", "--out", dir.toString()).exit);
+        Cli c = Cli.run("prune-at-init", "--method", "snip", "--density", "0", "--synthetic", "--out", dir.toString());
+        assertEquals(ExitCodes.USAGE, c.exit);
+        assertTrue(c.err.contains("density must be in (0, 1]"), c.err);
+        assertEquals(ExitCodes.USAGE, Cli.run("prune-at-init", "--method", "snip", "--density", "0.5", "--controls", "nope",
+                "--synthetic", "--out", dir.toString()).exit);
+    }
+}
