@@ -14,8 +14,9 @@ import java.util.Set;
  * initialisation (weak-lth.md section 5). The engine computes the scores:
  * <ul>
  *   <li>SNIP (Lee et al., ICLR 2019): {@code s = |g ⊙ w|};</li>
- *   <li>GraSP (Wang et al., ICLR 2020): {@code s = −w ⊙ (H g)}; GraSP removes the <em>highest</em>
- *       {@code w ⊙ Hg}, i.e. keeps the highest {@code −w ⊙ Hg};</li>
+ *   <li>GraSP (Wang et al., ICLR 2020): {@code S = −w ⊙ (H g)}, and GraSP removes the <em>highest</em>
+ *       {@code S} (alecwangcq/GraSP; weak-lth.md 5.2), i.e. keeps the lowest: select with
+ *       {@code inverted = true} on {@code S}, or keep-top-k on {@code w ⊙ Hg};</li>
  *   <li>SynFlow (Tanaka et al., NeurIPS 2020): {@code s = |w ⊙ ∂R/∂w|}, applied iteratively at the
  *       densities {@code d^(r/n)} by calling this strategy once per round.</li>
  * </ul>
