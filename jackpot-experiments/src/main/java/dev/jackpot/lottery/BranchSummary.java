@@ -15,11 +15,12 @@ import java.util.TreeMap;
  * @param accuracy      test accuracy of the final weights
  * @param loss          test loss of the final weights (NaN when diverged)
  * @param seconds       training wall time of the branch
+ * @param steps         training steps the branch took
  * @param earlyStopStep the step of minimum validation (or test) loss, -1 if unknown
  * @param curve         test accuracy at each evaluated step
  */
 public record BranchSummary(int replicate, int level, String branch, double density, Map<String, Double> layerDensity,
-                            double accuracy, double loss, double seconds, long earlyStopStep,
+                            double accuracy, double loss, double seconds, long steps, long earlyStopStep,
                             SortedMap<Long, Double> curve) {
 
     /** Copies the maps. */

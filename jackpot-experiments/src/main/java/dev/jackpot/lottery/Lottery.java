@@ -73,9 +73,11 @@ public final class Lottery {
      * @param masks     the ticket's masks per replicate and level (for overlaps)
      * @param computed  levels computed by this call (the others were loaded)
      * @param threads   intra-op threads used
+     * @param flopsPerStep dense arithmetic of one training step, 6 x forward MACs x batch size (forward and
+     *                  backward; libtorch multiplies the masked zeros too)
      */
     public record Result(RunLayout layout, LotterySpec spec, List<BranchSummary> branches,
-                         List<List<TensorSet>> masks, int computed, int threads) {
+                         List<List<TensorSet>> masks, int computed, int threads, double flopsPerStep) {
     }
 
     /**
@@ -135,7 +137,8 @@ public final class Lottery {
             }
             masks.add(repMasks);
         }
-        Result result = new Result(layout, spec, rows, masks, computed, compute.threads());
+        Result result = new Result(layout, spec, rows, masks, computed, compute.threads(),
+                6.0 * network.forwardMacs() * spec.batchSize());
         AtomicFiles.writeString(layout.result(), SpecCodec.json().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(resultJson(result)));
         AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writerWithDefaultPrettyPrinter()
@@ -178,7 +181,7 @@ public final class Lottery {
             }
         });
         return new BranchSummary(replicate, level, b.branch(), b.density(),
-                Masks.densityPerLayer(b.masks()), b.accuracy(), b.loss(), b.metrics().getOrDefault("seconds", Double.NaN),
+                Masks.densityPerLayer(b.masks()), b.accuracy(), b.loss(), b.metrics().getOrDefault("seconds", Double.NaN), b.toStep() - b.fromStep(),
                 b.metrics().getOrDefault("earlyStopStep", -1.0).longValue(), curve);
     }
 

@@ -161,6 +161,7 @@ public final class LotteryReport {
         List<String> header = new ArrayList<>(List.of("level", "density %"));
         branches.forEach(b -> header.add(label(b) + " acc %"));
         header.add("wall s (all branches)");
+        header.add("training GFLOP (all branches)");
         List<List<String>> rows = new ArrayList<>();
         for (int level = 0; level <= r.spec().levels(); level++) {
             LotteryStats.LevelStats main = find(stats, level, BranchResult.MAIN);
@@ -169,6 +170,9 @@ public final class LotteryReport {
             }
             List<String> row = new ArrayList<>(List.of(Integer.toString(level), pct(main.density())));
             double seconds = 0;
+            final int lv = level;
+            long steps = r.branches().stream().filter(x -> x.level() == lv).mapToLong(BranchSummary::steps).sum()
+                    / r.spec().replicates();
             for (String b : branches) {
                 LotteryStats.LevelStats s = find(stats, level, b);
                 row.add(s == null ? "-" : String.format(Locale.ROOT, "%.2f ± %.2f", 100 * s.accuracy(),
@@ -176,10 +180,12 @@ public final class LotteryReport {
                 seconds += s == null ? 0 : s.seconds();
             }
             row.add(String.format(Locale.ROOT, "%.1f", seconds));
+            row.add(String.format(Locale.ROOT, "%.1f", steps * r.flopsPerStep() / 1e9));
             rows.add(row);
         }
         return new Table("Test accuracy per level (mean ± std over " + r.spec().replicates()
-                + " replicates) and training wall time per level (mean over replicates)", header, rows);
+                + " replicates); training wall time and dense training arithmetic (6 x forward MACs per example, "
+                + "evaluation excluded) per level, over all branches, mean over replicates", header, rows);
     }
 
     private static Table layerTable(Lottery.Result r) {
