@@ -55,6 +55,10 @@ final class LotteryCommand implements Callable<Integer> {
     @Option(names = "--data-path", paramLabel = "DIR", description = "Directory of the dataset's files (MNIST, CIFAR-10).")
     String dataPath;
 
+    @Option(names = "--replicate", paramLabel = "R", description = "Run only replicate R (e.g. one process per "
+            + "replicate on the same --out); a later run without it loads them and writes the report.")
+    Integer only;
+
     @Option(names = "--threads", defaultValue = "1", description = "libtorch intra-op threads (default ${DEFAULT-VALUE}; "
             + "results are bit-identical only at the same thread count).")
     int threads;
@@ -97,7 +101,20 @@ final class LotteryCommand implements Callable<Integer> {
                     }
                 }
             };
-            result = Lottery.run(spec, output.out, Compute.cpu(threads), listener);
+            result = Lottery.run(spec, output.out, Compute.cpu(threads), listener, only == null ? -1 : only);
+        }
+        if (only != null) {
+            ObjectNode o = SpecCodec.json().createObjectNode();
+            o.put("runDir", result.layout().dir().toString());
+            o.put("replicate", only);
+            o.put("levelsComputed", result.computed());
+            if (output.json) {
+                OutputOptions.printJson(commandSpec.commandLine().getOut(), o);
+            } else {
+                commandSpec.commandLine().getOut().printf("replicate %d done in %s%n", only, result.layout().dir());
+                commandSpec.commandLine().getOut().flush();
+            }
+            return ExitCodes.OK;
         }
         Report report = LotteryReport.write(result);
         ObjectNode o = SpecCodec.json().createObjectNode();

@@ -48,6 +48,12 @@ class LotteryCommandTest {
         assertEquals(0, again.json().get("levelsComputed").asInt());
         assertEquals(j.get("levels"), again.json().get("levels"));
 
+        Cli one = Cli.run("lottery", "--spec", spec.toString(), "--out", out.toString(), "--replicate", "1", "--json",
+                "--quiet");
+        assertEquals(0, one.exit, one.err);
+        assertEquals(0, one.json().get("levelsComputed").asInt());
+        assertEquals(2, Cli.run("lottery", "--spec", spec.toString(), "--out", out.toString(), "--replicate", "2").exit);
+
         Path npz = dir.resolve("t.npz");
         Cli export = Cli.run("tickets", "export", run.toString(), npz.toString(), "--replicate", "1", "--level", "2",
                 "--branch", "random-reinit", "--json");

@@ -89,6 +89,28 @@ public final class Lottery {
      * @throws IOException if the data cannot be read or the run directory written
      */
     public static Result run(LotterySpec spec, Path root, Compute compute, LotteryListener listener) throws IOException {
+        return run(spec, root, compute, listener, -1);
+    }
+
+    /**
+     * Runs one replicate only (or all), so that replicates can run in separate processes or on separate
+     * machines sharing the run directory; a later call for all of them loads what they saved. With one
+     * replicate, result.json and the manifest are not written (they describe the whole run).
+     *
+     * @param spec      the spec
+     * @param root      the runs directory
+     * @param compute   where to train
+     * @param listener  progress
+     * @param replicate the replicate to run, in [0, replicates), or -1 for all
+     * @return the run's results for the replicates run
+     * @throws IOException if the data cannot be read or the run directory written
+     */
+    public static Result run(LotterySpec spec, Path root, Compute compute, LotteryListener listener, int replicate)
+            throws IOException {
+        if (replicate < -1 || replicate >= spec.replicates()) {
+            throw new IllegalArgumentException("The replicate to run must be in [0, " + spec.replicates()
+                    + ") or -1 for all, got " + replicate + ".");
+        }
         Instant started = Instant.now();
         RunLayout layout = new RunLayout(root, id(spec));
         String specYaml = CODEC.toYaml(spec);
@@ -104,6 +126,9 @@ public final class Lottery {
         List<List<TensorSet>> masks = new ArrayList<>();
         int computed = 0;
         for (int r = 0; r < spec.replicates(); r++) {
+            if (replicate >= 0 && r != replicate) {
+                continue;
+            }
             final int rep = r;
             long repSeed = Seeds.derive(spec.seed(), "replicate", r);
             seeds.put("replicate-" + r, repSeed);
@@ -139,6 +164,9 @@ public final class Lottery {
         }
         Result result = new Result(layout, spec, rows, masks, computed, compute.threads(),
                 6.0 * network.forwardMacs() * spec.batchSize());
+        if (replicate >= 0) {
+            return result;
+        }
         AtomicFiles.writeString(layout.result(), SpecCodec.json().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(resultJson(result)));
         AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writerWithDefaultPrettyPrinter()
