@@ -111,10 +111,10 @@ public final class LotteryReport {
         provenance.put("intra-op threads", Integer.toString(r.threads()));
         provenance.put("levels computed by the last call", Integer.toString(r.computed()));
         String summary = String.format(Locale.ROOT, "%s on %s (%s training examples), %d IMP levels, %s, %d replicates. "
-                        + "Dense test accuracy %.2f%% +/- %.2f. %s",
+                        + "Dense test accuracy %s%%. %s",
                 r.spec().model(), r.spec().dataset(), r.spec().subsample() == 0 ? "all" : Integer.toString(r.spec().subsample()),
                 r.spec().levels(), r.spec().reset().name().toLowerCase(Locale.ROOT).replace('_', ' '), reps,
-                100 * dense.accuracy(), 100 * dense.accuracyStd(), claims.get(0).detail());
+                pm(dense.accuracy(), dense.accuracyStd()), claims.get(0).detail());
         Report report = new Report("Lottery tickets: " + r.spec().model() + " on " + r.spec().dataset(), summary,
                 Lottery.CODEC.toYaml(r.spec()), figures, tables, claims, provenance);
         ReportWriter.write(report, layout.dir());
@@ -148,11 +148,10 @@ public final class LotteryReport {
         double denseStd = Double.isNaN(dense.accuracyStd()) ? 0 : dense.accuracyStd();
         boolean matches = ticket.accuracy() >= dense.accuracy() - denseStd;
         boolean reinitLower = reinit != null && reinit.accuracy() < ticket.accuracy();
-        String detail = String.format(Locale.ROOT, "At level %d (density %.1f%%) the ticket reaches %.2f%% +/- %.2f "
-                        + "against dense %.2f%% +/- %.2f; random re-init %s.", level, 100 * ticket.density(),
-                100 * ticket.accuracy(), 100 * ticket.accuracyStd(), 100 * dense.accuracy(), 100 * dense.accuracyStd(),
-                reinit == null ? "was not run" : String.format(Locale.ROOT, "%.2f%% +/- %.2f", 100 * reinit.accuracy(),
-                        100 * reinit.accuracyStd()));
+        String detail = String.format(Locale.ROOT, "At level %d (density %.1f%%) the ticket reaches %s%% against "
+                        + "dense %s%%; random re-init %s.", level, 100 * ticket.density(), pm(ticket.accuracy(),
+                        ticket.accuracyStd()), pm(dense.accuracy(), dense.accuracyStd()),
+                reinit == null ? "was not run" : pm(reinit.accuracy(), reinit.accuracyStd()) + "%");
         return new Claim("F&C 2019", text, matches && reinitLower, "ticket - dense accuracy (points)",
                 100 * (ticket.accuracy() - dense.accuracy()), detail);
     }
@@ -175,8 +174,7 @@ public final class LotteryReport {
                     / r.spec().replicates();
             for (String b : branches) {
                 LotteryStats.LevelStats s = find(stats, level, b);
-                row.add(s == null ? "-" : String.format(Locale.ROOT, "%.2f ± %.2f", 100 * s.accuracy(),
-                        100 * s.accuracyStd()));
+                row.add(s == null ? "-" : pm(s.accuracy(), s.accuracyStd()));
                 seconds += s == null ? 0 : s.seconds();
             }
             row.add(String.format(Locale.ROOT, "%.1f", seconds));
@@ -240,6 +238,12 @@ public final class LotteryReport {
 
     private static String label(String branch) {
         return branch.equals(BranchResult.MAIN) ? "ticket" : branch;
+    }
+
+    /** {@code mean ± std} in percent, or the mean alone when there is no spread (one replicate). */
+    private static String pm(double mean, double std) {
+        return Double.isNaN(std) ? String.format(Locale.ROOT, "%.2f", 100 * mean)
+                : String.format(Locale.ROOT, "%.2f ± %.2f", 100 * mean, 100 * std);
     }
 
     private static String pct(double d) {
