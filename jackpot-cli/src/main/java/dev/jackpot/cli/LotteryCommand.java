@@ -137,8 +137,9 @@ final class LotteryCommand implements Callable<Integer> {
         } else {
             out.printf("%-5s %-22s %8s %16s%n", "level", "branch", "density", "accuracy %");
             for (LotteryStats.LevelStats s : stats) {
-                out.printf(Locale.ROOT, "%-5d %-22s %7.2f%% %8.2f ± %.2f%n", s.level(), s.branch(), 100 * s.density(),
-                        100 * s.accuracy(), 100 * s.accuracyStd());
+                out.printf(Locale.ROOT, "%-5d %-22s %7.2f%% %8.2f%s%n", s.level(), s.branch(), 100 * s.density(),
+                        100 * s.accuracy(), Double.isNaN(s.accuracyStd()) ? ""
+                                : String.format(Locale.ROOT, " ± %.2f", 100 * s.accuracyStd()));
             }
             out.printf("claim: %s: %s%n", claim.reproduced() ? "reproduced" : "not reproduced", claim.detail());
             out.printf("run    %s%nreport %s%n", result.layout().dir(), result.layout().dir().resolve("report.html"));
