@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tickets", mixinStandardHelpOptions = true,
         description = "Inspect and convert lottery-ticket files (NumPy .npz and safetensors).",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {TicketsInspectCommand.class, TicketsConvertCommand.class})
+        subcommands = {TicketsInspectCommand.class, TicketsConvertCommand.class, TicketsExportCommand.class})
 final class TicketsCommand implements Runnable {
 
     @CommandLine.Spec

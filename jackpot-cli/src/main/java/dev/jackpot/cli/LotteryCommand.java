@@ -1,0 +1,173 @@
+package dev.jackpot.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.lottery.Lottery;
+import dev.jackpot.lottery.LotteryListener;
+import dev.jackpot.lottery.LotteryReport;
+import dev.jackpot.lottery.LotterySpec;
+import dev.jackpot.lottery.LotteryStats;
+import dev.jackpot.nn.Compute;
+import dev.jackpot.prune.LevelResult;
+import dev.jackpot.report.Claim;
+import dev.jackpot.report.Report;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code jackpot lottery}: iterative magnitude pruning with controls on real data (Frankle and Carbin, ICLR 2019). */
+@Command(name = "lottery", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Find lottery tickets by iterative magnitude pruning on a real dataset with the DJL engine: "
+                + "per replicate, train dense, prune, rewind, retrain, and train the control branches (random re-init, "
+                + "random pruning) at every level. Writes OUT/lottery-<hash>/ (spec, manifest, rep-<r>/level-<L>/<branch>/"
+                + " tickets, result.json, report.html, report.md).",
+                "Re-running the same spec resumes every replicate at its first unfinished level. Presets: "
+                        + "lenet300-fashion (CPU-sized, minutes), lenet300-mnist, conv2-cifar10, resnet20-cifar10 "
+                        + "(paper settings; give --data-path)."})
+final class LotteryCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "A preset spec (default lenet300-fashion).")
+    String preset;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "YAML or JSON spec file, merged over lenet300-fashion.")
+    Path specFile;
+
+    @Option(names = "--levels", paramLabel = "L", description = "Pruning levels after the dense level 0.")
+    Integer levels;
+
+    @Option(names = "--replicates", paramLabel = "R", description = "Independent replicates.")
+    Integer replicates;
+
+    @Option(names = "--data-path", paramLabel = "DIR", description = "Directory of the dataset's files (MNIST, CIFAR-10).")
+    String dataPath;
+
+    @Option(names = "--replicate", paramLabel = "R", description = "Run only replicate R (e.g. one process per "
+            + "replicate on the same --out); a later run without it loads them and writes the report.")
+    Integer only;
+
+    @Option(names = "--threads", defaultValue = "1", description = "libtorch intra-op threads (default ${DEFAULT-VALUE}; "
+            + "results are bit-identical only at the same thread count).")
+    int threads;
+
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        LotterySpec spec = buildSpec();
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(), "--threads must be positive, got " + threads);
+        }
+        long units = (long) spec.replicates() * (spec.levels() + 1);
+        Lottery.Result result;
+        try (Progress progress = Progress.start("lottery", units, quiet)) {
+            long[] done = {0};
+            int[] current = {0, 0};
+            LotteryListener listener = new LotteryListener() {
+                @Override
+                public void replicateStarted(int replicate, int finished) {
+                    done[0] = (long) replicate * (spec.levels() + 1) + finished;
+                    current[0] = replicate;
+                    current[1] = finished;
+                    progress.update(done[0], status(replicate, finished, 0, 0));
+                }
+
+                @Override
+                public void levelFinished(int replicate, LevelResult level) {
+                    done[0]++;
+                    current[1] = level.level() + 1;
+                    progress.update(done[0], String.format(Locale.ROOT, "rep %d level %d: ticket %.2f%%", replicate,
+                            level.level(), 100 * level.main().accuracy()));
+                }
+
+                @Override
+                public void step(int replicate, long step, long total) {
+                    if (step % 50 == 0) {
+                        progress.update(done[0], status(replicate, current[1], step, total));
+                    }
+                }
+            };
+            result = Lottery.run(spec, output.out, Compute.cpu(threads), listener, only == null ? -1 : only);
+        }
+        if (only != null) {
+            ObjectNode o = SpecCodec.json().createObjectNode();
+            o.put("runDir", result.layout().dir().toString());
+            o.put("replicate", only);
+            o.put("levelsComputed", result.computed());
+            if (output.json) {
+                OutputOptions.printJson(commandSpec.commandLine().getOut(), o);
+            } else {
+                commandSpec.commandLine().getOut().printf("replicate %d done in %s%n", only, result.layout().dir());
+                commandSpec.commandLine().getOut().flush();
+            }
+            return ExitCodes.OK;
+        }
+        Report report = LotteryReport.write(result);
+        ObjectNode o = SpecCodec.json().createObjectNode();
+        o.put("runId", result.layout().id().toString());
+        o.put("runDir", result.layout().dir().toString());
+        o.put("report", result.layout().dir().resolve("report.html").toString());
+        o.put("replicates", spec.replicates());
+        o.put("levelsComputed", result.computed());
+        ArrayNode rows = o.putArray("levels");
+        List<LotteryStats.LevelStats> stats = LotteryStats.of(result.branches());
+        stats.forEach(s -> rows.add(s.toJson()));
+        Claim claim = report.claims().get(0);
+        ObjectNode c = o.putObject("claim");
+        c.put("claim", claim.claim());
+        c.put("reproduced", claim.reproduced());
+        c.put("detail", claim.detail());
+        PrintWriter out = commandSpec.commandLine().getOut();
+        if (output.json) {
+            OutputOptions.printJson(out, o);
+        } else {
+            out.printf("%-5s %-22s %8s %16s%n", "level", "branch", "density", "accuracy %");
+            for (LotteryStats.LevelStats s : stats) {
+                out.printf(Locale.ROOT, "%-5d %-22s %7.2f%% %8.2f%s%n", s.level(), s.branch(), 100 * s.density(),
+                        100 * s.accuracy(), Double.isNaN(s.accuracyStd()) ? ""
+                                : String.format(Locale.ROOT, " ± %.2f", 100 * s.accuracyStd()));
+            }
+            out.printf("claim: %s: %s%n", claim.reproduced() ? "reproduced" : "not reproduced", claim.detail());
+            out.printf("run    %s%nreport %s%n", result.layout().dir(), result.layout().dir().resolve("report.html"));
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String status(int replicate, int level, long step, long total) {
+        return String.format(Locale.ROOT, "rep %d level %d step %d/%d", replicate, level, step, total);
+    }
+
+    /** The preset or spec file with the options applied. */
+    LotterySpec buildSpec() {
+        if (preset != null && specFile != null) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(), "give --preset or --spec, not both");
+        }
+        LotterySpec spec = specFile != null ? Lottery.CODEC.read(specFile)
+                : LotterySpec.preset(preset == null ? "lenet300-fashion" : preset);
+        if (levels != null) {
+            spec = spec.withLevels(levels);
+        }
+        if (replicates != null) {
+            spec = spec.withReplicates(replicates);
+        }
+        if (dataPath != null) {
+            spec = spec.withDataPath(dataPath);
+        }
+        return spec;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.jackpot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jackpot.nn.data.FashionMnist;
+import dev.jackpot.prune.Masks;
+import dev.jackpot.ticket.Ticket;
+import dev.jackpot.ticket.TicketFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The whole {@code jackpot lottery} command on a tiny Fashion-MNIST subsample, then {@code tickets export}. */
+class LotteryCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tinyLotteryRunsResumesAndExports() throws Exception {
+        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
+        Path spec = dir.resolve("tiny.yaml");
+        Files.writeString(spec, "subsample: 300\ntestSubsample: 200\nepochs: 1\nlevels: 2\nreplicates: 2\n");
+        Path out = dir.resolve("runs");
+        Cli c = Cli.run("lottery", "--spec", spec.toString(), "--out", out.toString(), "--json", "--quiet");
+        assertEquals(0, c.exit, c.err);
+        JsonNode j = c.json();
+        Path run = Path.of(j.get("runDir").asText());
+        assertEquals(6, j.get("levelsComputed").asInt());
+        // level 0 main, then main + 2 controls at levels 1 and 2
+        assertEquals(7, j.get("levels").size());
+        JsonNode l2 = j.get("levels").get(4);
+        assertEquals(2, l2.get("level").asInt());
+        assertEquals("main", l2.get("branch").asText());
+        assertEquals(2, l2.get("replicates").asInt());
+        assertTrue(l2.get("density").asDouble() < 0.66 && l2.get("density").asDouble() > 0.63, l2.toString());
+        assertTrue(Files.isRegularFile(run.resolve("report.html")));
+        assertTrue(Files.readString(run.resolve("report.md")).contains("Mask overlap"));
+        assertTrue(Files.isRegularFile(run.resolve("plots/accuracy-vs-density.png")));
+
+        Cli again = Cli.run("lottery", "--spec", spec.toString(), "--out", out.toString(), "--json", "--quiet");
+        assertEquals(0, again.exit, again.err);
+        assertEquals(0, again.json().get("levelsComputed").asInt());
+        assertEquals(j.get("levels"), again.json().get("levels"));
+
+        Cli one = Cli.run("lottery", "--spec", spec.toString(), "--out", out.toString(), "--replicate", "1", "--json",
+                "--quiet");
+        assertEquals(0, one.exit, one.err);
+        assertEquals(0, one.json().get("levelsComputed").asInt());
+        assertEquals(2, Cli.run("lottery", "--spec", spec.toString(), "--out", out.toString(), "--replicate", "2").exit);
+
+        Path npz = dir.resolve("t.npz");
+        Cli export = Cli.run("tickets", "export", run.toString(), npz.toString(), "--replicate", "1", "--level", "2",
+                "--branch", "random-reinit", "--json");
+        assertEquals(0, export.exit, export.err);
+        Ticket t = TicketFiles.read(npz);
+        assertEquals(0, Masks.maskedNonZero(t.finalWeights(), t.masks()));
+        assertEquals(export.json().get("density").asDouble(), Masks.density(t.masks()));
+
+        assertEquals(2, Cli.run("tickets", "export", run.toString(), npz.toString(), "--level", "9").exit);
+        assertEquals(2, Cli.run("tickets", "export", run.toString(), npz.toString(), "--branch", "nope").exit);
+    }
+
+    @Test
+    void badPresetsAndSpecsAreUsageErrors() throws Exception {
+        Cli c = Cli.run("lottery", "--preset", "nope", "--out", dir.toString());
+        assertEquals(2, c.exit);
+        assertTrue(c.err.contains("lenet300-fashion"), c.err);
+        Path spec = dir.resolve("bad.yaml");
+        Files.writeString(spec, "replicates: 0\n");
+        Cli bad = Cli.run("lottery", "--spec", spec.toString(), "--out", dir.toString());
+        assertEquals(2, bad.exit);
+        assertTrue(bad.err.contains("replicates must be positive"), bad.err);
+        assertEquals(2, Cli.run("lottery", "--preset", "lenet300-mnist", "--spec", spec.toString()).exit);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.jackpot.lottery;
+
+import dev.jackpot.experiment.SpecException;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Validation, presets, YAML merging and the pinned run id of {@link LotterySpec}. */
+class LotterySpecTest {
+
+    @Test
+    void presetsAreValidAndDistinct() {
+        for (String name : LotterySpec.PRESETS) {
+            LotterySpec s = LotterySpec.preset(name);
+            assertTrue(Lottery.id(s).toString().startsWith("lottery-"), name);
+        }
+        assertNotEquals(Lottery.id(LotterySpec.lenet300Mnist()), Lottery.id(LotterySpec.lenet300Fashion()));
+        assertEquals(8, LotterySpec.lenet300Fashion().levels());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LotterySpec.preset("nope"));
+        assertTrue(e.getMessage().contains("lenet300-fashion"), e.getMessage());
+    }
+
+    @Test
+    void yamlMergesOverTheCpuPreset() {
+        LotterySpec s = Lottery.CODEC.parseYaml("levels: 2\nsubsample: 300\nreplicates: 1\n");
+        assertEquals(2, s.levels());
+        assertEquals(300, s.subsample());
+        assertEquals(LotterySpec.lenet300Fashion().learningRate(), s.learningRate());
+        assertEquals(s, Lottery.CODEC.parseYaml(Lottery.CODEC.toYaml(s)));
+    }
+
+    @Test
+    void impossibleValuesAreRejectedWithSentences() {
+        assertMessage("levels: -1", "levels must be non-negative");
+        assertMessage("replicates: 0", "replicates must be positive");
+        assertMessage("rate: 1.5", "1.5");
+        assertMessage("dataset: mnist", "dataPath");
+        assertMessage("dataset: imagenet", "dataset must be one of");
+        assertMessage("model: vgg-99", "Unknown architecture");
+        assertMessage("learningRate: -1", "learningRate");
+        assertMessage("subsample: -5", "subsample");
+        assertMessage("batchSize: 0", "batchSize");
+        assertMessage("controls: [RANDOM_REINIT, RANDOM_REINIT]", "repeat");
+    }
+
+    private static void assertMessage(String yaml, String fragment) {
+        SpecException e = assertThrows(SpecException.class, () -> Lottery.CODEC.parseYaml(yaml));
+        assertTrue(e.getMessage().contains(fragment), yaml + " -> " + e.getMessage());
+    }
+
+    /** Run ids must never change for an unchanged spec: a change orphans every existing run directory. */
+    @Test
+    void runIdsArePinned() {
+        assertEquals("lottery-44136fa355b3678a", Lottery.id(LotterySpec.lenet300Fashion()).toString());
+        assertEquals("lottery-f081882cd33dfe1b", Lottery.id(LotterySpec.lenet300Fashion().withLevels(2)).toString());
+        assertEquals("lottery-8a227bbf1753d01e", Lottery.id(LotterySpec.resnet20Cifar10()).toString());
+    }
+}
