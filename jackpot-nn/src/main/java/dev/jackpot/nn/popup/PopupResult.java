@@ -27,7 +27,7 @@ public record PopupResult(double keep, Map<String, Integer> keptCounts, TensorSe
                           List<Double> epochLoss, OptionalLong diverged, double seconds) {
 
     public PopupResult {
-        keptCounts = Map.copyOf(keptCounts);
+        keptCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keptCounts));
         epochLoss = List.copyOf(epochLoss);
     }
 }
