@@ -164,6 +164,23 @@ class EdgePopupTest {
     }
 
     @Test
+    void convTwoSearchesToo() {
+        Network conv = new dev.jackpot.nn.model.ConvNet(1, new int[] {1, 4, 4}, 3);
+        TensorSet w = EdgePopup.randomWeights(conv, 41, WeightInit.KAIMING_NORMAL);
+        TrainSpec t = TrainSpec.sgd(0.1, 16, 1, 5).withMomentum(0.9, false).withCosineSchedule();
+        PopupResult r = new EdgePopup(CPU, conv, split(), Normalisation.unit(1), new PopupSpec(0.5, true, t))
+                .train(w, EdgePopup.initialScores(conv, 42), PopupListener.NONE);
+        assertEquals(conv.prunableNames(), List.copyOf(r.keptCounts().keySet()));
+        for (NamedTensor m : r.masks()) {
+            assertEquals(Math.round(0.5 * m.size()), (long) r.keptCounts().get(m.name()));
+            assertArrayEquals(w.get(m.name()).values(), r.weightsAfter().get(m.name()).values());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new EdgePopup(CPU,
+                new dev.jackpot.nn.model.CifarResNet(20, new int[] {3, 8, 8}, 3), split(), Normalisation.unit(1),
+                new PopupSpec(0.5, true, t)));
+    }
+
+    @Test
     void projectionKeepsTheBallAfterEveryStepAndEpsZeroChangesNothing() {
         TensorSet w0 = EdgePopup.randomWeights(NET, 31, WeightInit.KAIMING_NORMAL);
         TrainSpec t = TrainSpec.sgd(0.5, 8, 2, 7).withMomentum(0.9, false);
