@@ -110,8 +110,13 @@ final class PerturbCommand implements Callable<Integer> {
                         + "network), columns eps.%n%n", spec.hidden().stream().map(String::valueOf).reduce((a, b) -> a + "-" + b).orElse(""),
                 spec.examples(), spec.validation(), spec.testExamples(), spec.pgdEpochs(), spec.pgdLr(), spec.popupEpochs(), spec.seed()));
         md.append(table(es, rows, z, r));
-        md.append(String.format(Locale.ROOT, "%nSGD only (unconstrained dense, same budget): %.4f. Wall time %.0f s.%n%n",
-                r.sgdOnly(), r.seconds()));
+        md.append("| ‖W−W0‖∞ |");
+        for (double e : es) {
+            md.append(String.format(Locale.ROOT, " %.3g |", r.at(e, 0.0).map(PerturbedStrongLth.Cell::maxDeviation).orElse(Double.NaN)));
+        }
+        md.append("\n\nBold: the s each eps selects by validation loss; the last row is the largest weight change PGD made.\n");
+        md.append(String.format(Locale.ROOT, "%nSGD only (unconstrained dense, same budget): %.4f, reaching ‖W−W0‖∞ = %.3g. "
+                + "Wall time %.0f s.%n%n", r.sgdOnly(), r.sgdOnlyDeviation(), r.seconds()));
         md.append(String.format(Locale.ROOT, "- (a) a small eps (0 < eps <= 0.03) raises the selected edge-popup accuracy "
                 + "over plain edge-popup (eps = 0): %.4f vs %.4f: %s%n", bestSmall, plain, claimA ? "reproduced" : "NOT reproduced"));
         md.append(String.format(Locale.ROOT, "- (b) the eps = 0 column (best over s > 0) lies below SGD only: %.4f vs %.4f: %s%n",
@@ -124,13 +129,14 @@ final class PerturbCommand implements Callable<Integer> {
         ArrayNode cells = o.putArray("cells");
         for (PerturbedStrongLth.Cell c : r.cells()) {
             cells.addObject().put("eps", c.eps()).put("sparsity", c.pruned()).put("testAccuracy", c.testAccuracy())
-                    .put("validationLoss", c.validationLoss());
+                    .put("validationLoss", c.validationLoss()).put("maxDeviation", c.maxDeviation());
         }
         ArrayNode best = o.putArray("best");
         for (PerturbedStrongLth.Cell c : r.best()) {
             best.addObject().put("eps", c.eps()).put("sparsity", c.pruned()).put("testAccuracy", c.testAccuracy());
         }
         o.put("sgdOnlyAccuracy", r.sgdOnly());
+        o.put("sgdOnlyMaxDeviation", r.sgdOnlyDeviation());
         o.put("smallEpsBeatsPlainEdgePopup", claimA);
         o.put("plainEdgePopupBelowSgdOnly", claimB);
         o.put("seconds", r.seconds());
@@ -164,7 +170,6 @@ final class PerturbCommand implements Callable<Integer> {
             }
             t.append('\n');
         }
-        t.append("\nBold: the s each eps selects by validation loss.\n");
         return t.toString();
     }
 }

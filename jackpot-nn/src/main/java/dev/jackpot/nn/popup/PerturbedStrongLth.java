@@ -33,8 +33,9 @@ public final class PerturbedStrongLth {
      * @param pruned       fraction pruned (0 = the unpruned perturbed network)
      * @param testAccuracy test accuracy
      * @param validationLoss validation loss (selection)
+     * @param maxDeviation   {@code ||W_eps - W0||_inf} of the perturbed weights the cell uses
      */
-    public record Cell(double eps, double pruned, double testAccuracy, double validationLoss) {
+    public record Cell(double eps, double pruned, double testAccuracy, double validationLoss, double maxDeviation) {
     }
 
     /**
@@ -42,9 +43,11 @@ public final class PerturbedStrongLth {
      * @param cells     every (eps, s) cell including s = 0, eps-major
      * @param best      per eps, the edge-popup cell (s &gt; 0) of least validation loss
      * @param sgdOnly   test accuracy of unconstrained dense SGD on the same data and budget
+     * @param sgdOnlyDeviation {@code ||W - W0||_inf} that unconstrained SGD reaches
      * @param seconds   wall time
      */
-    public record Result(PerturbSpec spec, List<Cell> cells, List<Cell> best, double sgdOnly, double seconds) {
+    public record Result(PerturbSpec spec, List<Cell> cells, List<Cell> best, double sgdOnly, double sgdOnlyDeviation,
+                         double seconds) {
 
         /** @return the cell at (eps, s) */
         public Optional<Cell> at(double eps, double pruned) {
@@ -112,7 +115,7 @@ public final class PerturbedStrongLth {
         List<Cell> best = new ArrayList<>();
         for (double eps : spec.epsilons()) {
             ProjectedSgd.Result p = pgd.train(w0, eps, PopupListener.NONE);
-            Cell dense = new Cell(eps, 0, p.test().accuracy(), p.validation().orElseThrow().loss());
+            Cell dense = new Cell(eps, 0, p.test().accuracy(), p.validation().orElseThrow().loss(), p.maxDeviation());
             cells.add(dense);
             listener.onCell(dense, ++done, total);
             Cell pick = null;
@@ -123,7 +126,7 @@ public final class PerturbedStrongLth {
                 PopupSpec ps = PopupSpec.paper(1 - s, spec.batchSize(), spec.popupEpochs(), order);
                 PopupResult r = new EdgePopup(compute, net, data, norm, ps).train(p.weights(), s0, PopupListener.NONE);
                 double vl = r.diverged().isPresent() ? Double.POSITIVE_INFINITY : r.validation().orElseThrow().loss();
-                Cell c = new Cell(eps, s, r.test().accuracy(), vl);
+                Cell c = new Cell(eps, s, r.test().accuracy(), vl, p.maxDeviation());
                 cells.add(c);
                 if (pick == null || c.validationLoss() <= pick.validationLoss()) {
                     pick = c;
@@ -135,8 +138,9 @@ public final class PerturbedStrongLth {
             }
         }
         ProjectedSgd.Result sgd = pgd.train(w0, Double.POSITIVE_INFINITY, PopupListener.NONE);
-        listener.onCell(new Cell(Double.POSITIVE_INFINITY, 0, sgd.test().accuracy(), sgd.validation().orElseThrow().loss()),
+        listener.onCell(new Cell(Double.POSITIVE_INFINITY, 0, sgd.test().accuracy(), sgd.validation().orElseThrow().loss(),
+                        sgd.maxDeviation()),
                 ++done, total);
-        return new Result(spec, cells, best, sgd.test().accuracy(), (System.nanoTime() - t0) / 1e9);
+        return new Result(spec, cells, best, sgd.test().accuracy(), sgd.maxDeviation(), (System.nanoTime() - t0) / 1e9);
     }
 }
