@@ -69,6 +69,7 @@ final class PerturbCommand implements Callable<Integer> {
         ObjectNode specJson = SpecCodec.json().valueToTree(spec);
         RunLayout layout = new RunLayout(output.out, RunId.of("perturb", specJson, SpecCodec.json().createObjectNode()));
         Files.createDirectories(layout.dir());
+        java.time.Instant started = java.time.Instant.now();
         AtomicFiles.writeString(layout.dir().resolve("spec.json"), specJson.toPrettyString());
         PrintWriter err = commandSpec.commandLine().getErr();
         PerturbedStrongLth exp = new PerturbedStrongLth(Compute.fromEnvironment(), spec);
@@ -141,6 +142,8 @@ final class PerturbCommand implements Callable<Integer> {
         o.put("plainEdgePopupBelowSgdOnly", claimB);
         o.put("seconds", r.seconds());
         AtomicFiles.writeString(layout.result(), o.toPrettyString());
+        AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writeValueAsString(dev.jackpot.experiment.Manifest.of(
+                layout.id(), Compute.fromEnvironment().threads(), java.util.Map.of("seed", seed, "weights", dev.jackpot.rng.Seeds.derive(spec.seed(), "weights"), "scores", dev.jackpot.rng.Seeds.derive(spec.seed(), "scores"), "data-order", dev.jackpot.rng.Seeds.derive(spec.seed(), "data-order")), started, java.time.Instant.now())));
         PrintWriter out = commandSpec.commandLine().getOut();
         if (output.json) {
             OutputOptions.printJson(out, o);

@@ -89,6 +89,7 @@ final class PopupCommand implements Callable<Integer> {
                 .put("schedule", "cosine").put("batchSize", 128);
         RunLayout layout = new RunLayout(output.out, RunId.of("popup", specJson, SpecCodec.json().createObjectNode()));
         Files.createDirectories(layout.dir());
+        java.time.Instant started = java.time.Instant.now();
         AtomicFiles.writeString(layout.dir().resolve("spec.json"), specJson.toPrettyString());
         PrintWriter err = commandSpec.commandLine().getErr();
         EdgePopup ep = new EdgePopup(Compute.fromEnvironment(), net, data, Normalisation.fit(data.train()), spec);
@@ -112,6 +113,8 @@ final class PopupCommand implements Callable<Integer> {
         }
         o.put("kept", keptSum).put("prunable", net.prunableCount());
         AtomicFiles.writeString(layout.result(), o.toPrettyString());
+        AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writeValueAsString(dev.jackpot.experiment.Manifest.of(
+                layout.id(), Compute.fromEnvironment().threads(), java.util.Map.of("seed", seed, "weights", Seeds.derive(seed, "weights"), "scores", Seeds.derive(seed, "scores"), "data-order", Seeds.derive(seed, "data-order")), started, java.time.Instant.now())));
         AtomicFiles.writeString(layout.dir().resolve("report.md"), String.format(Locale.ROOT,
                 "# Edge-popup %s, k = %s kept per layer%n%nFashion-MNIST, %d training examples, %d epochs, seed %d, "
                         + "%s weights.%n%nTest accuracy %.4f (loss %.4f); %d of %d weights kept; %.1f s.%n",

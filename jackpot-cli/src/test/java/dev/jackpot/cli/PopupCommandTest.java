@@ -37,5 +37,6 @@ class PopupCommandTest {
         assertEquals(Math.round(0.3 * 235200), j.get("keptPerLayer").get("fc1.weight").asLong());
         assertTrue(j.get("testAccuracy").asDouble() > 0.1);
         assertTrue(Files.exists(Path.of(j.get("runDir").asText()).resolve("report.md")));
+        assertTrue(Files.exists(Path.of(j.get("runDir").asText()).resolve("manifest.json")));
     }
 }
