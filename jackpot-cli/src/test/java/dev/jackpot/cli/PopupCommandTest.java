@@ -1,0 +1,42 @@
+package dev.jackpot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jackpot.nn.data.FashionMnist;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class PopupCommandTest {
+
+    @Test
+    void impossibleValuesAreUsageErrors() {
+        Cli r = Cli.run("popup", "--k", "0");
+        assertEquals(ExitCodes.USAGE, r.exit);
+        assertTrue(r.err.contains("(0, 1]"), r.err);
+        assertEquals(ExitCodes.USAGE, Cli.run("popup", "--model", "resnet-50").exit);
+        assertEquals(ExitCodes.USAGE, Cli.run("perturb", "--preset", "huge").exit);
+        Cli e = Cli.run("perturb", "--eps", "0.01,0");
+        assertEquals(ExitCodes.USAGE, e.exit);
+        assertTrue(e.err.contains("ascending"), e.err);
+        assertEquals(ExitCodes.USAGE, Cli.run("perturb", "--sparsity", "0,0.5").exit);
+        assertTrue(Cli.run("popup", "--help").out.contains("KEPT"));
+    }
+
+    @Test
+    void popupRunsEndToEndOnASmallSubsample(@TempDir Path out) throws Exception {
+        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
+        Cli r = Cli.run("popup", "--k", "0.3", "--examples", "200", "--epochs", "1", "--out", out.toString(), "--json");
+        assertEquals(ExitCodes.OK, r.exit, r.err);
+        JsonNode j = r.json();
+        assertEquals(Math.round(0.3 * 235200), j.get("keptPerLayer").get("fc1.weight").asLong());
+        assertTrue(j.get("testAccuracy").asDouble() > 0.1);
+        assertTrue(Files.exists(Path.of(j.get("runDir").asText()).resolve("report.md")));
+        assertTrue(Files.exists(Path.of(j.get("runDir").asText()).resolve("manifest.json")));
+    }
+}
