@@ -15,12 +15,13 @@ import java.util.concurrent.Callable;
         description = {"Run a short demonstration of everything Jackpot can do so far (about a minute on 2 cores), "
                 + "writing runs, plots and a summary under OUT.",
                 "Steps: one teacher-student trial; AGD against GD; magnitude and GraSP learner masks; tensor "
-                        + "initialisation error against N; binary labels; support overlap and r-tilde; random subset sum; Pensia and Malach constructions; Figure 4 of "
+                        + "initialisation error against N; binary labels; support overlap and r-tilde; random subset sum; Pensia and Malach constructions; Lueker's subset-sum coverage; "
+                        + "iterative magnitude pruning of LeNet-300-100 on Fashion-MNIST (when installed); Figure 4 of "
                         + "Zhang et al. (2021) at quick scale with its claim checked. Finished runs are reused when "
                         + "the tour is run again."})
 final class TourCommand implements Callable<Integer> {
 
-    private static final int STEPS = 9;
+    private static final int STEPS = 11;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;

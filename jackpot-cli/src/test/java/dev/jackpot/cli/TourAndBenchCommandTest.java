@@ -34,6 +34,13 @@ class TourAndBenchCommandTest {
         assertTrue(Files.exists(Path.of(s.get("figure4").get("report").asText())));
         assertEquals(2, s.get("lueker").get("fits").size(), s.get("lueker").toString());
         assertTrue(s.get("lueker").get("fits").get(0).get("c").asDouble() > 0, s.get("lueker").toString());
+        JsonNode lottery = s.get("lottery");
+        if (!lottery.has("skipped")) {
+            // level 0, then the ticket and both controls at levels 1 and 2
+            assertEquals(7, lottery.get("branches").size(), lottery.toString());
+            assertTrue(Files.exists(Path.of(lottery.get("runDir").asText()).resolve("report.html")));
+            assertTrue(lottery.get("branches").get(0).get("accuracy").asDouble() > 0.3, lottery.toString());
+        }
         try (var runs = Files.list(out)) {
             assertTrue(runs.filter(p -> p.getFileName().toString().startsWith("teacher-")).count() >= 8);
         }
