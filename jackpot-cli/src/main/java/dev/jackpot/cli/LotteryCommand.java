@@ -8,6 +8,7 @@ import dev.jackpot.lottery.LotteryListener;
 import dev.jackpot.lottery.LotteryReport;
 import dev.jackpot.lottery.LotterySpec;
 import dev.jackpot.lottery.LotteryStats;
+import dev.jackpot.lottery.SampleSizeStudy;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.prune.LevelResult;
 import dev.jackpot.report.Claim;
@@ -59,6 +60,12 @@ final class LotteryCommand implements Callable<Integer> {
             + "replicate on the same --out); a later run without it loads them and writes the report.")
     Integer only;
 
+    @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", description = "Zhang et al. (2021) Figs. 11-12: "
+            + "one ticket-only IMP run per training-set size N (increasing), then test accuracy against pruning ratio "
+            + "per N in OUT/lottery-sizes-<hash>/ with the claim that a pruned network trained on fewer samples beats "
+            + "the dense one trained on more.")
+    List<Integer> sizes;
+
     @Option(names = "--threads", defaultValue = "1", description = "libtorch intra-op threads (default ${DEFAULT-VALUE}; "
             + "results are bit-identical only at the same thread count).")
     int threads;
@@ -71,6 +78,12 @@ final class LotteryCommand implements Callable<Integer> {
         LotterySpec spec = buildSpec();
         if (threads < 1) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(), "--threads must be positive, got " + threads);
+        }
+        if (sizes != null) {
+            if (only != null) {
+                throw new CommandLine.ParameterException(commandSpec.commandLine(), "--replicate cannot be combined with --sizes");
+            }
+            return runSizes(spec);
         }
         long units = (long) spec.replicates() * (spec.levels() + 1);
         Lottery.Result result;
@@ -142,6 +155,66 @@ final class LotteryCommand implements Callable<Integer> {
                                 : String.format(Locale.ROOT, " ± %.2f", 100 * s.accuracyStd()));
             }
             out.printf("claim: %s: %s%n", claim.reproduced() ? "reproduced" : "not reproduced", claim.detail());
+            out.printf("run    %s%nreport %s%n", result.layout().dir(), result.layout().dir().resolve("report.html"));
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code --sizes}: the sample-size study. */
+    private int runSizes(LotterySpec spec) throws Exception {
+        SampleSizeStudy.Result result;
+        long units = (long) sizes.size() * spec.replicates() * (spec.levels() + 1);
+        try (Progress progress = Progress.start("lottery sizes", units, quiet)) {
+            long[] done = {0};
+            LotteryListener listener = new LotteryListener() {
+                @Override
+                public void levelFinished(int replicate, LevelResult level) {
+                    progress.update(++done[0], String.format(Locale.ROOT, "rep %d level %d: ticket %.2f%%", replicate,
+                            level.level(), 100 * level.main().accuracy()));
+                }
+            };
+            try {
+                result = SampleSizeStudy.run(spec, sizes, output.out, Compute.cpu(threads), listener);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
+            }
+        }
+        ObjectNode o = SpecCodec.json().createObjectNode();
+        o.put("runId", result.layout().id().toString());
+        o.put("runDir", result.layout().dir().toString());
+        o.put("report", result.layout().dir().resolve("report.html").toString());
+        o.put("levelsComputed", result.computed());
+        ArrayNode points = o.putArray("points");
+        for (SampleSizeStudy.Point p : result.points()) {
+            ObjectNode n = points.addObject();
+            n.put("n", p.n());
+            n.put("level", p.level());
+            n.put("density", p.density());
+            n.put("accuracyMean", p.accuracy());
+            n.put("accuracyStd", p.std());
+        }
+        ArrayNode claims = o.putArray("claims");
+        for (Claim c : result.claims()) {
+            ObjectNode n = claims.addObject();
+            n.put("claim", c.claim());
+            n.put("reproduced", c.reproduced());
+            n.put("statistic", c.statistic());
+            n.put("value", c.value());
+            n.put("detail", c.detail());
+        }
+        PrintWriter out = commandSpec.commandLine().getOut();
+        if (output.json) {
+            OutputOptions.printJson(out, o);
+        } else {
+            out.printf("%-7s %-5s %9s %12s%n", "N", "level", "pruned", "accuracy %");
+            for (SampleSizeStudy.Point p : result.points()) {
+                out.printf(Locale.ROOT, "%-7d %-5d %8.1f%% %12.2f%n", p.n(), p.level(), 100 * (1 - p.density()),
+                        100 * p.accuracy());
+            }
+            for (Claim c : result.claims()) {
+                out.printf("claim: %s: %s %s%n", c.reproduced() ? "reproduced" : "not reproduced", c.claim(), c.detail());
+            }
             out.printf("run    %s%nreport %s%n", result.layout().dir(), result.layout().dir().resolve("report.html"));
             out.flush();
         }

@@ -78,4 +78,27 @@ class LotteryCommandTest {
         assertTrue(bad.err.contains("replicates must be positive"), bad.err);
         assertEquals(2, Cli.run("lottery", "--preset", "lenet300-mnist", "--spec", spec.toString()).exit);
     }
+
+    @Test
+    void sampleSizeStudyRunsOneTicketOnlyLotteryPerSize() throws Exception {
+        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
+        Path spec = dir.resolve("sizes.yaml");
+        Files.writeString(spec, "testSubsample: 200\nepochs: 1\nlevels: 1\nreplicates: 1\n");
+        Path out = dir.resolve("runs");
+        Cli c = Cli.run("lottery", "--spec", spec.toString(), "--sizes", "150,300", "--out", out.toString(),
+                "--json", "--quiet");
+        assertEquals(0, c.exit, c.err);
+        JsonNode j = c.json();
+        assertEquals(4, j.get("points").size(), j.toString());
+        assertEquals(4, j.get("levelsComputed").asInt());
+        assertEquals(2, j.get("claims").size());
+        assertTrue(j.get("runId").asText().startsWith("lottery-sizes-"));
+        assertTrue(Files.exists(Path.of(j.get("report").asText())));
+        assertTrue(Files.exists(Path.of(j.get("runDir").asText()).resolve("plots/accuracy-vs-pruning.png")));
+        Cli again = Cli.run("lottery", "--spec", spec.toString(), "--sizes", "150,300", "--out", out.toString(),
+                "--json", "--quiet");
+        assertEquals(0, again.json().get("levelsComputed").asInt(), "every size resumes from its own run");
+        assertEquals(j.get("points"), again.json().get("points"));
+        assertEquals(2, Cli.run("lottery", "--sizes", "300,150", "--out", out.toString(), "--quiet").exit);
+    }
 }

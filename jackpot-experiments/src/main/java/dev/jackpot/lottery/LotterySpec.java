@@ -161,6 +161,20 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed);
     }
 
+    /** @return this spec with another training subsample size (0 = the whole training set) */
+    public LotterySpec withSubsample(int n) {
+        return new LotterySpec(model, dataset, dataPath, n, testSubsample, init, optimizer, learningRate, momentum,
+                weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels, scope,
+                rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed);
+    }
+
+    /** @return this spec with other control branches (an empty list runs the ticket alone) */
+    public LotterySpec withControls(List<Control> newControls) {
+        return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
+                momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
+                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, newControls, replicates, seed);
+    }
+
     /** @return this spec reading its data from {@code path} */
     public LotterySpec withDataPath(String path) {
         return new LotterySpec(model, dataset, path, subsample, testSubsample, init, optimizer, learningRate, momentum,
