@@ -5,12 +5,6 @@ import dev.jackpot.store.TrialRow;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -46,43 +40,10 @@ public final class LocalExecutor implements TrialExecutor {
     @Override
     public void execute(SweepPlan plan, List<PendingTrial> pending, Consumer<TrialRow> sink, BooleanSupplier stopRequested)
             throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "jackpot-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicBoolean interrupted = new AtomicBoolean();
-        List<Future<?>> futures = new ArrayList<>();
-        try {
-            for (PendingTrial trial : pending) {
-                futures.add(pool.submit(() -> {
-                    if (!stopRequested.getAsBoolean() && !interrupted.get()) {
-                        sink.accept(SweepTrial.run(plan, trial));
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IOException("a sweep worker failed: " + cause, cause);
-                }
-            }
-        } catch (InterruptedException e) {
-            // queued trials see this and skip; those in flight finish below and are kept
-            interrupted.set(true);
-            Thread.currentThread().interrupt();
-        } finally {
-            pool.shutdown();
-            try {
-                pool.awaitTermination(1, TimeUnit.HOURS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        List<Runnable> jobs = new ArrayList<>(pending.size());
+        for (PendingTrial trial : pending) {
+            jobs.add(() -> sink.accept(SweepTrial.run(plan, trial)));
         }
+        WorkerPool.runAll(threads, "jackpot-sweep", jobs, stopRequested);
     }
 }

@@ -17,11 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -130,48 +125,20 @@ public final class TaskRunner {
     }
 
     private int execute(List<Task> todo, ResultStore store, int threads, SweepListener listener) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "jackpot-tasks");
-            t.setDaemon(true);
-            return t;
-        });
         AtomicInteger done = new AtomicInteger();
         Object listenerLock = new Object();
-        List<Future<?>> futures = new ArrayList<>();
-        try {
-            for (Task task : todo) {
-                futures.add(pool.submit(() -> {
-                    if (stopping.get()) {
-                        return;
-                    }
-                    TrialRow row = runOne(task);
-                    store.record(row);
-                    synchronized (listenerLock) {
-                        listener.onTrial(row, done.incrementAndGet());
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IOException("a worker failed: " + cause, cause);
+        List<Runnable> jobs = new ArrayList<>(todo.size());
+        for (Task task : todo) {
+            jobs.add(() -> {
+                TrialRow row = runOne(task);
+                store.record(row);
+                synchronized (listenerLock) {
+                    listener.onTrial(row, done.incrementAndGet());
                 }
-            }
-        } catch (InterruptedException e) {
+            });
+        }
+        if (WorkerPool.runAll(threads, "jackpot-tasks", jobs, stopping::get)) {
             stopping.set(true);
-            Thread.currentThread().interrupt();
-        } finally {
-            pool.shutdown();
-            try {
-                pool.awaitTermination(1, TimeUnit.HOURS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
         return done.get();
     }
