@@ -14,11 +14,14 @@ import java.util.concurrent.Callable;
 
 /** {@code jackpot bench teacher}: sparse Algorithm 1 kernels against the dense reference. */
 @Command(name = "teacher", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Time Algorithm 1 with the sparse kernels (cost N sum_j r_j; the default sample-major ones and "
-                + "the previous feature-major ones) and with the dense reference (cost N d K) on the same problems, "
-                + "from the same W(0), in the same process, interleaved; each figure is the fastest repeat.",
+        description = {"Time Algorithm 1 with the sparse kernels (cost N sum_j r_j: the sample-major ones, the first "
+                + "feature-major ones, and the ones chosen by default, which for heavily overlapping supports of at "
+                + "most 6 neurons share the gradient between neurons by activation pattern) and with the dense "
+                + "reference (cost N d K) on the same problems, from the same W(0), in the same process, "
+                + "interleaved; each figure is the fastest repeat.",
                 "Prints per configuration: iterations, time per iteration and per run, useful GFLOP/s "
-                        + "(4 N sum_j r_j per iteration), the feature-major/sample-major and dense/sparse ratios, and "
+                        + "(4 N sum_j r_j per iteration), the feature-major/sample-major, sample-major/default and "
+                        + "dense/sparse ratios, and "
                         + "GFLOP/s as a fraction of the machine's nominal fp64 peak and of the best loop this JVM "
                         + "runs (measured now).",
                 "Default configurations: K,d,N,r = 10,300,5000,20; 10,500,5000,100; and two cells of the "
@@ -89,6 +92,12 @@ final class BenchTeacherCommand implements Callable<Integer> {
                 n.put("sparseFractionOfPeak", r.sparseGflops() / peak);
                 n.put("sparseFractionOfCeiling", r.sparseGflops() / ceiling);
                 n.put("featureMajorFractionOfPeak", r.featureMajorGflops() / peak);
+                n.put("defaultKernels", r.defaultKernels());
+                n.put("defaultIterations", r.defaultIterations());
+                n.put("defaultIterationMs", r.defaultIterationMs());
+                n.put("defaultGflops", r.defaultGflops());
+                n.put("defaultSpeedup", r.defaultSpeedup());
+                n.put("defaultFractionOfPeak", r.defaultGflops() / peak);
             }
             OutputOptions.printJson(out, o);
             return ExitCodes.OK;
@@ -107,6 +116,10 @@ final class BenchTeacherCommand implements Callable<Integer> {
             out.printf("  %-22s %10.3f %10.3f %12.2f %6.1f%%/%5.1f%%  (all arithmetic: %.2f GFLOP/s)%n", "dense",
                     r.denseIterationMs(), r.denseSolveSeconds(), r.denseGflops(), 100 * r.denseGflops() / peak,
                     100 * r.denseGflops() / ceiling, r.denseRawGflops());
+            out.printf("  %-22s %10.3f %10.3f %12.2f %6.1f%%/%5.1f%%  (%d iterations)%n", "default: " + r.defaultKernels(),
+                    r.defaultIterationMs(), r.defaultIterationMs() * r.defaultIterations() / 1e3, r.defaultGflops(),
+                    100 * r.defaultGflops() / peak, 100 * r.defaultGflops() / ceiling, r.defaultIterations());
+            out.printf("  the default kernels are %.2fx faster per iteration than sample-major%n", r.defaultSpeedup());
             out.printf("  sample-major is %.2fx faster per iteration than feature-major (identical weights) and %.1fx "
                     + "faster than dense;%n  a whole sparse trial (data, curvature, solve, test) takes %.3f s%n",
                     r.layoutSpeedup(), r.speedup(), r.sparseTrialSeconds());

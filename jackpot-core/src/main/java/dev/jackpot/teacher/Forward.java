@@ -20,12 +20,28 @@ public final class Forward {
      * @param z       output buffer of length at least hi (modified on [lo, hi))
      */
     public static void preactivation(double[] w, int[] support, double[][] rows, int lo, int hi, double[] z) {
-        java.util.Arrays.fill(z, lo, hi, 0.0);
         int r = support.length;
         int p = 0;
         // Four rows per pass over z: one load and store of z per four multiply-adds instead of one
         // per one (measured about 2x). The parentheses keep the row-by-row summation order, so the
-        // result is bit-identical to one axpy per row.
+        // result is bit-identical to one axpy per row. The first pass writes z from +0 instead of
+        // adding to a zeroed z: the same arithmetic without the zeroing pass.
+        if (r >= 4) {
+            double a0 = w[support[0]];
+            double a1 = w[support[1]];
+            double a2 = w[support[2]];
+            double a3 = w[support[3]];
+            double[] x0 = rows[support[0]];
+            double[] x1 = rows[support[1]];
+            double[] x2 = rows[support[2]];
+            double[] x3 = rows[support[3]];
+            for (int n = lo; n < hi; n++) {
+                z[n] = (((0.0 + a0 * x0[n]) + a1 * x1[n]) + a2 * x2[n]) + a3 * x3[n];
+            }
+            p = 4;
+        } else {
+            java.util.Arrays.fill(z, lo, hi, 0.0);
+        }
         for (; p + 3 < r; p += 4) {
             double a0 = w[support[p]];
             double a1 = w[support[p + 1]];
@@ -72,10 +88,35 @@ public final class Forward {
      */
     public static void preactivationPair(double[] a, double[] b, int[] features, double[][] rows, int lo, int hi,
                                          double[] z0, double[] z1) {
-        java.util.Arrays.fill(z0, lo, hi, 0.0);
-        java.util.Arrays.fill(z1, lo, hi, 0.0);
         int r = features.length;
         int t = 0;
+        if (r >= 4) {
+            // First pass from +0 (see preactivation).
+            double a0 = a[0];
+            double a1 = a[1];
+            double a2 = a[2];
+            double a3 = a[3];
+            double b0 = b[0];
+            double b1 = b[1];
+            double b2 = b[2];
+            double b3 = b[3];
+            double[] x0 = rows[features[0]];
+            double[] x1 = rows[features[1]];
+            double[] x2 = rows[features[2]];
+            double[] x3 = rows[features[3]];
+            for (int n = lo; n < hi; n++) {
+                double v0 = x0[n];
+                double v1 = x1[n];
+                double v2 = x2[n];
+                double v3 = x3[n];
+                z0[n] = (((0.0 + a0 * v0) + a1 * v1) + a2 * v2) + a3 * v3;
+                z1[n] = (((0.0 + b0 * v0) + b1 * v1) + b2 * v2) + b3 * v3;
+            }
+            t = 4;
+        } else {
+            java.util.Arrays.fill(z0, lo, hi, 0.0);
+            java.util.Arrays.fill(z1, lo, hi, 0.0);
+        }
         for (; t + 3 < r; t += 4) {
             double a0 = a[t];
             double a1 = a[t + 1];

@@ -29,6 +29,7 @@ final class SampleMajorRows {
     private final double[][] xs;
     private final double[][] acc;
     private final int[][] active;
+    private final int[] counts = new int[CHAINS];
 
     /**
      * @param support the neuron's support S_j
@@ -58,22 +59,9 @@ final class SampleMajorRows {
      * @param out result, length at least r_j (modified on [0, r_j))
      */
     void transposeTimes(double[] g, int lo, int hi, double[] out) {
-        int mainEnd = lo + ((hi - lo) / CHAINS) * CHAINS;
+        int[] listed = compact(g, lo, hi);
         for (int m = 0; m < CHAINS; m++) {
-            int[] list = active[m];
-            int count = 0;
-            // Branch-free compaction (the signs of z are random, so a branch would mispredict).
-            for (int n = lo + m; n < mainEnd; n += CHAINS) {
-                list[count] = n;
-                count += g[n] != 0.0 ? 1 : 0;
-            }
-            if (m == 0) {
-                for (int n = mainEnd; n < hi; n++) {
-                    list[count] = n;
-                    count += g[n] != 0.0 ? 1 : 0;
-                }
-            }
-            accumulate(acc[m], list, count, g);
+            accumulate(acc[m], active[m], listed[m], g);
         }
         double[] c0 = acc[0];
         double[] c1 = acc[1];
@@ -88,10 +76,91 @@ final class SampleMajorRows {
         }
     }
 
-    /** a = sum over the listed samples, in list order, of g[n] x_n; four samples per pass over a. */
+    /**
+     * Lists each chain's samples with g[n] != 0 in one pass over [lo, hi), eight samples (one per
+     * chain) per step, branch-free (the signs of z are random, so a branch would mispredict half
+     * the time). Eight independent counters instead of one strided pass per chain: the loads of g
+     * are contiguous and the counter updates do not wait on each other.
+     *
+     * @return the number of listed samples per chain (a buffer reused by the next call)
+     */
+    private int[] compact(double[] g, int lo, int hi) {
+        int mainEnd = lo + ((hi - lo) / CHAINS) * CHAINS;
+        int[] l0 = active[0];
+        int[] l1 = active[1];
+        int[] l2 = active[2];
+        int[] l3 = active[3];
+        int[] l4 = active[4];
+        int[] l5 = active[5];
+        int[] l6 = active[6];
+        int[] l7 = active[7];
+        int k0 = 0;
+        int k1 = 0;
+        int k2 = 0;
+        int k3 = 0;
+        int k4 = 0;
+        int k5 = 0;
+        int k6 = 0;
+        int k7 = 0;
+        for (int n = lo; n < mainEnd; n += CHAINS) {
+            l0[k0] = n;
+            k0 += g[n] != 0.0 ? 1 : 0;
+            l1[k1] = n + 1;
+            k1 += g[n + 1] != 0.0 ? 1 : 0;
+            l2[k2] = n + 2;
+            k2 += g[n + 2] != 0.0 ? 1 : 0;
+            l3[k3] = n + 3;
+            k3 += g[n + 3] != 0.0 ? 1 : 0;
+            l4[k4] = n + 4;
+            k4 += g[n + 4] != 0.0 ? 1 : 0;
+            l5[k5] = n + 5;
+            k5 += g[n + 5] != 0.0 ? 1 : 0;
+            l6[k6] = n + 6;
+            k6 += g[n + 6] != 0.0 ? 1 : 0;
+            l7[k7] = n + 7;
+            k7 += g[n + 7] != 0.0 ? 1 : 0;
+        }
+        // The remainder after the last full group of eight belongs to chain 0 (see Forward.dot).
+        for (int n = mainEnd; n < hi; n++) {
+            l0[k0] = n;
+            k0 += g[n] != 0.0 ? 1 : 0;
+        }
+        int[] c = counts;
+        c[0] = k0;
+        c[1] = k1;
+        c[2] = k2;
+        c[3] = k3;
+        c[4] = k4;
+        c[5] = k5;
+        c[6] = k6;
+        c[7] = k7;
+        return c;
+    }
+
+    /**
+     * a = sum over the listed samples, in list order, of g[n] x_n; four samples per pass over a.
+     * The first pass writes a instead of adding to it: (((0 + t0) + t1) + t2) + t3 is exactly what
+     * the pass would compute from a = +0, so no separate zeroing pass is needed.
+     */
     private void accumulate(double[] a, int[] list, int count, double[] g) {
-        Arrays.fill(a, 0.0);
+        if (count < 4) {
+            Arrays.fill(a, 0.0);
+        }
         int q = 0;
+        if (count >= 4) {
+            double g0 = g[list[0]];
+            double g1 = g[list[1]];
+            double g2 = g[list[2]];
+            double g3 = g[list[3]];
+            double[] x0 = xs[list[0]];
+            double[] x1 = xs[list[1]];
+            double[] x2 = xs[list[2]];
+            double[] x3 = xs[list[3]];
+            for (int p = 0; p < width; p++) {
+                a[p] = (((0.0 + x0[p] * g0) + x1[p] * g1) + x2[p] * g2) + x3[p] * g3;
+            }
+            q = 4;
+        }
         for (; q + 3 < count; q += 4) {
             double g0 = g[list[q]];
             double g1 = g[list[q + 1]];

@@ -10,17 +10,24 @@ import java.util.Objects;
  * neuron's work is independent and outputs are summed in neuron order, so the result is
  * bit-identical for any thread count.
  *
- * <p>Two kernel sets, bit-identical to each other (so the choice never changes a result):
- * {@link Kernels#SAMPLE_MAJOR} (the default up to {@link #SAMPLE_MAJOR_MAX_SAMPLES} samples)
- * computes the forward pass of neurons with nearly equal supports in pairs ({@link NeuronPairing})
- * and the gradient X_{S_j}^T g on a per-neuron sample-major copy of the support rows (vectorised
- * axpys of length r_j that skip inactive samples, {@link SampleMajorRows});
- * {@link Kernels#FEATURE_MAJOR} uses only the shared feature-major rows, one neuron at a time, with
- * r_j dot products for the gradient.
+ * <p>Three kernel sets. {@link Kernels#SAMPLE_MAJOR} computes the forward pass of neurons with
+ * nearly equal supports in pairs ({@link NeuronPairing}) and the gradient X_{S_j}^T g on a
+ * per-neuron sample-major copy of the support rows (vectorised axpys of length r_j that skip
+ * inactive samples, {@link SampleMajorRows}); {@link Kernels#FEATURE_MAJOR} uses only the shared
+ * feature-major rows, one neuron at a time, with r_j dot products for the gradient. These two are
+ * bit-identical to each other and to {@link DenseObjective}. {@link Kernels#PATTERNS} has the same
+ * forward pass as SAMPLE_MAJOR and computes the gradients of all neurons together, grouping the
+ * samples by activation pattern ({@link PatternGradient}): less work when the supports overlap
+ * heavily, in another summation order (equal to rounding, not bit for bit).
+ *
+ * <p>The default constructor chooses from N and the supports alone, never from the thread count,
+ * so a given problem always runs the same arithmetic: PATTERNS where sample-major kernels apply
+ * and {@link PatternGradient#worthwhile} holds, else SAMPLE_MAJOR up to
+ * {@link #SAMPLE_MAJOR_MAX_SAMPLES} samples, else FEATURE_MAJOR.
  */
 public final class SparseObjective implements Objective {
 
-    /** Which kernels compute the risk and its gradient (results are bit-identical). */
+    /** Which kernels compute the risk and its gradient. */
     public enum Kernels {
         /**
          * Feature-major rows only: the forward pass neuron by neuron, the gradient as r_j dot products
@@ -31,7 +38,13 @@ public final class SparseObjective implements Objective {
          * Paired forward pass over shared rows and the gradient as axpys of length r_j on a per-neuron
          * sample-major copy (N sum_j r_j extra doubles), skipping inactive samples.
          */
-        SAMPLE_MAJOR
+        SAMPLE_MAJOR,
+        /**
+         * The SAMPLE_MAJOR forward pass; the gradients of all K &lt;= {@value PatternGradient#MAX_NEURONS}
+         * neurons from one sample-major copy of the union of the supports (N |F| doubles), summed once
+         * per activation pattern. Equal to the other kernels to rounding (another summation order).
+         */
+        PATTERNS
     }
 
     /**
@@ -61,6 +74,7 @@ public final class SparseObjective implements Objective {
     private final SampleMajorRows[] sampleMajor;
     private final NeuronPairing pairing;
     private final double[][] compact;
+    private final PatternGradient patterns;
 
     /**
      * A sparse objective with the sample-major kernels when N is at most
@@ -73,10 +87,21 @@ public final class SparseObjective implements Objective {
      * @param parallel how neurons are spread over threads
      */
     public SparseObjective(Dataset data, SupportMask mask, Task task, NeuronParallel parallel) {
-        this(data, mask, task, parallel,
-                data.samples() <= SAMPLE_MAJOR_MAX_SAMPLES
-                        && (long) data.samples() * mask.nonzeros() <= SAMPLE_MAJOR_LIMIT
-                        ? Kernels.SAMPLE_MAJOR : Kernels.FEATURE_MAJOR);
+        this(data, mask, task, parallel, choose(data.samples(), mask));
+    }
+
+    /**
+     * The kernels the default constructor uses for N samples and this mask (see the class comment).
+     *
+     * @param samples N
+     * @param mask    the support mask
+     * @return the kernel set
+     */
+    public static Kernels choose(int samples, SupportMask mask) {
+        if (samples > SAMPLE_MAJOR_MAX_SAMPLES || (long) samples * mask.nonzeros() > SAMPLE_MAJOR_LIMIT) {
+            return Kernels.FEATURE_MAJOR;
+        }
+        return PatternGradient.worthwhile(mask.supportsView(), samples) ? Kernels.PATTERNS : Kernels.SAMPLE_MAJOR;
     }
 
     /**
@@ -99,7 +124,16 @@ public final class SparseObjective implements Objective {
         this.gated = new double[mask.neurons()][n];
         this.out = new double[n];
         this.slope = new double[n];
-        if (Objects.requireNonNull(kernels, "kernels") == Kernels.SAMPLE_MAJOR) {
+        Objects.requireNonNull(kernels, "kernels");
+        this.patterns = kernels == Kernels.PATTERNS ? new PatternGradient(supports, rows, n) : null;
+        if (kernels == Kernels.PATTERNS) {
+            this.pairing = new NeuronPairing(supports);
+            this.sampleMajor = null;
+            this.compact = new double[mask.neurons()][];
+            for (int j = 0; j < compact.length; j++) {
+                compact[j] = new double[supports[j].length];
+            }
+        } else if (kernels == Kernels.SAMPLE_MAJOR) {
             this.pairing = new NeuronPairing(supports);
             int k = mask.neurons();
             this.sampleMajor = new SampleMajorRows[k];
@@ -117,7 +151,7 @@ public final class SparseObjective implements Objective {
 
     /** @return which kernels this objective uses */
     public Kernels kernels() {
-        return sampleMajor == null ? Kernels.FEATURE_MAJOR : Kernels.SAMPLE_MAJOR;
+        return patterns != null ? Kernels.PATTERNS : sampleMajor == null ? Kernels.FEATURE_MAJOR : Kernels.SAMPLE_MAJOR;
     }
 
     @Override
@@ -187,6 +221,18 @@ public final class SparseObjective implements Objective {
     /** grad_j[i] = (1/K) sum_n s[n] relu'(z_j[n]) x_i[n] for i in S_j. */
     private void backward(double[] s, int lo, int hi, double[][] grad) {
         double invK = 1.0 / supports.length;
+        if (patterns != null) {
+            patterns.gradients(z, s, lo, hi, invK, compact);
+            for (int j = 0; j < supports.length; j++) {
+                int[] support = supports[j];
+                double[] c = compact[j];
+                double[] row = grad[j];
+                for (int p = 0; p < support.length; p++) {
+                    row[support[p]] = c[p];
+                }
+            }
+            return;
+        }
         parallel.forEachNeuron(supports.length, j -> {
             double[] gj = gated[j];
             Forward.gate(z[j], s, gj, lo, hi);

@@ -24,11 +24,14 @@ import java.util.List;
 
 /**
  * Benchmark of Algorithm 1's kernels on the same problem, in the same process, from the same W(0):
- * the sparse objective (cost O(N sum_j r_j)) with its sample-major kernels (the default up to
- * N = 2048), the same with its feature-major kernels (the previous implementation, the baseline of
- * the layout change), and the dense reference (O(N d K)). All three produce bit-identical
- * gradients, hence the same iterations (checked, with the two sparse paths' final weights compared
- * bit for bit), so the per-iteration ratios are the whole story. The paths run interleaved, and each
+ * the sparse objective (cost O(N sum_j r_j)) with its sample-major kernels, the same with its
+ * feature-major kernels (the first implementation, the baseline of the layout change), and the dense
+ * reference (O(N d K)). These three produce bit-identical gradients, hence the same iterations
+ * (checked, with the two sparse paths' final weights compared bit for bit), so the per-iteration
+ * ratios are the whole story. A fourth path runs the kernels the objective chooses by default
+ * ({@link SparseObjective#choose}); where that is {@link SparseObjective.Kernels#PATTERNS} (the
+ * gradient shared between neurons by activation pattern) it agrees with the others to rounding, so
+ * its iteration count may differ slightly and it is compared per iteration. The paths run interleaved, and each
  * figure is the fastest of the repeats, which is robust to other load on a shared machine. FLOP
  * counts use the useful work only, 4 N sum_j r_j per iteration (forward and gradient, two flops per
  * multiply-add), so a GFLOP/s figure is comparable across the paths.
@@ -64,12 +67,18 @@ public final class TeacherBench {
      * @param denseGflops         useful GFLOP/s of the dense path
      * @param denseRawGflops      GFLOP/s of all the dense path's arithmetic (4 N d K per iteration)
      * @param speedup             dense time / sparse time per iteration
+     * @param defaultKernels      the kernels the objective chooses by default for this problem
+     * @param defaultIterations   Algorithm 1 iterations with the default kernels
+     * @param defaultIterationMs  time per iteration with the default kernels
+     * @param defaultGflops       useful GFLOP/s with the default kernels
+     * @param defaultSpeedup      sample-major time / default time per iteration (1 when they are the same)
      */
     public record Row(Config config, int iterations, double sparseIterationMs, double featureMajorIterationMs,
                       double denseIterationMs, double sparseSolveSeconds, double denseSolveSeconds,
                       double sparseTrialSeconds, double usefulFlopsPerIter, double sparseGflops,
                       double featureMajorGflops, double layoutSpeedup, double denseGflops, double denseRawGflops,
-                      double speedup) {
+                      double speedup, String defaultKernels, int defaultIterations, double defaultIterationMs,
+                      double defaultGflops, double defaultSpeedup) {
     }
 
     /**
@@ -112,6 +121,8 @@ public final class TeacherBench {
         Objective featureMajor = new SparseObjective(data, mask, Task.REGRESSION, parallel,
                 SparseObjective.Kernels.FEATURE_MAJOR);
         Objective dense = new DenseObjective(data, mask, Task.REGRESSION);
+        SparseObjective.Kernels chosen = SparseObjective.choose(c.n(), mask);
+        Objective byDefault = new SparseObjective(data, mask, Task.REGRESSION, parallel, chosen);
         // Fix the step once, so every path runs the identical iteration sequence.
         AgdSpec agd = spec.agd().withEta(AgdSolver.step(sparse, w0, spec.agd()), dev.jackpot.teacher.StepUnit.PAPER);
 
@@ -119,8 +130,11 @@ public final class TeacherBench {
         double[] featureSolve = new double[repeats];
         double[] denseSolve = new double[repeats];
         double[] trial = new double[repeats];
+        double[] defaultSolve = new double[repeats];
         int iterations = 0;
+        int defaultIterations = 0;
         solve(sparse, w0, agd);
+        solve(byDefault, w0, agd);
         solve(featureMajor, w0, agd);
         solve(dense, w0, agd.withMaxIterations(20));
         TeacherTrial.run(spec, parallel, TrialListener.NONE);
@@ -134,6 +148,10 @@ public final class TeacherBench {
             long t3 = System.nanoTime();
             TeacherTrialResult full = TeacherTrial.run(spec, parallel, TrialListener.NONE);
             long t4 = System.nanoTime();
+            AgdResult b = solve(byDefault, w0, agd);
+            long t5 = System.nanoTime();
+            defaultIterations = b.iterations();
+            defaultSolve[rep] = (t5 - t4) / 1e9;
             if (s.iterations() != d.iterations() || s.iterations() != f.iterations()) {
                 throw new IllegalStateException("the kernels diverged from each other: " + s.iterations() + " (sample-major), "
                         + f.iterations() + " (feature-major) and " + d.iterations() + " (dense) iterations");
@@ -158,10 +176,12 @@ public final class TeacherBench {
         double perIterSparse = sparseSec / iterations;
         double perIterFeature = featureSec / iterations;
         double perIterDense = denseSec / iterations;
+        double perIterDefault = min(defaultSolve) / defaultIterations;
         return new Row(c, iterations, perIterSparse * 1e3, perIterFeature * 1e3, perIterDense * 1e3, sparseSec,
                 denseSec, min(trial), useful, useful / perIterSparse / 1e9, useful / perIterFeature / 1e9,
                 perIterFeature / perIterSparse, useful / perIterDense / 1e9, raw / perIterDense / 1e9,
-                perIterDense / perIterSparse);
+                perIterDense / perIterSparse, chosen.name().toLowerCase(java.util.Locale.ROOT), defaultIterations,
+                perIterDefault * 1e3, useful / perIterDefault / 1e9, perIterSparse / perIterDefault);
     }
 
     private static AgdResult solve(Objective objective, double[][] w0, AgdSpec agd) {
