@@ -31,6 +31,8 @@ public final class PensiaDirectResult {
     private final long failures;
     private final long kept;
     private final long weights;
+    private final double[] layerMax;
+    private final long[] layerFailures;
 
     PensiaDirectResult(ReluMlp target, int n, double eps, long seed, double[][] range, double[][][] candidates,
                        int[][][] masks, double[][][] approximated, double seconds) {
@@ -49,14 +51,18 @@ public final class PensiaDirectResult {
         long fail = 0;
         long keep = 0;
         long count = 0;
+        this.layerMax = new double[w.length];
+        this.layerFailures = new long[w.length];
         for (int l = 0; l < w.length; l++) {
             for (int k = 0; k < w[l].length; k++) {
                 for (int j = 0; j < w[l][k].length; j++) {
                     double e = Math.abs(w[l][k][j] - approximated[l][k][j]);
                     max = Math.max(max, e);
                     sum += e;
+                    layerMax[l] = Math.max(layerMax[l], e);
                     if (e > eps) {
                         fail++;
+                        layerFailures[l]++;
                     }
                     keep += Integer.bitCount(masks[l][k][j]);
                     count++;
@@ -145,6 +151,27 @@ public final class PensiaDirectResult {
     /** @return the largest per-weight error */
     public double maxError() {
         return maxError;
+    }
+
+    /**
+     * @param layer the layer, 0-based
+     * @return the largest per-weight error in the layer
+     */
+    public double maxError(int layer) {
+        return layerMax[layer];
+    }
+
+    /**
+     * @param layer the layer, 0-based
+     * @return the layer's weights with error above eps
+     */
+    public long failures(int layer) {
+        return layerFailures[layer];
+    }
+
+    /** @return the number of layers */
+    public int layers() {
+        return layerMax.length;
     }
 
     /** @return the mean per-weight error */

@@ -82,6 +82,8 @@ class PensiaDirectTest {
         }
         assertTrue(expected > 0);
         assertEquals(expected, r.failures());
+        assertEquals(expected, r.failures(0) + r.failures(1));
+        assertEquals(max, Math.max(r.maxError(0), r.maxError(1)));
         assertEquals(max, r.maxError());
         assertEquals(sum / TARGET.parameterCount(), r.meanError(), 1e-15);
         // many candidates: every weight within 1e-3

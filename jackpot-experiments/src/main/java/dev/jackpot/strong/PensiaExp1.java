@@ -109,16 +109,31 @@ public final class PensiaExp1 {
      * @param threads           threads of the approximation
      * @param testExamples      test images evaluated
      * @param claims            checked claims
+     * @param layers            per-layer figures (empty when training diverged)
      */
     public record Result(RunLayout layout, PensiaExp1Spec spec, int n, boolean diverged, double targetAccuracy,
                          double approxAccuracy, double maxError, double meanError, long failures, long targetWeights,
                          long candidates, long distinctCandidates, long kept, double keptRatio, double trainSeconds,
-                         double approxSeconds, int threads, int testExamples, List<Claim> claims) {
+                         double approxSeconds, int threads, int testExamples, List<Claim> claims, List<Layer> layers) {
 
         /** @return (approximated - target) accuracy in percentage points */
         public double differencePoints() {
             return 100 * (approxAccuracy - targetAccuracy);
         }
+    }
+
+    /**
+     * One layer's figures.
+     *
+     * @param name     the parameter name, e.g. {@code fc1.weight}
+     * @param rows     output neurons (candidate vectors)
+     * @param cols     inputs
+     * @param min      min W, the candidates' lower bound
+     * @param max      max W, the candidates' upper bound
+     * @param maxError the largest per-weight error
+     * @param failures weights with error above eps
+     */
+    public record Layer(String name, int rows, int cols, double min, double max, double maxError, long failures) {
     }
 
     /**
@@ -168,7 +183,8 @@ public final class PensiaExp1 {
                     new Claim("Pensia et al. 2020, exp. 1", "Every per-weight error is at most eps", false,
                             "training diverged", Double.NaN, "nothing was approximated."));
             result = new Result(layout, spec, n, true, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
-                    network.prunableCount(), 0, 0, 0, Double.NaN, trainSeconds, 0, threads, data.test().size(), claims);
+                    network.prunableCount(), 0, 0, 0, Double.NaN, trainSeconds, 0, threads, data.test().size(), claims,
+                    List.of());
         } else {
             TensorSet weights = trained.weights();
             ReluMlp target = toMlp(weights, spec.hidden());
@@ -194,7 +210,7 @@ public final class PensiaExp1 {
             result = new Result(layout, spec, n, false, te.accuracy(), ae.accuracy(), approx.maxError(),
                     approx.meanError(), approx.failures(), approx.targetWeights(), approx.candidateCount(),
                     approx.distinctCandidates(), approx.keptCount(), approx.keptRatio(), trainSeconds, approx.seconds(),
-                    threads, data.test().size(), claims);
+                    threads, data.test().size(), claims, layers(approx, weights));
             writePlot(layout, approx, target);
         }
         writeReport(result, spec);
@@ -229,6 +245,17 @@ public final class PensiaExp1 {
         o.put("trainSeconds", r.trainSeconds());
         o.put("approxSeconds", r.approxSeconds());
         o.put("approxThreads", r.threads());
+        var layers = o.putArray("layers");
+        for (Layer l : r.layers()) {
+            ObjectNode ln = layers.addObject();
+            ln.put("name", l.name());
+            ln.put("rows", l.rows());
+            ln.put("cols", l.cols());
+            ln.put("min", l.min());
+            ln.put("max", l.max());
+            ln.put("maxError", l.maxError());
+            ln.put("failures", l.failures());
+        }
         var claims = o.putArray("claims");
         for (Claim c : r.claims()) {
             ObjectNode cn = claims.addObject();
@@ -239,6 +266,17 @@ public final class PensiaExp1 {
             cn.put("value", c.value());
         }
         return o;
+    }
+
+    private static List<Layer> layers(PensiaDirectResult approx, TensorSet weights) {
+        List<Layer> out = new ArrayList<>();
+        for (int l = 0; l < approx.layers(); l++) {
+            NamedTensor t = weights.list().get(l);
+            double[] range = approx.range(l);
+            out.add(new Layer(t.name(), t.shape()[0], t.shape()[1], range[0], range[1], approx.maxError(l),
+                    approx.failures(l)));
+        }
+        return out;
     }
 
     private static DataSplit load(PensiaExp1Spec spec) throws IOException {
@@ -346,7 +384,11 @@ public final class PensiaExp1 {
                         + "binary search per weight) where the reference used Gurobi. Fashion-MNIST figures are a "
                         + "project check, not the paper's MNIST numbers.",
                 PensiaExp1Spec.CODEC.toYaml(spec), figures,
-                List.of(new Table("Figures", List.of("quantity", "value"), rows)), r.claims(), provenance),
+                List.of(new Table("Figures", List.of("quantity", "value"), rows), new Table("Layers",
+                        List.of("layer", "shape", "candidate range [min W, max W]", "max error", "failures"),
+                        r.layers().stream().map(l -> List.of(l.name(), l.rows() + " x " + l.cols(),
+                                "[" + Lueker.fmt(l.min()) + ", " + Lueker.fmt(l.max()) + "]", Lueker.fmt(l.maxError()),
+                                Long.toString(l.failures()))).toList())), r.claims(), provenance),
                 r.layout().dir());
     }
 
