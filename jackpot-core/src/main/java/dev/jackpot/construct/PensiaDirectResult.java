@@ -33,6 +33,7 @@ public final class PensiaDirectResult {
     private final long weights;
     private final double[] layerMax;
     private final long[] layerFailures;
+    private final int[] layerFailingRows;
 
     PensiaDirectResult(ReluMlp target, int n, double eps, long seed, double[][] range, double[][][] candidates,
                        int[][][] masks, double[][][] approximated, double seconds) {
@@ -53,8 +54,10 @@ public final class PensiaDirectResult {
         long count = 0;
         this.layerMax = new double[w.length];
         this.layerFailures = new long[w.length];
+        this.layerFailingRows = new int[w.length];
         for (int l = 0; l < w.length; l++) {
             for (int k = 0; k < w[l].length; k++) {
+                long before = layerFailures[l];
                 for (int j = 0; j < w[l][k].length; j++) {
                     double e = Math.abs(w[l][k][j] - approximated[l][k][j]);
                     max = Math.max(max, e);
@@ -66,6 +69,9 @@ public final class PensiaDirectResult {
                     }
                     keep += Integer.bitCount(masks[l][k][j]);
                     count++;
+                }
+                if (layerFailures[l] > before) {
+                    layerFailingRows[l]++;
                 }
             }
         }
@@ -167,6 +173,14 @@ public final class PensiaDirectResult {
      */
     public long failures(int layer) {
         return layerFailures[layer];
+    }
+
+    /**
+     * @param layer the layer, 0-based
+     * @return the rows (candidate vectors) of the layer with at least one failure
+     */
+    public int failingRows(int layer) {
+        return layerFailingRows[layer];
     }
 
     /** @return the number of layers */

@@ -83,6 +83,7 @@ class PensiaDirectTest {
         assertTrue(expected > 0);
         assertEquals(expected, r.failures());
         assertEquals(expected, r.failures(0) + r.failures(1));
+        assertTrue(r.failingRows(0) >= 1 && r.failingRows(0) <= 5 && r.failingRows(1) <= 3);
         assertEquals(max, Math.max(r.maxError(0), r.maxError(1)));
         assertEquals(max, r.maxError());
         assertEquals(sum / TARGET.parameterCount(), r.meanError(), 1e-15);

@@ -132,8 +132,10 @@ public final class PensiaExp1 {
      * @param max      max W, the candidates' upper bound
      * @param maxError the largest per-weight error
      * @param failures weights with error above eps
+     * @param failingRows rows (candidate vectors) with at least one failure
      */
-    public record Layer(String name, int rows, int cols, double min, double max, double maxError, long failures) {
+    public record Layer(String name, int rows, int cols, double min, double max, double maxError, long failures,
+                        int failingRows) {
     }
 
     /**
@@ -255,6 +257,7 @@ public final class PensiaExp1 {
             ln.put("max", l.max());
             ln.put("maxError", l.maxError());
             ln.put("failures", l.failures());
+            ln.put("failingRows", l.failingRows());
         }
         var claims = o.putArray("claims");
         for (Claim c : r.claims()) {
@@ -274,7 +277,7 @@ public final class PensiaExp1 {
             NamedTensor t = weights.list().get(l);
             double[] range = approx.range(l);
             out.add(new Layer(t.name(), t.shape()[0], t.shape()[1], range[0], range[1], approx.maxError(l),
-                    approx.failures(l)));
+                    approx.failures(l), approx.failingRows(l)));
         }
         return out;
     }
@@ -385,10 +388,12 @@ public final class PensiaExp1 {
                         + "project check, not the paper's MNIST numbers.",
                 PensiaExp1Spec.CODEC.toYaml(spec), figures,
                 List.of(new Table("Figures", List.of("quantity", "value"), rows), new Table("Layers",
-                        List.of("layer", "shape", "candidate range [min W, max W]", "max error", "failures"),
+                        List.of("layer", "shape", "candidate range [min W, max W]", "max error", "failures",
+                                "rows with a failure"),
                         r.layers().stream().map(l -> List.of(l.name(), l.rows() + " x " + l.cols(),
                                 "[" + Lueker.fmt(l.min()) + ", " + Lueker.fmt(l.max()) + "]", Lueker.fmt(l.maxError()),
-                                Long.toString(l.failures()))).toList())), r.claims(), provenance),
+                                Long.toString(l.failures()), Integer.toString(l.failingRows()))).toList())),
+                r.claims(), provenance),
                 r.layout().dir());
     }
 
