@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Randomness: row k of layer L draws its n candidates from
  * {@code Seeds.stream(seed, "pensia-direct", L, k)}; rows are solved in parallel on a fixed number of
  * threads and each writes only its own slots, so the result is bit-identical for any thread count.
- * Memory: per thread 4 x 2^n x 12 bytes (about 100 MB at n = 21).
+ * Memory: per thread two buffers of 2^n sums and masks, 2 x 2^n x 12 bytes (about 50 MB at n = 21).
  */
 public final class PensiaDirect {
 
