@@ -15,7 +15,7 @@ import java.io.PrintStream;
 final class Progress implements AutoCloseable {
 
     private final String task;
-    private final long max;
+    private long max;
     private final ProgressBar bar;
     private final PrintStream plain;
     private final long start = System.nanoTime();
@@ -71,8 +71,9 @@ final class Progress implements AutoCloseable {
         }
     }
 
-    /** @param newMax a revised total */
+    /** @param newMax a revised total (also for the plain lines' percentages) */
     void maxHint(long newMax) {
+        max = newMax;
         if (bar != null) {
             bar.maxHint(newMax);
         }

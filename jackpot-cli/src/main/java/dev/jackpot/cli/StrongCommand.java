@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
 @Command(name = "strong", mixinStandardHelpOptions = true,
         description = "Strong-lottery-ticket experiments: Lueker's random subset sum (lueker), the width of the "
                 + "Pensia and Malach constructions against the error (widths), and Malach et al.'s neuron pruning as "
-                + "random features (neurons).",
+                + "random features (neurons), and Pensia et al.'s experiment 1 on a trained Fashion-MNIST MLP (pensia-exp1).",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {StrongLuekerCommand.class, StrongWidthsCommand.class, StrongNeuronsCommand.class})
+        subcommands = {StrongLuekerCommand.class, StrongWidthsCommand.class, StrongNeuronsCommand.class,
+                StrongPensiaExp1Command.class})
 final class StrongCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,11 +1,9 @@
 package dev.jackpot.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.strong.NeuronSweep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -17,7 +15,8 @@ import java.util.concurrent.Callable;
 @Command(name = "neurons", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Malach et al. (ICML 2020): prune whole hidden neurons of a random 2-layer ReLU network (first layer "
                 + "and output weights fixed) to fit a finite sample, by randomised rounding of a sign-consistent "
-                + "random-features fit (and optionally a local search); prints the error against the width m.")
+                + "random-features fit (and optionally a local search); prints the error against the width m and writes "
+                + "OUT/strong-neurons-<hash>/ (spec, manifest, plot, report.html, report.md, result.json).")
 final class StrongNeuronsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -42,35 +41,22 @@ final class StrongNeuronsCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "2020", description = "Root seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", description = "Print exactly one JSON object on standard output.")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         NeuronSweep sweep;
         try {
             sweep = new NeuronSweep(widths, d, samples, repeats, ridge, seed);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
         }
-        NeuronSweep.Result r = sweep.run();
+        NeuronSweep.Run run = sweep.run(output.out);
+        NeuronSweep.Result r = run.result();
         PrintWriter out = commandSpec.commandLine().getOut();
-        if (json) {
-            ObjectNode o = SpecCodec.json().createObjectNode();
-            ArrayNode pts = o.putArray("points");
-            for (NeuronSweep.Point p : r.points()) {
-                ObjectNode n = pts.addObject();
-                n.put("m", p.m());
-                n.put("roundedMse", p.roundedMse());
-                n.put("roundedSup", p.roundedSup());
-                n.put("refinedMse", p.refinedMse());
-                n.put("rfMse", p.rfMse());
-                n.put("kept", p.kept());
-            }
-            o.put("logLogSlope", r.fit().slope());
-            o.put("r2", r.fit().r2());
-            o.put("errorShrinksWithWidth", r.shrinks());
-            OutputOptions.printJson(out, o);
+        if (output.json) {
+            OutputOptions.printJson(out, NeuronSweep.json(run));
         } else {
             out.printf("%6s %12s %12s %12s %12s %8s%n", "m", "rounded MSE", "rounded sup", "refined MSE", "RF MSE", "kept");
             for (NeuronSweep.Point p : r.points()) {
@@ -79,6 +65,7 @@ final class StrongNeuronsCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "rounded MSE ~ m^%.2f (R^2 %.3f): error %s with width%n", r.fit().slope(), r.fit().r2(),
                     r.shrinks() ? "shrinks" : "does NOT shrink");
+            out.printf("run %s%n", run.layout().dir());
             out.flush();
         }
         return r.shrinks() ? ExitCodes.OK : ExitCodes.FAILURE;

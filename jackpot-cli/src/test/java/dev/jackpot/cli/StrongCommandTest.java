@@ -1,9 +1,11 @@
 package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jackpot.experiment.SpecCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,12 +14,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StrongCommandTest {
 
     @Test
-    void neuronsPrintsOneJsonObjectAndTheErrorShrinks() throws Exception {
-        Cli c = Cli.run("strong", "neurons", "--widths", "25,100,400", "--repeats", "2", "--json");
+    void neuronsPrintsOneJsonObjectAndWritesItsRunDirectory(@TempDir Path out) throws Exception {
+        Cli c = Cli.run("strong", "neurons", "--widths", "25,100,400", "--repeats", "2", "--json", "--out", out.toString());
         assertEquals(0, c.exit, c.err);
         JsonNode o = c.json();
         assertEquals(3, o.get("points").size());
         assertTrue(o.get("errorShrinksWithWidth").asBoolean(), c.out);
+        Path dir = Path.of(o.get("runDir").asText());
+        assertTrue(dir.getFileName().toString().startsWith("strong-neurons-"), dir.toString());
+        for (String f : new String[] {"spec.yaml", "manifest.json", "result.json", "report.md", "report.html",
+                "plots/error-vs-width.png"}) {
+            assertTrue(Files.exists(dir.resolve(f)), f);
+        }
+        JsonNode stored = SpecCodec.json().readTree(dir.resolve("result.json").toFile());
+        assertEquals(o.get("points"), stored.get("points"));
+        assertTrue(stored.get("claims").get(0).get("reproduced").asBoolean());
+        assertTrue(Files.readString(dir.resolve("spec.yaml")).contains("25"));
+        // the same spec maps to the same directory; another seed to another
+        Cli again = Cli.run("strong", "neurons", "--widths", "25,100,400", "--repeats", "2", "--json", "--out", out.toString());
+        assertEquals(o.get("runDir"), again.json().get("runDir"));
+        Cli other = Cli.run("strong", "neurons", "--widths", "25,100,400", "--repeats", "2", "--seed", "3", "--json",
+                "--out", out.toString());
+        assertTrue(!o.get("runDir").equals(other.json().get("runDir")));
     }
 
     @Test

@@ -10,7 +10,10 @@
  * sign (solved with {@link dev.jackpot.subsetsum}), width logarithmic in 1/eps.
  * {@link dev.jackpot.construct.MalachConstruction} is the weight-pruning construction of Malach,
  * Yehudai, Shalev-Shwartz and Shamir, "Proving the Lottery Ticket Hypothesis: Pruning is All You Need"
- * (ICML 2020): one random product per target weight and sign, width polynomial in 1/eps. Both return a
+ * (ICML 2020): one random product per target weight and sign, width polynomial in 1/eps.
+ * {@link dev.jackpot.construct.PensiaDirect} is Pensia et al.'s experiment 1 instead: each target weight
+ * replaced directly by the nearest subset sum of a random candidate vector shared by its row, with a
+ * {@link dev.jackpot.construct.PensiaDirectResult} of errors, failures and counts. The first two return a
  * {@link dev.jackpot.construct.Construction}: random and pruned networks, per-weight errors and
  * parameter counts; {@link dev.jackpot.construct.Constructions} holds the test inputs, the sup-norm error
  * and its a-priori bound.

@@ -122,13 +122,10 @@ public final class MeetInTheMiddleSolver implements SubsetSumSolver {
         return masks;
     }
 
-    /** The subset sums of x[from..from+len) in ascending order. */
+    /** The subset sums of x[from..from+len) in ascending order ({@link SortedSubsetSums}). */
     private static SortedSums sorted(double[] x, int from, int len) {
-        SortedSums list = SortedSums.EMPTY;
-        for (int j = 0; j < len; j++) {
-            list = SortedSums.merge(list, list, x[from + j], 1 << j);
-        }
-        return list;
+        SortedSubsetSums t = new SortedSubsetSums(len).fill(x, from, len);
+        return new SortedSums(t.sumsArray(), t.masksArray(), t.size());
     }
 
     /**
@@ -156,8 +153,6 @@ public final class MeetInTheMiddleSolver implements SubsetSumSolver {
 
     /** Subset sums in ascending order with their index bitmasks (relative to the half). */
     private static final class SortedSums {
-        static final SortedSums EMPTY = new SortedSums(new double[]{0}, new int[]{0}, 1);
-
         final double[] sums;
         final int[] masks;
         final int size;
@@ -166,41 +161,6 @@ public final class MeetInTheMiddleSolver implements SubsetSumSolver {
             this.sums = sums;
             this.masks = masks;
             this.size = size;
-        }
-
-        /**
-         * Merges {@code keep} with {@code take} + v (the subsets of {@code take} with the new item, bit
-         * {@code bit}); both inputs ascending, so is the output (adding v is monotone in floating point).
-         */
-        static SortedSums merge(SortedSums keep, SortedSums take, double v, int bit) {
-            int n = keep.size + take.size;
-            double[] s = new double[n];
-            int[] m = new int[n];
-            double[] ks = keep.sums;
-            double[] ts = take.sums;
-            int i = 0;
-            int j = 0;
-            int o = 0;
-            while (i < keep.size && j < take.size) {
-                double a = ks[i];
-                double b = ts[j] + v;
-                if (a <= b) {
-                    s[o] = a;
-                    m[o++] = keep.masks[i++];
-                } else {
-                    s[o] = b;
-                    m[o++] = take.masks[j++] | bit;
-                }
-            }
-            while (i < keep.size) {
-                s[o] = ks[i];
-                m[o++] = keep.masks[i++];
-            }
-            while (j < take.size) {
-                s[o] = ts[j] + v;
-                m[o++] = take.masks[j++] | bit;
-            }
-            return new SortedSums(s, m, n);
         }
     }
 

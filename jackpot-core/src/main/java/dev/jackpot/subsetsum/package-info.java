@@ -16,6 +16,9 @@
  * and {@link dev.jackpot.subsetsum.GridSolver} (a pseudo-polynomial bitset programme on a grid of
  * step delta, n of 60 and beyond, within a stated bound of the optimum); both handle eps &gt; 0.
  * {@link dev.jackpot.subsetsum.SubsetSumStrategy} picks one by name, {@code AUTO} by n.
+ * {@link dev.jackpot.subsetsum.SortedSubsetSums} enumerates all 2^n sums in ascending order by merging
+ * (n &lt;= 26) and answers nearest-sum queries by binary search: the half-lists of meet in the middle,
+ * and one table per shared candidate vector in the direct Pensia construction.
  *
  * <p>Nothing here draws random numbers or prints; solvers are stateless and deterministic.
  */

@@ -27,8 +27,15 @@ abstract class AbstractNetwork implements Network {
 
     /** Declares a linear layer {@code prefix.weight [out, in]}, {@code prefix.bias [out]}. */
     final void declareLinear(String prefix, int in, int out) {
+        declareLinear(prefix, in, out, true);
+    }
+
+    /** Declares a linear layer {@code prefix.weight [out, in]} and, when {@code bias}, {@code prefix.bias [out]}. */
+    final void declareLinear(String prefix, int in, int out, boolean bias) {
         params.add(new ParameterSpec(prefix + ".weight", new int[] {out, in}, ParameterKind.WEIGHT, in, out));
-        params.add(new ParameterSpec(prefix + ".bias", new int[] {out}, ParameterKind.BIAS, 1, 1));
+        if (bias) {
+            params.add(new ParameterSpec(prefix + ".bias", new int[] {out}, ParameterKind.BIAS, 1, 1));
+        }
         macs += (long) in * out;
     }
 
