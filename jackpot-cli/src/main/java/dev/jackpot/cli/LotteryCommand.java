@@ -11,6 +11,7 @@ import dev.jackpot.lottery.LotteryStats;
 import dev.jackpot.lottery.SampleSizeStudy;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.prune.LevelResult;
+import dev.jackpot.prune.OptimizerAtRewind;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Report;
 import picocli.CommandLine;
@@ -55,6 +56,11 @@ final class LotteryCommand implements Callable<Integer> {
 
     @Option(names = "--data-path", paramLabel = "DIR", description = "Directory of the dataset's files (MNIST, CIFAR-10).")
     String dataPath;
+
+    @Option(names = "--optimizer-at-rewind", paramLabel = "ZERO|RESTORE", description = "Optimiser state when a level "
+            + "rewinds to step k (reset REWIND_TO_STEP): ZERO, a fresh optimiser as OpenLTH (the default), or RESTORE, "
+            + "level 0's momentum or Adam moments and step count at k, pruned entries zero.")
+    OptimizerAtRewind optimizerAtRewind;
 
     @Option(names = "--replicate", paramLabel = "R", description = "Run only replicate R (e.g. one process per "
             + "replicate on the same --out); a later run without it loads them and writes the report.")
@@ -240,6 +246,13 @@ final class LotteryCommand implements Callable<Integer> {
         }
         if (dataPath != null) {
             spec = spec.withDataPath(dataPath);
+        }
+        if (optimizerAtRewind != null) {
+            try {
+                spec = spec.withOptimizerAtRewind(optimizerAtRewind);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
+            }
         }
         return spec;
     }

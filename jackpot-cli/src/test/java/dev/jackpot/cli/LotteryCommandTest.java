@@ -67,6 +67,25 @@ class LotteryCommandTest {
     }
 
     @Test
+    void optimizerAtRewindRestoreSavesTheStateAtK() throws Exception {
+        Cli wrong = Cli.run("lottery", "--optimizer-at-rewind", "restore", "--out", dir.toString());
+        assertEquals(2, wrong.exit);
+        assertTrue(wrong.err.contains("REWIND_TO_STEP"), wrong.err);
+        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
+        Path spec = dir.resolve("k.yaml");
+        Files.writeString(spec, "subsample: 120\ntestSubsample: 100\nepochs: 1\nlevels: 1\nreplicates: 1\n"
+                + "reset: REWIND_TO_STEP\nrewindStep: 1\ncontrols: []\n");
+        Cli c = Cli.run("lottery", "--spec", spec.toString(), "--optimizer-at-rewind", "RESTORE", "--out",
+                dir.resolve("runs").toString(), "--json", "--quiet");
+        assertEquals(0, c.exit, c.err);
+        Path run = Path.of(c.json().get("runDir").asText());
+        assertTrue(Files.readString(run.resolve("spec.yaml")).contains("RESTORE"));
+        Ticket state = TicketFiles.read(run.resolve("rep-0/level-0/main/rewind-optimizer.safetensors"));
+        assertEquals("1", state.metadata().get("updates"));
+        assertTrue(state.finalWeights().names().contains("adam.m/fc1.weight"), state.finalWeights().names().toString());
+    }
+
+    @Test
     void badPresetsAndSpecsAreUsageErrors() throws Exception {
         Cli c = Cli.run("lottery", "--preset", "nope", "--out", dir.toString());
         assertEquals(2, c.exit);

@@ -21,10 +21,12 @@ import java.util.TreeSet;
  * @param fineTuneSteps steps of fine-tuning per level: positive for FINE_TUNE, else 0
  * @param controls      control branches run at every level ≥ 1
  * @param seed          root seed; the initialisation, data order and controls derive from it by name
+ * @param optimizerAtRewind the optimiser state at the rewind step under REWIND_TO_STEP: ZERO (fresh, OpenLTH;
+ *                      the default) or RESTORE (level 0's state at step k, masked); must be ZERO otherwise
  */
 public record ImpSpec(int levels, PruneScope scope, double rate, Map<String, Double> layerRates, Set<String> excluded,
                       ResetVariant reset, long rewindStep, long trainingSteps, long fineTuneSteps,
-                      Set<Control> controls, long seed) {
+                      Set<Control> controls, long seed, OptimizerAtRewind optimizerAtRewind) {
 
     /**
      * @throws IllegalArgumentException with a full-sentence message naming the field and value
@@ -66,6 +68,19 @@ public record ImpSpec(int levels, PruneScope scope, double rate, Map<String, Dou
                     : "fineTuneSteps applies only to reset FINE_TUNE and must be 0 with " + reset + ", got "
                     + fineTuneSteps + ".");
         }
+        optimizerAtRewind = optimizerAtRewind == null ? OptimizerAtRewind.ZERO : optimizerAtRewind;
+        if (optimizerAtRewind == OptimizerAtRewind.RESTORE && reset != ResetVariant.REWIND_TO_STEP) {
+            throw new IllegalArgumentException("optimizerAtRewind RESTORE applies only to reset REWIND_TO_STEP (the "
+                    + "optimiser state saved at step k is restored with the weights of step k), got reset " + reset + ".");
+        }
+    }
+
+    /** A spec with a fresh optimiser at the rewind step ({@link OptimizerAtRewind#ZERO}). */
+    public ImpSpec(int levels, PruneScope scope, double rate, Map<String, Double> layerRates, Set<String> excluded,
+                   ResetVariant reset, long rewindStep, long trainingSteps, long fineTuneSteps, Set<Control> controls,
+                   long seed) {
+        this(levels, scope, rate, layerRates, excluded, reset, rewindStep, trainingSteps, fineTuneSteps, controls, seed,
+                OptimizerAtRewind.ZERO);
     }
 
     /**
@@ -83,18 +98,19 @@ public record ImpSpec(int levels, PruneScope scope, double rate, Map<String, Dou
     /** @return this spec with layer-wise scope, default rate {@code rate} and the given overrides */
     public ImpSpec withLayerwise(double defaultRate, Map<String, Double> overrides) {
         return new ImpSpec(levels, PruneScope.LAYERWISE, defaultRate, overrides, excluded, reset, rewindStep,
-                trainingSteps, fineTuneSteps, controls, seed);
+                trainingSteps, fineTuneSteps, controls, seed, optimizerAtRewind);
     }
 
     /** @return this spec with the given excluded tensors */
     public ImpSpec withExcluded(Set<String> names) {
         return new ImpSpec(levels, scope, rate, layerRates, names, reset, rewindStep, trainingSteps, fineTuneSteps,
-                controls, seed);
+                controls, seed, optimizerAtRewind);
     }
 
     /** @return this spec with the given reset variant and rewind step (fine-tuning steps 0) */
     public ImpSpec withReset(ResetVariant variant, long step) {
-        return new ImpSpec(levels, scope, rate, layerRates, excluded, variant, step, trainingSteps, 0, controls, seed);
+        return new ImpSpec(levels, scope, rate, layerRates, excluded, variant, step, trainingSteps, 0, controls, seed,
+                optimizerAtRewind);
     }
 
     /** @return this spec with fine-tuning for the given number of steps per level */
@@ -106,13 +122,19 @@ public record ImpSpec(int levels, PruneScope scope, double rate, Map<String, Dou
     /** @return this spec with the given controls */
     public ImpSpec withControls(Set<Control> set) {
         return new ImpSpec(levels, scope, rate, layerRates, excluded, reset, rewindStep, trainingSteps, fineTuneSteps,
-                set, seed);
+                set, seed, optimizerAtRewind);
     }
 
     /** @return this spec with a different number of levels */
     public ImpSpec withLevels(int n) {
         return new ImpSpec(n, scope, rate, layerRates, excluded, reset, rewindStep, trainingSteps, fineTuneSteps,
-                controls, seed);
+                controls, seed, optimizerAtRewind);
+    }
+
+    /** @return this spec with the given optimiser state at the rewind step */
+    public ImpSpec withOptimizerAtRewind(OptimizerAtRewind o) {
+        return new ImpSpec(levels, scope, rate, layerRates, excluded, reset, rewindStep, trainingSteps, fineTuneSteps,
+                controls, seed, o);
     }
 
     /** @return the magnitude strategy this spec prunes with */
