@@ -10,6 +10,7 @@ import dev.jackpot.lottery.LotterySpec;
 import dev.jackpot.lottery.LotteryStats;
 import dev.jackpot.lottery.SampleSizeStudy;
 import dev.jackpot.nn.Compute;
+import dev.jackpot.prune.CountingRule;
 import dev.jackpot.prune.LevelResult;
 import dev.jackpot.prune.OptimizerAtRewind;
 import dev.jackpot.report.Claim;
@@ -61,6 +62,12 @@ final class LotteryCommand implements Callable<Integer> {
             + "rewinds to step k (reset REWIND_TO_STEP): ZERO, a fresh optimiser as OpenLTH (the default), or RESTORE, "
             + "level 0's momentum or Adam moments and step count at k, pruned entries zero.")
     OptimizerAtRewind optimizerAtRewind;
+
+    @Option(names = "--counting", paramLabel = "RULE", description = "Removals per round: EXACT (ceil(p R) over the "
+            + "eligible tensors, the default), OPENLTH (OpenLTH sparse_global: ceil(p R) with R over every prunable "
+            + "tensor, then every |w| <= sorted[m]; GLOBAL scope) or LTH_TF (prune_by_percent: round(p R) half to even "
+            + "per layer, then |w| <= sorted[m]; LAYERWISE scope).")
+    CountingRule counting;
 
     @Option(names = "--replicate", paramLabel = "R", description = "Run only replicate R (e.g. one process per "
             + "replicate on the same --out); a later run without it loads them and writes the report.")
@@ -247,9 +254,10 @@ final class LotteryCommand implements Callable<Integer> {
         if (dataPath != null) {
             spec = spec.withDataPath(dataPath);
         }
-        if (optimizerAtRewind != null) {
+        if (optimizerAtRewind != null || counting != null) {
             try {
-                spec = spec.withOptimizerAtRewind(optimizerAtRewind);
+                spec = optimizerAtRewind == null ? spec : spec.withOptimizerAtRewind(optimizerAtRewind);
+                spec = counting == null ? spec : spec.withCounting(counting);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
             }

@@ -27,6 +27,7 @@ import dev.jackpot.nn.train.MaskedTrainer;
 import dev.jackpot.nn.train.TrainListener;
 import dev.jackpot.nn.train.TrainResult;
 import dev.jackpot.nn.train.TrainSpec;
+import dev.jackpot.prune.CountingRule;
 import dev.jackpot.prune.LayerCount;
 import dev.jackpot.prune.Masks;
 import dev.jackpot.prune.PruneScope;
@@ -104,6 +105,12 @@ final class PruneAtInitCommand implements Callable<Integer> {
     @Option(names = "--temperature", defaultValue = "200", description = "GraSP temperature (default ${DEFAULT-VALUE}).")
     double temperature;
 
+    @Option(names = "--counting", defaultValue = "EXACT", description = "How many weights to keep: EXACT "
+            + "(round(d N), the default) or a reference's rounding and threshold rule: SYNFLOW (floor((1-d) N) removed, "
+            + "ties at the threshold too), SNIP (round(d N) half to even) or GRASP (floor((1-d) N) counted, one fewer "
+            + "removed); weak-lth.md 3.2.")
+    CountingRule counting;
+
     @Option(names = "--controls", split = ",", description = "Also train the controls: shuffle (layerwise random mask, same per-layer counts), reinit (same mask, new init).")
     List<String> controls = List.of();
 
@@ -116,7 +123,8 @@ final class PruneAtInitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PaiMethod m = PaiMethod.parse(method);
-        PruneAtInitSpec pai = new PruneAtInitSpec(m, density, scope, rounds, snipBatch, samplesPerClass, temperature, seed);
+        PruneAtInitSpec pai = new PruneAtInitSpec(m, density, scope, rounds, snipBatch, samplesPerClass, temperature, seed,
+                counting);
         Architecture arch = Architecture.parse("lenet300".equalsIgnoreCase(model) ? "lenet-300-100" : model);
         if (examples < 1 || testExamples < 1 || epochs < 1 || threads < 1) {
             throw new IllegalArgumentException("--examples, --test-examples, --epochs and --threads must be positive.");
@@ -149,6 +157,10 @@ final class PruneAtInitCommand implements Callable<Integer> {
         spec.put("seed", seed);
         spec.put("data", synthetic ? "synthetic" : "fashion-mnist");
         spec.set("controls", SpecCodec.json().valueToTree(controls));
+        if (counting != CountingRule.EXACT) {
+            // Only a non-default rule enters the spec, so the run ids of earlier runs stay valid.
+            spec.put("counting", counting.name());
+        }
         spec.put("optimizer", "adam lr 1.2e-3 batch 60");
         RunLayout layout = new RunLayout(output.out, RunId.of("prune-at-init", spec, SpecCodec.json().createObjectNode()));
 
@@ -168,7 +180,7 @@ final class PruneAtInitCommand implements Callable<Integer> {
         double pruneSeconds = (System.nanoTime() - t0) / 1e9;
         TensorSet mask = pruned.masks();
         long requested = Math.round(density * net.prunableCount());
-        if (scope == PruneScope.GLOBAL && Masks.kept(mask) != requested) {
+        if (counting == CountingRule.EXACT && scope == PruneScope.GLOBAL && Masks.kept(mask) != requested) {
             throw new IllegalStateException("The mask keeps " + Masks.kept(mask) + " weights but " + requested + " were requested.");
         }
         MaskedTrainer trainer = new MaskedTrainer(compute, net, data, norm, train);
@@ -189,12 +201,16 @@ final class PruneAtInitCommand implements Callable<Integer> {
         result.put("model", arch.id());
         result.put("requestedDensity", density);
         result.put("achievedDensity", Masks.density(mask));
+        result.put("counting", counting.name());
+        result.put("requestedKept", pruned.selection().requestedKept());
+        result.put("kept", pruned.selection().kept());
         result.put("pruneSeconds", pruneSeconds);
         ArrayNode layers = result.putArray("layers");
         for (LayerCount c : pruned.selection().layers()) {
             ObjectNode l = layers.addObject();
             l.put("name", c.name());
             l.put("size", c.size());
+            l.put("requestedKept", c.requestedKept());
             l.put("kept", c.kept());
             l.put("density", c.density());
         }

@@ -6,6 +6,7 @@ import dev.jackpot.nn.train.OptimizerKind;
 import dev.jackpot.nn.train.ScheduleKind;
 import dev.jackpot.nn.train.TrainSpec;
 import dev.jackpot.prune.Control;
+import dev.jackpot.prune.CountingRule;
 import dev.jackpot.prune.ImpSpec;
 import dev.jackpot.prune.OptimizerAtRewind;
 import dev.jackpot.prune.PruneScope;
@@ -51,6 +52,8 @@ import java.util.TreeMap;
  * @param seed            root seed
  * @param optimizerAtRewind optimiser state at the rewind step k (REWIND_TO_STEP): ZERO (fresh, OpenLTH; the
  *                        default) or RESTORE (level 0's state at k, masked)
+ * @param counting        removals per round: EXACT (Jackpot's exact counts, the default), OPENLTH (OpenLTH
+ *                        sparse_global, GLOBAL scope) or LTH_TF (prune_by_percent, LAYERWISE scope)
  */
 public record LotterySpec(String model, String dataset, String dataPath, int subsample, int testSubsample,
                           InitScheme init, OptimizerKind optimizer, double learningRate, double momentum,
@@ -58,7 +61,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                           List<Long> milestones, double gamma, long warmupSteps, int levels, PruneScope scope,
                           double rate, Map<String, Double> layerRates, List<String> excluded, ResetVariant reset,
                           long rewindStep, long fineTuneSteps, List<Control> controls, int replicates, long seed,
-                          OptimizerAtRewind optimizerAtRewind) {
+                          OptimizerAtRewind optimizerAtRewind, CountingRule counting) {
 
     /** Datasets a spec can name. */
     public static final List<String> DATASETS = List.of("fashion-mnist", "mnist", "cifar10");
@@ -96,6 +99,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         excluded = List.copyOf(excluded == null ? List.of() : excluded);
         controls = List.copyOf(controls == null ? List.of() : controls);
         optimizerAtRewind = optimizerAtRewind == null ? OptimizerAtRewind.ZERO : optimizerAtRewind;
+        counting = counting == null ? CountingRule.EXACT : counting;
         if (Set.copyOf(controls).size() != controls.size()) {
             throw new IllegalArgumentException("controls must not repeat a control, got " + controls + ".");
         }
@@ -104,7 +108,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         train(optimizer, learningRate, momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones,
                 gamma, warmupSteps, 0);
         imp(levels, scope, rate, layerRates, excluded, reset, rewindStep, Math.max(1, rewindStep + 1), fineTuneSteps,
-                controls, 0, optimizerAtRewind);
+                controls, 0, optimizerAtRewind, counting);
     }
 
     /**
@@ -125,10 +129,11 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
 
     private static ImpSpec imp(int levels, PruneScope scope, double rate, Map<String, Double> layerRates,
                                List<String> excluded, ResetVariant reset, long rewindStep, long trainingSteps,
-                               long fineTuneSteps, List<Control> controls, long seed, OptimizerAtRewind optimizerAtRewind) {
+                               long fineTuneSteps, List<Control> controls, long seed, OptimizerAtRewind optimizerAtRewind,
+                               CountingRule counting) {
         return new ImpSpec(levels, scope, rate, scope == PruneScope.LAYERWISE ? layerRates : Map.of(),
                 Set.copyOf(excluded), reset, rewindStep, trainingSteps, fineTuneSteps, Set.copyOf(controls), seed,
-                optimizerAtRewind);
+                optimizerAtRewind, counting);
     }
 
     /**
@@ -138,7 +143,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
      */
     public ImpSpec impSpec(long trainingSteps, long replicateSeed) {
         return imp(levels, scope, rate, layerRates, excluded, reset, rewindStep, trainingSteps, fineTuneSteps, controls,
-                replicateSeed, optimizerAtRewind);
+                replicateSeed, optimizerAtRewind, counting);
     }
 
     /** @return the architecture */
@@ -151,7 +156,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, n, scope,
                 rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind);
+                optimizerAtRewind, counting);
     }
 
     /** @return this spec with another number of replicates */
@@ -159,7 +164,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
                 scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, n, seed,
-                optimizerAtRewind);
+                optimizerAtRewind, counting);
     }
 
     /** @return this spec with other data sizes and training length in epochs */
@@ -167,7 +172,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, train, test, init, optimizer, learningRate, momentum,
                 weightDecay, batchSize, epochCount, 0, schedule, List.of(), gamma, warmupSteps, levels, scope, rate,
                 layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind);
+                optimizerAtRewind, counting);
     }
 
     /** @return this spec with another training subsample size (0 = the whole training set) */
@@ -175,7 +180,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, n, testSubsample, init, optimizer, learningRate, momentum,
                 weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels, scope,
                 rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind);
+                optimizerAtRewind, counting);
     }
 
     /** @return this spec with other control branches (an empty list runs the ticket alone) */
@@ -183,7 +188,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
                 scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, newControls, replicates, seed,
-                optimizerAtRewind);
+                optimizerAtRewind, counting);
     }
 
     /** @return this spec reading its data from {@code path} */
@@ -191,21 +196,30 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, path, subsample, testSubsample, init, optimizer, learningRate, momentum,
                 weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels, scope,
                 rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind);
+                optimizerAtRewind, counting);
     }
 
     /** @return this spec with another optimiser state at the rewind step */
     public LotterySpec withOptimizerAtRewind(OptimizerAtRewind o) {
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
-                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed, o);
+                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed, o, counting);
+    }
+
+    /** @return this spec with another counting rule */
+    public LotterySpec withCounting(CountingRule c) {
+        return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
+                momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
+                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
+                optimizerAtRewind, c);
     }
 
     /** @return this spec with another reset variant and rewind step (fine-tuning steps 0) */
     public LotterySpec withReset(ResetVariant r, long k) {
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
-                scope, rate, layerRates, excluded, r, k, 0, controls, replicates, seed, optimizerAtRewind);
+                scope, rate, layerRates, excluded, r, k, 0, controls, replicates, seed, optimizerAtRewind,
+                counting);
     }
 
     /**
@@ -221,7 +235,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 OptimizerKind.ADAM, 1.2e-3, 0, 0, 60, 3, 0, ScheduleKind.CONSTANT, List.of(), 1, 0, 8,
                 PruneScope.LAYERWISE, 0.2, Map.of("fc3.weight", 0.1), List.of(), ResetVariant.REWIND_INIT, 0, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2019,
-                OptimizerAtRewind.ZERO);
+                OptimizerAtRewind.ZERO, CountingRule.EXACT);
     }
 
     /**
@@ -235,7 +249,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 OptimizerKind.ADAM, 1.2e-3, 0, 0, 60, 0, 50_000, ScheduleKind.CONSTANT, List.of(), 1, 0, 15,
                 PruneScope.LAYERWISE, 0.2, Map.of("fc3.weight", 0.1), List.of(), ResetVariant.REWIND_INIT, 0, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 5, 2019,
-                OptimizerAtRewind.ZERO);
+                OptimizerAtRewind.ZERO, CountingRule.EXACT);
     }
 
     /**
@@ -250,7 +264,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 PruneScope.LAYERWISE, 0.2, Map.of("conv1.weight", 0.1, "conv2.weight", 0.1, "fc3.weight", 0.1),
                 List.of(), ResetVariant.REWIND_INIT, 0, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2019,
-                OptimizerAtRewind.ZERO);
+                OptimizerAtRewind.ZERO, CountingRule.EXACT);
     }
 
     /**
@@ -265,7 +279,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 OptimizerKind.SGD, 0.1, 0.9, 1e-4, 128, 0, 63_000, ScheduleKind.STEP, List.of(32_000L, 48_000L), 0.1,
                 0, 16, PruneScope.GLOBAL, 0.2, Map.of(), List.of(), ResetVariant.REWIND_TO_STEP, 500, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2020,
-                OptimizerAtRewind.ZERO);
+                OptimizerAtRewind.ZERO, CountingRule.EXACT);
     }
 
     /**

@@ -24,7 +24,8 @@ import java.util.Set;
  * Scores and masks of pruning at initialisation (weak-lth.md section 5), over the network's
  * prunable weights (Conv and Linear; biases and batch-norm are never pruned). Gradients are taken
  * in double precision ({@link Autodiff64}); scores are returned as float {@link TensorSet}s and the
- * mask is chosen by {@link ScorePruneStrategy} with exact counts ({@code round(d·N)}).
+ * mask is chosen by {@link ScorePruneStrategy} with exact counts ({@code round(d·N)}) or the spec's
+ * reference counting rule ({@code PruneAtInitSpec.counting}).
  * <ul>
  *   <li>SNIP (Lee, Ajanthan, Torr, ICLR 2019): {@code s = |g ⊙ w| / Σ|g ⊙ w|}, g the gradient of
  *       the mean cross-entropy on one seeded minibatch; keep the highest.</li>
@@ -80,7 +81,7 @@ public final class PruneAtInit {
             case SYNFLOW -> throw new IllegalStateException("unreachable");
         };
         boolean removeHighest = spec.method() == PaiMethod.GRASP;
-        PruneResult r = new ScorePruneStrategy(spec.scope(), spec.density(), Set.of(), removeHighest)
+        PruneResult r = new ScorePruneStrategy(spec.scope(), spec.density(), Set.of(), removeHighest, spec.counting())
                 .prune(scores, onesMask());
         return new PruneAtInitResult(spec, r.masks(), r, List.of(r.density()), scores);
     }
@@ -309,7 +310,7 @@ public final class PruneAtInit {
         for (int r = 1; r <= n; r++) {
             scores = synflowScores(weights, masks);
             double dr = r == n ? spec.density() : Math.pow(spec.density(), (double) r / n);
-            last = new ScorePruneStrategy(spec.scope(), dr, Set.of(), false).prune(scores, masks);
+            last = new ScorePruneStrategy(spec.scope(), dr, Set.of(), false, spec.counting()).prune(scores, masks);
             masks = last.masks();
             densities.add(Masks.density(masks));
         }

@@ -1,5 +1,6 @@
 package dev.jackpot.nn.pai;
 
+import dev.jackpot.prune.CountingRule;
 import dev.jackpot.prune.PruneScope;
 
 /**
@@ -13,9 +14,11 @@ import dev.jackpot.prune.PruneScope;
  * @param samplesPerClass  GraSP examples per class, split into two halves (reference default 25; 10 in the CIFAR configs)
  * @param temperature      GraSP temperature T (200): logits / T in its losses
  * @param seed             root seed of every draw (SNIP's batch, GraSP's samples, the random baseline)
+ * @param counting         how many weights to keep: EXACT ({@code round(d·N)}, the default) or a reference's
+ *                         rule, SYNFLOW, SNIP or GRASP ({@link CountingRule}; N counts the prunable weights only)
  */
 public record PruneAtInitSpec(PaiMethod method, double density, PruneScope scope, int rounds, int batch,
-                              int samplesPerClass, double temperature, long seed) {
+                              int samplesPerClass, double temperature, long seed, CountingRule counting) {
 
     /** SynFlow's default number of rounds. */
     public static final int DEFAULT_ROUNDS = 100;
@@ -45,6 +48,17 @@ public record PruneAtInitSpec(PaiMethod method, double density, PruneScope scope
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("The GraSP temperature must be positive and finite, got " + temperature + ".");
         }
+        counting = counting == null ? CountingRule.EXACT : counting;
+        if (!counting.forDensity()) {
+            throw new IllegalArgumentException("Counting rule " + counting + " counts IMP rounds; pruning at "
+                    + "initialisation uses EXACT, SYNFLOW, SNIP or GRASP.");
+        }
+    }
+
+    /** Exact counts. */
+    public PruneAtInitSpec(PaiMethod method, double density, PruneScope scope, int rounds, int batch,
+                           int samplesPerClass, double temperature, long seed) {
+        this(method, density, scope, rounds, batch, samplesPerClass, temperature, seed, CountingRule.EXACT);
     }
 
     /**
@@ -61,11 +75,16 @@ public record PruneAtInitSpec(PaiMethod method, double density, PruneScope scope
 
     /** @return this spec with another scope */
     public PruneAtInitSpec withScope(PruneScope s) {
-        return new PruneAtInitSpec(method, density, s, rounds, batch, samplesPerClass, temperature, seed);
+        return new PruneAtInitSpec(method, density, s, rounds, batch, samplesPerClass, temperature, seed, counting);
     }
 
     /** @return this spec with another number of SynFlow rounds */
     public PruneAtInitSpec withRounds(int n) {
-        return new PruneAtInitSpec(method, density, scope, n, batch, samplesPerClass, temperature, seed);
+        return new PruneAtInitSpec(method, density, scope, n, batch, samplesPerClass, temperature, seed, counting);
+    }
+
+    /** @return this spec with another counting rule */
+    public PruneAtInitSpec withCounting(CountingRule c) {
+        return new PruneAtInitSpec(method, density, scope, rounds, batch, samplesPerClass, temperature, seed, c);
     }
 }

@@ -8,6 +8,7 @@ import dev.jackpot.nn.model.InitScheme;
 import dev.jackpot.nn.model.Initialiser;
 import dev.jackpot.nn.model.Mlp;
 import dev.jackpot.nn.model.Network;
+import dev.jackpot.prune.CountingRule;
 import dev.jackpot.prune.LayerCount;
 import dev.jackpot.prune.Masks;
 import dev.jackpot.prune.PruneScope;
@@ -266,6 +267,34 @@ class PruneAtInitTest {
         TensorSet r1 = pai.prune(new PruneAtInitSpec(PaiMethod.RANDOM, 0.25, PruneScope.GLOBAL, 1, 10, 2, 200, 3), w, null, null).masks();
         TensorSet r2 = pai.prune(new PruneAtInitSpec(PaiMethod.RANDOM, 0.25, PruneScope.GLOBAL, 1, 10, 2, 200, 4), w, null, null).masks();
         assertFalse(r1.sameAs(r2));
+    }
+
+    @Test
+    void referenceCountingRulesReachThePruningAtInitialisation() {
+        Network net = new Mlp("tiny", new int[] {1, 3, 3}, new int[] {8}, 3);
+        ImageDataset train = Synthetic.images("train", 30, 1, 3, 3, 3, 1, 2);
+        Normalisation norm = Normalisation.fit(train);
+        TensorSet w = Initialiser.initialise(net, 5, InitScheme.KAIMING_NORMAL);
+        PruneAtInit pai = new PruneAtInit(CPU, net);
+        long n = net.prunableCount(); // 9*8 + 8*3 = 96
+        assertEquals(96, n);
+        // d = 0.3: exact keeps round(28.8) = 29; GraSP counts m = floor(96 x 0.7) = 67 and removes 66 (scores distinct)
+        PruneAtInitSpec grasp = new PruneAtInitSpec(PaiMethod.GRASP, 0.3, PruneScope.GLOBAL, 1, 10, 4, 200, 9,
+                CountingRule.GRASP);
+        PruneAtInitResult g = pai.prune(grasp, w, train, norm);
+        assertEquals(96 - 67, g.selection().requestedKept());
+        assertEquals(96 - 66, Masks.kept(g.masks()));
+        // SNIP at d = 0.3: round(96 x (1 - 0.7)) = round(28.8) = 29, exact top-k
+        PruneAtInitResult s = pai.prune(new PruneAtInitSpec(PaiMethod.SNIP, 0.3, PruneScope.GLOBAL, 1, 10, 4, 200, 3,
+                CountingRule.SNIP), w, train, norm);
+        assertEquals(29, Masks.kept(s.masks()));
+        // SynFlow's rule: every round removes floor((1 - d_r) N) counted over all N, pruned entries included
+        PruneAtInitResult f = pai.prune(PruneAtInitSpec.of(PaiMethod.SYNFLOW, 0.3, 3).withRounds(2)
+                .withCounting(CountingRule.SYNFLOW), w, null, null);
+        assertEquals(96 - (long) ((1.0 - 0.3) * 96), f.selection().requestedKept());
+        assertTrue(Masks.kept(f.masks()) <= f.selection().requestedKept());
+        assertThrows(IllegalArgumentException.class, () -> PruneAtInitSpec.of(PaiMethod.SNIP, 0.3, 3)
+                .withCounting(CountingRule.OPENLTH));
     }
 
     @Test
