@@ -152,6 +152,14 @@ final class LotteryCommand implements Callable<Integer> {
         ArrayNode rows = o.putArray("levels");
         List<LotteryStats.LevelStats> stats = LotteryStats.of(result.branches());
         stats.forEach(s -> rows.add(s.toJson()));
+        java.util.Optional<LotteryStats.LevelStats> fastest = LotteryReport.earlyStopMinimum(stats);
+        fastest.ifPresent(f -> {
+            ObjectNode e = o.putObject("earlyStopMinimum");
+            e.put("level", f.level());
+            e.put("density", f.density());
+            e.put("iterationMean", f.earlyStop());
+            e.put("iterationStd", f.earlyStopStd());
+        });
         Claim claim = report.claims().get(0);
         ObjectNode c = o.putObject("claim");
         c.put("claim", claim.claim());
@@ -168,6 +176,9 @@ final class LotteryCommand implements Callable<Integer> {
                                 : String.format(Locale.ROOT, " ± %.2f", 100 * s.accuracyStd()));
             }
             out.printf("claim: %s: %s%n", claim.reproduced() ? "reproduced" : "not reproduced", claim.detail());
+            fastest.ifPresent(f -> out.printf(Locale.ROOT, "early stopping: the ticket's mean early-stop iteration is "
+                    + "least at level %d (density %.2f%%): %.0f (reported, not checked)%n", f.level(), 100 * f.density(),
+                    f.earlyStop()));
             out.printf("run    %s%nreport %s%n", result.layout().dir(), result.layout().dir().resolve("report.html"));
             out.flush();
         }

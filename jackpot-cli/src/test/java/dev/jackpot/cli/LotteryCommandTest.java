@@ -42,6 +42,10 @@ class LotteryCommandTest {
         assertTrue(Files.isRegularFile(run.resolve("report.html")));
         assertTrue(Files.readString(run.resolve("report.md")).contains("Mask overlap"));
         assertTrue(Files.isRegularFile(run.resolve("plots/accuracy-vs-density.png")));
+        assertTrue(Files.isRegularFile(run.resolve("plots/early-stop-vs-density.png")));
+        assertTrue(Files.readString(run.resolve("report.md")).contains("ticket early-stop it."));
+        assertTrue(j.get("earlyStopMinimum").get("iterationMean").asDouble() > 0, j.toString());
+        assertTrue(l2.get("earlyStopMean").asDouble() > 0, l2.toString());
 
         Cli again = Cli.run("lottery", "--spec", spec.toString(), "--out", out.toString(), "--json", "--quiet");
         assertEquals(0, again.exit, again.err);
