@@ -100,6 +100,9 @@ class LotteryCommandTest {
         assertEquals(2, bad.exit);
         assertTrue(bad.err.contains("replicates must be positive"), bad.err);
         assertEquals(2, Cli.run("lottery", "--preset", "lenet300-mnist", "--spec", spec.toString()).exit);
+        Cli counting = Cli.run("lottery", "--counting", "OPENLTH", "--out", dir.toString());
+        assertEquals(2, counting.exit);
+        assertTrue(counting.err.contains("needs GLOBAL scope"), counting.err);
     }
 
     @Test

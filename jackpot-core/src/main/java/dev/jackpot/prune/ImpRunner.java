@@ -18,7 +18,8 @@ import java.util.Objects;
  *       masks, exact counts), reset by {@link ResetVariant}, retrain, then run the {@link Control}
  *       branches on the same level;</li>
  *   <li>after each level: check the invariants (masks exact 0/1 and nested, achieved counts equal the
- *       requested ones, masked final weights exactly zero), save it to the {@link LevelStore}, then
+ *       requested ones under the EXACT {@link CountingRule}, or the reference rule's threshold count
+ *       otherwise, masked final weights exactly zero), save it to the {@link LevelStore}, then
  *       tell the {@link LevelListener}.</li>
  * </ol>
  * {@link #run()} starts at the store's first unfinished level, so a killed run resumes there and
