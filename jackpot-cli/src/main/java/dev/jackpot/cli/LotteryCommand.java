@@ -10,7 +10,9 @@ import dev.jackpot.lottery.LotterySpec;
 import dev.jackpot.lottery.LotteryStats;
 import dev.jackpot.lottery.SampleSizeStudy;
 import dev.jackpot.nn.Compute;
+import dev.jackpot.prune.CountingRule;
 import dev.jackpot.prune.LevelResult;
+import dev.jackpot.prune.OptimizerAtRewind;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Report;
 import picocli.CommandLine;
@@ -55,6 +57,17 @@ final class LotteryCommand implements Callable<Integer> {
 
     @Option(names = "--data-path", paramLabel = "DIR", description = "Directory of the dataset's files (MNIST, CIFAR-10).")
     String dataPath;
+
+    @Option(names = "--optimizer-at-rewind", paramLabel = "ZERO|RESTORE", description = "Optimiser state when a level "
+            + "rewinds to step k (reset REWIND_TO_STEP): ZERO, a fresh optimiser as OpenLTH (the default), or RESTORE, "
+            + "level 0's momentum or Adam moments and step count at k, pruned entries zero.")
+    OptimizerAtRewind optimizerAtRewind;
+
+    @Option(names = "--counting", paramLabel = "RULE", description = "Removals per round: EXACT (ceil(p R) over the "
+            + "eligible tensors, the default), OPENLTH (OpenLTH sparse_global: ceil(p R) with R over every prunable "
+            + "tensor, then every |w| <= sorted[m]; GLOBAL scope) or LTH_TF (prune_by_percent: round(p R) half to even "
+            + "per layer, then |w| <= sorted[m]; LAYERWISE scope).")
+    CountingRule counting;
 
     @Option(names = "--replicate", paramLabel = "R", description = "Run only replicate R (e.g. one process per "
             + "replicate on the same --out); a later run without it loads them and writes the report.")
@@ -139,6 +152,14 @@ final class LotteryCommand implements Callable<Integer> {
         ArrayNode rows = o.putArray("levels");
         List<LotteryStats.LevelStats> stats = LotteryStats.of(result.branches());
         stats.forEach(s -> rows.add(s.toJson()));
+        java.util.Optional<LotteryStats.LevelStats> fastest = LotteryReport.earlyStopMinimum(stats);
+        fastest.ifPresent(f -> {
+            ObjectNode e = o.putObject("earlyStopMinimum");
+            e.put("level", f.level());
+            e.put("density", f.density());
+            e.put("iterationMean", f.earlyStop());
+            e.put("iterationStd", f.earlyStopStd());
+        });
         Claim claim = report.claims().get(0);
         ObjectNode c = o.putObject("claim");
         c.put("claim", claim.claim());
@@ -155,6 +176,9 @@ final class LotteryCommand implements Callable<Integer> {
                                 : String.format(Locale.ROOT, " ± %.2f", 100 * s.accuracyStd()));
             }
             out.printf("claim: %s: %s%n", claim.reproduced() ? "reproduced" : "not reproduced", claim.detail());
+            fastest.ifPresent(f -> out.printf(Locale.ROOT, "early stopping: the ticket's mean early-stop iteration is "
+                    + "least at level %d (density %.2f%%): %.0f (reported, not checked)%n", f.level(), 100 * f.density(),
+                    f.earlyStop()));
             out.printf("run    %s%nreport %s%n", result.layout().dir(), result.layout().dir().resolve("report.html"));
             out.flush();
         }
@@ -240,6 +264,14 @@ final class LotteryCommand implements Callable<Integer> {
         }
         if (dataPath != null) {
             spec = spec.withDataPath(dataPath);
+        }
+        if (optimizerAtRewind != null || counting != null) {
+            try {
+                spec = optimizerAtRewind == null ? spec : spec.withOptimizerAtRewind(optimizerAtRewind);
+                spec = counting == null ? spec : spec.withCounting(counting);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
+            }
         }
         return spec;
     }

@@ -27,6 +27,7 @@ import dev.jackpot.nn.train.MaskedTrainer;
 import dev.jackpot.nn.train.TrainListener;
 import dev.jackpot.nn.train.TrainResult;
 import dev.jackpot.nn.train.TrainSpec;
+import dev.jackpot.prune.CountingRule;
 import dev.jackpot.prune.LayerCount;
 import dev.jackpot.prune.Masks;
 import dev.jackpot.prune.PruneScope;
@@ -104,6 +105,21 @@ final class PruneAtInitCommand implements Callable<Integer> {
     @Option(names = "--temperature", defaultValue = "200", description = "GraSP temperature (default ${DEFAULT-VALUE}).")
     double temperature;
 
+    @Option(names = "--counting", defaultValue = "EXACT", description = "How many weights to keep: EXACT "
+            + "(round(d N), the default) or a reference's rounding and threshold rule: SYNFLOW (floor((1-d) N) removed, "
+            + "ties at the threshold too), SNIP (round(d N) half to even) or GRASP (floor((1-d) N) counted, one fewer "
+            + "removed); weak-lth.md 3.2.")
+    CountingRule counting;
+
+    @Option(names = "--redraw-xavier", description = "GraSP: score a copy whose Conv and Linear weights are re-drawn "
+            + "Xavier normal (the reference's behaviour) and apply the mask to the original init, which is trained.")
+    boolean redrawXavier;
+
+    @Option(names = "--score-on-trained-init", arity = "1", defaultValue = "true", paramLabel = "BOOL",
+            description = "SNIP: true (default) computes the mask on the init that is then trained; false is the "
+                    + "reference's behaviour: train a separate draw (its own derived seed) with zero biases under the mask.")
+    boolean scoreOnTrainedInit;
+
     @Option(names = "--controls", split = ",", description = "Also train the controls: shuffle (layerwise random mask, same per-layer counts), reinit (same mask, new init).")
     List<String> controls = List.of();
 
@@ -116,7 +132,8 @@ final class PruneAtInitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PaiMethod m = PaiMethod.parse(method);
-        PruneAtInitSpec pai = new PruneAtInitSpec(m, density, scope, rounds, snipBatch, samplesPerClass, temperature, seed);
+        PruneAtInitSpec pai = new PruneAtInitSpec(m, density, scope, rounds, snipBatch, samplesPerClass, temperature, seed,
+                counting, redrawXavier, scoreOnTrainedInit);
         Architecture arch = Architecture.parse("lenet300".equalsIgnoreCase(model) ? "lenet-300-100" : model);
         if (examples < 1 || testExamples < 1 || epochs < 1 || threads < 1) {
             throw new IllegalArgumentException("--examples, --test-examples, --epochs and --threads must be positive.");
@@ -149,6 +166,16 @@ final class PruneAtInitCommand implements Callable<Integer> {
         spec.put("seed", seed);
         spec.put("data", synthetic ? "synthetic" : "fashion-mnist");
         spec.set("controls", SpecCodec.json().valueToTree(controls));
+        if (counting != CountingRule.EXACT) {
+            // Only a non-default rule enters the spec, so the run ids of earlier runs stay valid.
+            spec.put("counting", counting.name());
+        }
+        if (redrawXavier) {
+            spec.put("redrawXavier", true);
+        }
+        if (!scoreOnTrainedInit) {
+            spec.put("scoreOnTrainedInit", false);
+        }
         spec.put("optimizer", "adam lr 1.2e-3 batch 60");
         RunLayout layout = new RunLayout(output.out, RunId.of("prune-at-init", spec, SpecCodec.json().createObjectNode()));
 
@@ -164,11 +191,14 @@ final class PruneAtInitCommand implements Callable<Integer> {
                 + " (" + data.train().size() + " examples) ...");
         err.flush();
         long t0 = System.nanoTime();
-        PruneAtInitResult pruned = new PruneAtInit(compute, net).prune(pai, init, data.train(), norm);
+        PruneAtInitResult pruned = new PruneAtInit(compute, net).prune(pai, init, data.train(), norm,
+                InitScheme.KAIMING_NORMAL);
+        // The weights trained under the mask: the scored init, or SNIP's separate draw (scoreOnTrainedInit = false).
+        TensorSet start = pruned.trainInit();
         double pruneSeconds = (System.nanoTime() - t0) / 1e9;
         TensorSet mask = pruned.masks();
         long requested = Math.round(density * net.prunableCount());
-        if (scope == PruneScope.GLOBAL && Masks.kept(mask) != requested) {
+        if (counting == CountingRule.EXACT && scope == PruneScope.GLOBAL && Masks.kept(mask) != requested) {
             throw new IllegalStateException("The mask keeps " + Masks.kept(mask) + " weights but " + requested + " were requested.");
         }
         MaskedTrainer trainer = new MaskedTrainer(compute, net, data, norm, train);
@@ -179,7 +209,7 @@ final class PruneAtInitCommand implements Callable<Integer> {
                 err.flush();
             }
         };
-        TrainResult ticket = trainer.train(init, mask, progress);
+        TrainResult ticket = trainer.train(start, mask, progress);
         Masks.requireMaskedZero(ticket.weights(), mask, "the trained " + m + " ticket");
 
         ObjectNode result = SpecCodec.json().createObjectNode();
@@ -189,12 +219,16 @@ final class PruneAtInitCommand implements Callable<Integer> {
         result.put("model", arch.id());
         result.put("requestedDensity", density);
         result.put("achievedDensity", Masks.density(mask));
+        result.put("counting", counting.name());
+        result.put("requestedKept", pruned.selection().requestedKept());
+        result.put("kept", pruned.selection().kept());
         result.put("pruneSeconds", pruneSeconds);
         ArrayNode layers = result.putArray("layers");
         for (LayerCount c : pruned.selection().layers()) {
             ObjectNode l = layers.addObject();
             l.put("name", c.name());
             l.put("size", c.size());
+            l.put("requestedKept", c.requestedKept());
             l.put("kept", c.kept());
             l.put("density", c.density());
         }
@@ -206,7 +240,7 @@ final class PruneAtInitCommand implements Callable<Integer> {
             Rng rng = Seeds.stream(seed, "pai-shuffle");
             TensorSet shuffled = new RandomPruneStrategy(PruneScope.LAYERWISE, Set.of()).matching(mask, rng).masks();
             err.println("prune-at-init: control shuffle ...");
-            putTraining(result.putObject("shuffle"), trainer.train(init, shuffled, progress));
+            putTraining(result.putObject("shuffle"), trainer.train(start, shuffled, progress));
         }
         if (controls.contains("reinit")) {
             TensorSet other = Initialiser.initialise(net, Seeds.derive(seed, "reinit"), InitScheme.KAIMING_NORMAL);
@@ -216,13 +250,19 @@ final class PruneAtInitCommand implements Callable<Integer> {
 
         Files.createDirectories(layout.dir());
         AtomicFiles.writeString(layout.spec(), SpecCodec.yaml().writeValueAsString(spec));
-        Ticket t = new Ticket(mask, init, init, ticket.weights(), SpecCodec.json().writeValueAsString(spec),
+        Ticket t = new Ticket(mask, start, start, ticket.weights(), SpecCodec.json().writeValueAsString(spec),
                 Map.of("method", m.name().toLowerCase(Locale.ROOT)));
         AtomicFiles.write(layout.dir().resolve("ticket.npz"), stream -> TicketFiles.write(t, TicketFormat.NPZ, stream));
         Map<String, Long> seeds = new LinkedHashMap<>();
         seeds.put("root", seed);
         seeds.put("init", Seeds.derive(seed, "init"));
         seeds.put("train", Seeds.derive(seed, "train"));
+        if (redrawXavier) {
+            seeds.put("grasp-xavier", Seeds.derive(seed, "grasp-xavier"));
+        }
+        if (!scoreOnTrainedInit) {
+            seeds.put("snip-train-init", Seeds.derive(seed, "snip-train-init"));
+        }
         AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writeValueAsString(
                 Manifest.of(layout.id(), threads, seeds, started, Instant.now())));
         AtomicFiles.writeString(layout.result(), SpecCodec.json().writeValueAsString(result));

@@ -42,6 +42,10 @@ class LotteryCommandTest {
         assertTrue(Files.isRegularFile(run.resolve("report.html")));
         assertTrue(Files.readString(run.resolve("report.md")).contains("Mask overlap"));
         assertTrue(Files.isRegularFile(run.resolve("plots/accuracy-vs-density.png")));
+        assertTrue(Files.isRegularFile(run.resolve("plots/early-stop-vs-density.png")));
+        assertTrue(Files.readString(run.resolve("report.md")).contains("ticket early-stop it."));
+        assertTrue(j.get("earlyStopMinimum").get("iterationMean").asDouble() > 0, j.toString());
+        assertTrue(l2.get("earlyStopMean").asDouble() > 0, l2.toString());
 
         Cli again = Cli.run("lottery", "--spec", spec.toString(), "--out", out.toString(), "--json", "--quiet");
         assertEquals(0, again.exit, again.err);
@@ -67,6 +71,25 @@ class LotteryCommandTest {
     }
 
     @Test
+    void optimizerAtRewindRestoreSavesTheStateAtK() throws Exception {
+        Cli wrong = Cli.run("lottery", "--optimizer-at-rewind", "restore", "--out", dir.toString());
+        assertEquals(2, wrong.exit);
+        assertTrue(wrong.err.contains("REWIND_TO_STEP"), wrong.err);
+        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
+        Path spec = dir.resolve("k.yaml");
+        Files.writeString(spec, "subsample: 120\ntestSubsample: 100\nepochs: 1\nlevels: 1\nreplicates: 1\n"
+                + "reset: REWIND_TO_STEP\nrewindStep: 1\ncontrols: []\n");
+        Cli c = Cli.run("lottery", "--spec", spec.toString(), "--optimizer-at-rewind", "RESTORE", "--out",
+                dir.resolve("runs").toString(), "--json", "--quiet");
+        assertEquals(0, c.exit, c.err);
+        Path run = Path.of(c.json().get("runDir").asText());
+        assertTrue(Files.readString(run.resolve("spec.yaml")).contains("RESTORE"));
+        Ticket state = TicketFiles.read(run.resolve("rep-0/level-0/main/rewind-optimizer.safetensors"));
+        assertEquals("1", state.metadata().get("updates"));
+        assertTrue(state.finalWeights().names().contains("adam.m/fc1.weight"), state.finalWeights().names().toString());
+    }
+
+    @Test
     void badPresetsAndSpecsAreUsageErrors() throws Exception {
         Cli c = Cli.run("lottery", "--preset", "nope", "--out", dir.toString());
         assertEquals(2, c.exit);
@@ -77,6 +100,9 @@ class LotteryCommandTest {
         assertEquals(2, bad.exit);
         assertTrue(bad.err.contains("replicates must be positive"), bad.err);
         assertEquals(2, Cli.run("lottery", "--preset", "lenet300-mnist", "--spec", spec.toString()).exit);
+        Cli counting = Cli.run("lottery", "--counting", "OPENLTH", "--out", dir.toString());
+        assertEquals(2, counting.exit);
+        assertTrue(counting.err.contains("needs GLOBAL scope"), counting.err);
     }
 
     @Test

@@ -50,6 +50,33 @@ class PruneAtInitCommandTest {
     }
 
     @Test
+    void snipReferenceOptionsTrainASeparateDrawAndCountAsTheReference(@TempDir Path dir) throws Exception {
+        Cli c = Cli.run("prune-at-init", "--method", "snip", "--density", "0.05", "--synthetic", "--examples", "120",
+                "--test-examples", "60", "--epochs", "1", "--threads", "1", "--score-on-trained-init", "false",
+                "--counting", "SNIP", "--out", dir.toString(), "--json");
+        assertEquals(ExitCodes.OK, c.exit, c.err);
+        JsonNode o = c.json();
+        assertEquals("SNIP", o.get("counting").asText());
+        // round(266200 x 0.05) = 13310 either way; requested equals achieved for SNIP's exact top-k
+        assertEquals(13310, o.get("kept").asLong());
+        assertEquals(o.get("requestedKept").asLong(), o.get("kept").asLong());
+        Path run = Path.of(o.get("dir").asText());
+        assertTrue(Files.readString(run.resolve("spec.yaml")).contains("scoreOnTrainedInit"));
+        Ticket t = TicketFiles.read(run.resolve("ticket.npz"));
+        for (var b : t.initialWeights()) {
+            if (b.name().endsWith(".bias")) {
+                for (float v : b.values()) {
+                    assertEquals(0, Float.floatToRawIntBits(v), b.name());
+                }
+            }
+        }
+        Cli wrong = Cli.run("prune-at-init", "--method", "snip", "--density", "0.05", "--synthetic", "--redraw-xavier",
+                "--out", dir.toString());
+        assertEquals(ExitCodes.USAGE, wrong.exit);
+        assertTrue(wrong.err.contains("GraSP only"), wrong.err);
+    }
+
+    @Test
     void badInputIsAUsageError(@TempDir Path dir) {
         assertEquals(ExitCodes.USAGE, Cli.run("prune-at-init", "--method", "obd", "--density", "0.1", "--synthetic", "--out", dir.toString()).exit);
         Cli c = Cli.run("prune-at-init", "--method", "snip", "--density", "0", "--synthetic", "--out", dir.toString());

@@ -19,10 +19,12 @@ import java.util.Map;
  * @param loss          final loss (NaN when diverged)
  * @param metrics       the trainer's further metrics
  * @param prune         the pruning step that made the masks (requested against achieved counts)
+ * @param rewindOptimizer level 0 main under {@link OptimizerAtRewind#RESTORE}: the optimiser state
+ *                      captured at the rewind step; otherwise {@link OptimizerSnapshot#fresh()}
  */
 public record BranchResult(String branch, TensorSet masks, TensorSet startWeights, TensorSet rewindWeights,
                            TensorSet finalWeights, long fromStep, long toStep, double accuracy, double loss,
-                           Map<String, Double> metrics, PruneResult prune) {
+                           Map<String, Double> metrics, PruneResult prune, OptimizerSnapshot rewindOptimizer) {
 
     /** The branch name of the ticket itself. */
     public static final String MAIN = "main";
@@ -30,6 +32,15 @@ public record BranchResult(String branch, TensorSet masks, TensorSet startWeight
     /** Copies the metrics. */
     public BranchResult {
         metrics = Map.copyOf(metrics);
+        rewindOptimizer = rewindOptimizer == null ? OptimizerSnapshot.fresh() : rewindOptimizer;
+    }
+
+    /** A branch without a saved optimiser state. */
+    public BranchResult(String branch, TensorSet masks, TensorSet startWeights, TensorSet rewindWeights,
+                        TensorSet finalWeights, long fromStep, long toStep, double accuracy, double loss,
+                        Map<String, Double> metrics, PruneResult prune) {
+        this(branch, masks, startWeights, rewindWeights, finalWeights, fromStep, toStep, accuracy, loss, metrics, prune,
+                OptimizerSnapshot.fresh());
     }
 
     /** @return the density over the eligible tensors */

@@ -18,13 +18,19 @@ import java.util.Objects;
  *       masks, exact counts), reset by {@link ResetVariant}, retrain, then run the {@link Control}
  *       branches on the same level;</li>
  *   <li>after each level: check the invariants (masks exact 0/1 and nested, achieved counts equal the
- *       requested ones, masked final weights exactly zero), save it to the {@link LevelStore}, then
+ *       requested ones under the EXACT {@link CountingRule}, or the reference rule's threshold count
+ *       otherwise, masked final weights exactly zero), save it to the {@link LevelStore}, then
  *       tell the {@link LevelListener}.</li>
  * </ol>
  * {@link #run()} starts at the store's first unfinished level, so a killed run resumes there and
  * gives bit-identical results to an uninterrupted one (every input of level L is either level 0's
  * saved θ0 and θk, level L−1's saved masks and final weights, or a seed derived by name).
  * All jobs use the data-order seed {@code Seeds.derive(seed, "data-order")}.
+ *
+ * <p>With {@link OptimizerAtRewind#RESTORE} (REWIND_TO_STEP only) level 0 also keeps the optimiser
+ * state the trainer captured at step k, and every job that restarts from θk (the ticket and the
+ * random-pruning controls) starts with that state, its entries under the job's mask set to +0.0;
+ * with ZERO (the default) every job starts with a fresh optimiser, as OpenLTH does.
  */
 public final class ImpRunner {
 
@@ -90,7 +96,15 @@ public final class ImpRunner {
                 TrainPhase.TRAIN, dataSeed);
         TrainOutcome out = train(req);
         TensorSet rewind = out.captured().orElseThrow();
-        return new LevelResult(0, branch(req, out, rewind, dense(masks)), List.of());
+        OptimizerSnapshot rewindOptimizer = OptimizerSnapshot.fresh();
+        if (spec.optimizerAtRewind() == OptimizerAtRewind.RESTORE) {
+            rewindOptimizer = out.capturedOptimizer().orElseThrow(() -> new IllegalStateException("optimizerAtRewind "
+                    + "RESTORE needs the optimiser state at step " + k + ", but the trainer did not return it."));
+        }
+        BranchResult main = branch(req, out, rewind, dense(masks));
+        return new LevelResult(0, new BranchResult(main.branch(), main.masks(), main.startWeights(),
+                main.rewindWeights(), main.finalWeights(), main.fromStep(), main.toStep(), main.accuracy(), main.loss(),
+                main.metrics(), main.prune(), rewindOptimizer), List.of());
     }
 
     private LevelResult level(int level, BranchResult zero, BranchResult prev, long dataSeed) {
@@ -112,8 +126,9 @@ public final class ImpRunner {
         };
         long to = fineTune ? spec.fineTuneSteps() : spec.trainingSteps();
         TrainPhase phase = fineTune ? TrainPhase.FINE_TUNE : TrainPhase.TRAIN;
+        boolean restore = spec.optimizerAtRewind() == OptimizerAtRewind.RESTORE;
         TrainRequest req = new TrainRequest(level, BranchResult.MAIN, Masks.applied(source, masks), masks, from, to,
-                -1, phase, dataSeed);
+                -1, phase, dataSeed, restore ? zero.rewindOptimizer().masked(masks) : OptimizerSnapshot.fresh());
         BranchResult main = branch(req, train(req), empty(), pruned);
 
         List<BranchResult> controls = new ArrayList<>();
@@ -131,7 +146,8 @@ public final class ImpRunner {
                 PruneResult random = new RandomPruneStrategy(scope, spec.excluded())
                         .matching(masks, Seeds.stream(spec.seed(), c.branch(), level));
                 TrainRequest r = new TrainRequest(level, c.branch(), Masks.applied(source, random.masks()),
-                        random.masks(), from, to, -1, phase, dataSeed);
+                        random.masks(), from, to, -1, phase, dataSeed,
+                        restore ? zero.rewindOptimizer().masked(random.masks()) : OptimizerSnapshot.fresh());
                 controls.add(branch(r, train(r), empty(), random));
             }
         }

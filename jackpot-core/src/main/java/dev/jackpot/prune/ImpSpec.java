@@ -21,10 +21,14 @@ import java.util.TreeSet;
  * @param fineTuneSteps steps of fine-tuning per level: positive for FINE_TUNE, else 0
  * @param controls      control branches run at every level ≥ 1
  * @param seed          root seed; the initialisation, data order and controls derive from it by name
+ * @param optimizerAtRewind the optimiser state at the rewind step under REWIND_TO_STEP: ZERO (fresh, OpenLTH;
+ *                      the default) or RESTORE (level 0's state at step k, masked); must be ZERO otherwise
+ * @param counting      how many weights a round removes: EXACT (the default), OPENLTH (GLOBAL) or LTH_TF
+ *                      (LAYERWISE), see {@link CountingRule}
  */
 public record ImpSpec(int levels, PruneScope scope, double rate, Map<String, Double> layerRates, Set<String> excluded,
                       ResetVariant reset, long rewindStep, long trainingSteps, long fineTuneSteps,
-                      Set<Control> controls, long seed) {
+                      Set<Control> controls, long seed, OptimizerAtRewind optimizerAtRewind, CountingRule counting) {
 
     /**
      * @throws IllegalArgumentException with a full-sentence message naming the field and value
@@ -40,8 +44,9 @@ public record ImpSpec(int levels, PruneScope scope, double rate, Map<String, Dou
         layerRates = Map.copyOf(new TreeMap<>(layerRates));
         excluded = Set.copyOf(new TreeSet<>(excluded));
         controls = controls.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(controls));
-        // Validates the rates, scope and exclusions with the strategy's own messages.
-        new MagnitudePruneStrategy(scope, rate, layerRates, excluded);
+        counting = counting == null ? CountingRule.EXACT : counting;
+        // Validates the rates, scope, exclusions and counting rule with the strategy's own messages.
+        new MagnitudePruneStrategy(scope, rate, layerRates, excluded, counting);
         if (trainingSteps < 1) {
             throw new IllegalArgumentException("trainingSteps must be positive, got " + trainingSteps + ".");
         }
@@ -66,6 +71,19 @@ public record ImpSpec(int levels, PruneScope scope, double rate, Map<String, Dou
                     : "fineTuneSteps applies only to reset FINE_TUNE and must be 0 with " + reset + ", got "
                     + fineTuneSteps + ".");
         }
+        optimizerAtRewind = optimizerAtRewind == null ? OptimizerAtRewind.ZERO : optimizerAtRewind;
+        if (optimizerAtRewind == OptimizerAtRewind.RESTORE && reset != ResetVariant.REWIND_TO_STEP) {
+            throw new IllegalArgumentException("optimizerAtRewind RESTORE applies only to reset REWIND_TO_STEP (the "
+                    + "optimiser state saved at step k is restored with the weights of step k), got reset " + reset + ".");
+        }
+    }
+
+    /** A spec with a fresh optimiser at the rewind step ({@link OptimizerAtRewind#ZERO}). */
+    public ImpSpec(int levels, PruneScope scope, double rate, Map<String, Double> layerRates, Set<String> excluded,
+                   ResetVariant reset, long rewindStep, long trainingSteps, long fineTuneSteps, Set<Control> controls,
+                   long seed) {
+        this(levels, scope, rate, layerRates, excluded, reset, rewindStep, trainingSteps, fineTuneSteps, controls, seed,
+                OptimizerAtRewind.ZERO, CountingRule.EXACT);
     }
 
     /**
@@ -83,40 +101,53 @@ public record ImpSpec(int levels, PruneScope scope, double rate, Map<String, Dou
     /** @return this spec with layer-wise scope, default rate {@code rate} and the given overrides */
     public ImpSpec withLayerwise(double defaultRate, Map<String, Double> overrides) {
         return new ImpSpec(levels, PruneScope.LAYERWISE, defaultRate, overrides, excluded, reset, rewindStep,
-                trainingSteps, fineTuneSteps, controls, seed);
+                trainingSteps, fineTuneSteps, controls, seed, optimizerAtRewind, counting);
     }
 
     /** @return this spec with the given excluded tensors */
     public ImpSpec withExcluded(Set<String> names) {
         return new ImpSpec(levels, scope, rate, layerRates, names, reset, rewindStep, trainingSteps, fineTuneSteps,
-                controls, seed);
+                controls, seed, optimizerAtRewind, counting);
     }
 
     /** @return this spec with the given reset variant and rewind step (fine-tuning steps 0) */
     public ImpSpec withReset(ResetVariant variant, long step) {
-        return new ImpSpec(levels, scope, rate, layerRates, excluded, variant, step, trainingSteps, 0, controls, seed);
+        return new ImpSpec(levels, scope, rate, layerRates, excluded, variant, step, trainingSteps, 0, controls, seed,
+                optimizerAtRewind, counting);
     }
 
     /** @return this spec with fine-tuning for the given number of steps per level */
     public ImpSpec withFineTune(long steps) {
         return new ImpSpec(levels, scope, rate, layerRates, excluded, ResetVariant.FINE_TUNE, 0, trainingSteps, steps,
-                controls, seed);
+                controls, seed, OptimizerAtRewind.ZERO, counting);
     }
 
     /** @return this spec with the given controls */
     public ImpSpec withControls(Set<Control> set) {
         return new ImpSpec(levels, scope, rate, layerRates, excluded, reset, rewindStep, trainingSteps, fineTuneSteps,
-                set, seed);
+                set, seed, optimizerAtRewind, counting);
     }
 
     /** @return this spec with a different number of levels */
     public ImpSpec withLevels(int n) {
         return new ImpSpec(n, scope, rate, layerRates, excluded, reset, rewindStep, trainingSteps, fineTuneSteps,
-                controls, seed);
+                controls, seed, optimizerAtRewind, counting);
+    }
+
+    /** @return this spec with the given optimiser state at the rewind step */
+    public ImpSpec withOptimizerAtRewind(OptimizerAtRewind o) {
+        return new ImpSpec(levels, scope, rate, layerRates, excluded, reset, rewindStep, trainingSteps, fineTuneSteps,
+                controls, seed, o, counting);
+    }
+
+    /** @return this spec with the given counting rule */
+    public ImpSpec withCounting(CountingRule rule) {
+        return new ImpSpec(levels, scope, rate, layerRates, excluded, reset, rewindStep, trainingSteps, fineTuneSteps,
+                controls, seed, optimizerAtRewind, rule);
     }
 
     /** @return the magnitude strategy this spec prunes with */
     public MagnitudePruneStrategy strategy() {
-        return new MagnitudePruneStrategy(scope, rate, layerRates, excluded);
+        return new MagnitudePruneStrategy(scope, rate, layerRates, excluded, counting);
     }
 }

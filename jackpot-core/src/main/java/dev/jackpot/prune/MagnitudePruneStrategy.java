@@ -26,9 +26,11 @@ import java.util.Set;
  * @param rate       prune fraction p in (0, 1): the global rate, or the default per-layer rate
  * @param layerRates per-layer rates overriding {@code rate} (LAYERWISE only), each in (0, 1)
  * @param excluded   prunable tensors never pruned (their masks stay all ones)
+ * @param counting   EXACT (the default), or a reference's rule: OPENLTH (GLOBAL scope) or LTH_TF
+ *                   (LAYERWISE scope); see {@link CountingRule}
  */
 public record MagnitudePruneStrategy(PruneScope scope, double rate, Map<String, Double> layerRates,
-                                     Set<String> excluded) implements PruningStrategy {
+                                     Set<String> excluded, CountingRule counting) implements PruningStrategy {
 
     /**
      * @throws IllegalArgumentException if a rate is outside (0, 1), a per-layer rate is given with GLOBAL
@@ -51,6 +53,24 @@ public record MagnitudePruneStrategy(PruneScope scope, double rate, Map<String, 
                 throw new IllegalArgumentException("Tensor " + name + " is both excluded and given a prune rate.");
             }
         }
+        counting = counting == null ? CountingRule.EXACT : counting;
+        if (!counting.forRounds()) {
+            throw new IllegalArgumentException("Counting rule " + counting + " counts pruning to a target density; "
+                    + "IMP rounds use EXACT, OPENLTH or LTH_TF.");
+        }
+        if (counting == CountingRule.OPENLTH && scope != PruneScope.GLOBAL) {
+            throw new IllegalArgumentException("Counting rule OPENLTH is OpenLTH's sparse_global and needs GLOBAL scope, "
+                    + "got " + scope + ".");
+        }
+        if (counting == CountingRule.LTH_TF && scope != PruneScope.LAYERWISE) {
+            throw new IllegalArgumentException("Counting rule LTH_TF is prune_by_percent of the original lottery-ticket "
+                    + "code, per layer, and needs LAYERWISE scope, got " + scope + ".");
+        }
+    }
+
+    /** Exact counts ({@link CountingRule#EXACT}). */
+    public MagnitudePruneStrategy(PruneScope scope, double rate, Map<String, Double> layerRates, Set<String> excluded) {
+        this(scope, rate, layerRates, excluded, CountingRule.EXACT);
     }
 
     /** @return global pruning at rate p, nothing excluded */
@@ -81,6 +101,12 @@ public record MagnitudePruneStrategy(PruneScope scope, double rate, Map<String, 
         }
         List<String> eligible = Selection.eligible(masks, excluded);
         TensorSet scores = magnitudes(weights, masks);
+        if (counting == CountingRule.OPENLTH) {
+            return openLth(scores, masks, eligible);
+        }
+        if (counting == CountingRule.LTH_TF) {
+            return lthTf(scores, masks, eligible);
+        }
         if (scope == PruneScope.GLOBAL) {
             long remaining = 0;
             for (String n : eligible) {
@@ -95,6 +121,44 @@ public record MagnitudePruneStrategy(PruneScope scope, double rate, Map<String, 
             keep.put(n, r - Counting.removals(rateOf(n), r));
         }
         return Selection.keepTop(scores, masks, new LinkedHashSet<>(excluded), scope, -1, keep);
+    }
+
+    /** OpenLTH sparse_global: m = ceil(p·R_all), remove every remaining eligible |w| <= sorted[m]. */
+    private PruneResult openLth(TensorSet scores, TensorSet masks, List<String> eligible) {
+        long all = Masks.kept(masks);
+        long m = (long) Math.ceil(rate * all);
+        float[] sorted = Selection.sortedRemaining(scores, masks, eligible);
+        if (m >= sorted.length) {
+            throw new IllegalArgumentException("OpenLTH's rule removes every |w| <= sorted[m] with m = ceil(" + rate + " x "
+                    + all + ") = " + m + ", but only " + sorted.length + " eligible weights remain; the reference fails"
+                    + " here too (index out of range).");
+        }
+        long removed = Selection.countAtMost(sorted, sorted[(int) m]);
+        return Selection.keepTop(scores, masks, new LinkedHashSet<>(excluded), scope, sorted.length - removed, Map.of(),
+                sorted.length - m, Map.of());
+    }
+
+    /** prune_by_percent: m_l = round-half-even(p_l·R_l), remove |w| <= sorted[m_l] in each layer. */
+    private PruneResult lthTf(TensorSet scores, TensorSet masks, List<String> eligible) {
+        Map<String, Long> keep = new HashMap<>();
+        Map<String, Long> requested = new HashMap<>();
+        for (String n : eligible) {
+            float[] sorted = Selection.sortedRemaining(scores, masks, List.of(n));
+            if (sorted.length == 0) {
+                keep.put(n, 0L);
+                requested.put(n, 0L);
+                continue;
+            }
+            long m = (long) Math.rint(rateOf(n) * sorted.length);
+            if (m >= sorted.length) {
+                throw new IllegalArgumentException("prune_by_percent removes every |w| <= sorted[m] with m = round("
+                        + rateOf(n) + " x " + sorted.length + ") = " + m + ", past the " + sorted.length
+                        + " remaining weights of " + n + "; the reference fails here too (index out of range).");
+            }
+            keep.put(n, sorted.length - (long) Selection.countAtMost(sorted, sorted[(int) m]));
+            requested.put(n, sorted.length - m);
+        }
+        return Selection.keepTop(scores, masks, new LinkedHashSet<>(excluded), scope, -1, keep, -1, requested);
     }
 
     /** {@code |w|} of each masked tensor. */

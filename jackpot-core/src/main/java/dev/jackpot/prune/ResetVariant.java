@@ -15,7 +15,8 @@ package dev.jackpot.prune;
  * Sources: Frankle and Carbin (ICLR 2019) for rewinding to init; Frankle et al. (Stabilizing the
  * LTH; Linear Mode Connectivity, ICML 2020) for rewinding to step k; Renda, Frankle and Carbin
  * (ICLR 2020) for learning-rate rewinding and the fine-tuning baseline. The optimiser state is
- * fresh (zero) at the restart step, as in OpenLTH.
+ * fresh (zero) at the restart step, as in OpenLTH, unless REWIND_TO_STEP runs with
+ * {@link OptimizerAtRewind#RESTORE}.
  */
 public enum ResetVariant {
     /** Rewind the weights to initialisation, step 0. */

@@ -57,6 +57,17 @@ final class Selection {
      */
     static PruneResult keepTop(TensorSet scores, TensorSet masks, Set<String> excluded, PruneScope scope,
                                long globalKeep, Map<String, Long> layerKeep) {
+        return keepTop(scores, masks, excluded, scope, globalKeep, layerKeep, globalKeep, layerKeep);
+    }
+
+    /**
+     * Prunes by score to the achieved counts {@code globalKeep} / {@code layerKeep}, recording the
+     * counting rule's nominal counts {@code globalRequested} / {@code layerRequested} as requested
+     * (a reference {@link CountingRule} removes ties at its threshold, so the two may differ).
+     */
+    static PruneResult keepTop(TensorSet scores, TensorSet masks, Set<String> excluded, PruneScope scope,
+                               long globalKeep, Map<String, Long> layerKeep, long globalRequested,
+                               Map<String, Long> layerRequested) {
         Masks.validate(masks);
         Masks.validateAgainst(masks, scores);
         List<String> eligible = eligible(masks, excluded);
@@ -75,6 +86,7 @@ final class Selection {
         List<NamedTensor> newMasks = new ArrayList<>();
         List<LayerCount> counts = new ArrayList<>();
         long requested = 0;
+        long target = 0;
         long kept = 0;
         long eligibleSize = 0;
         for (NamedTensor m : masks) {
@@ -82,19 +94,21 @@ final class Selection {
             newMasks.add(nm);
             boolean ex = excluded.contains(m.name());
             long k = Masks.kept(nm);
-            long req = ex ? k : scope == PruneScope.LAYERWISE ? layerKeep.get(m.name()) : -1;
+            long req = ex ? k : scope == PruneScope.LAYERWISE ? layerRequested.get(m.name()) : -1;
             counts.add(new LayerCount(m.name(), m.size(), Masks.kept(m), req, k, ex));
             if (!ex) {
                 kept += k;
                 eligibleSize += m.size();
                 requested += scope == PruneScope.LAYERWISE ? req : 0;
+                target += scope == PruneScope.LAYERWISE ? layerKeep.get(m.name()) : 0;
             }
         }
         if (scope == PruneScope.GLOBAL) {
-            requested = globalKeep;
+            requested = globalRequested;
+            target = globalKeep;
         }
-        if (requested != kept) {
-            throw new IllegalStateException("Pruning kept " + kept + " weights where " + requested + " were requested.");
+        if (target != kept) {
+            throw new IllegalStateException("Pruning kept " + kept + " weights where " + target + " were to be kept.");
         }
         return new PruneResult(TensorSet.of(newMasks), counts, requested, kept, eligibleSize);
     }
@@ -162,6 +176,60 @@ final class Selection {
             }
             out.get(group.get(g))[pos - starts[g]] = 0f;
         }
+    }
+
+    /**
+     * @return the scores of the entries the masks keep in {@code group}, ascending, -0.0 as +0.0
+     * @throws IllegalArgumentException if one is NaN
+     */
+    static float[] sortedRemaining(TensorSet scores, TensorSet masks, List<String> group) {
+        float[] out = new float[(int) Masks.kept(subset(masks, group))];
+        int c = 0;
+        for (String n : group) {
+            float[] sv = scores.get(n).values();
+            float[] mv = masks.get(n).values();
+            for (int i = 0; i < mv.length; i++) {
+                if (mv[i] != 0f) {
+                    if (Float.isNaN(sv[i])) {
+                        throw new IllegalArgumentException("The score of " + n + " at flat index " + i
+                                + " is NaN; scores must be numbers (did training diverge?).");
+                    }
+                    out[c++] = sv[i] + 0.0f;
+                }
+            }
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** @return how many of the ascending {@code sorted} are {@code <= t} */
+    static int countAtMost(float[] sorted, float t) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** @return how many of the ascending {@code sorted} are {@code < t} */
+    static int countBelow(float[] sorted, float t) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** An int whose signed order is the float's numeric order; -0.0 maps like +0.0. */

@@ -14,15 +14,23 @@ import java.util.Optional;
  * @param accuracy     test (or validation) accuracy of the final weights, in [0, 1] or NaN
  * @param loss         test loss of the final weights, NaN when diverged
  * @param metrics      further named metrics (e.g. "trainLoss", "earlyStopStep"); may be empty
+ * @param capturedOptimizer the optimiser state at the capture step, when one was asked for and the
+ *                     engine exposes its state (needed by {@link OptimizerAtRewind#RESTORE})
  */
 public record TrainOutcome(TensorSet finalWeights, Optional<TensorSet> captured, double accuracy, double loss,
-                           Map<String, Double> metrics) {
+                           Map<String, Double> metrics, Optional<OptimizerSnapshot> capturedOptimizer) {
 
     /** Copies the metrics. */
     public TrainOutcome {
-        if (finalWeights == null || captured == null) {
-            throw new IllegalArgumentException("A training outcome needs final weights and an Optional capture.");
+        if (finalWeights == null || captured == null || capturedOptimizer == null) {
+            throw new IllegalArgumentException("A training outcome needs final weights and Optional captures.");
         }
         metrics = Map.copyOf(metrics);
+    }
+
+    /** An outcome without a captured optimiser state. */
+    public TrainOutcome(TensorSet finalWeights, Optional<TensorSet> captured, double accuracy, double loss,
+                        Map<String, Double> metrics) {
+        this(finalWeights, captured, accuracy, loss, metrics, Optional.empty());
     }
 }

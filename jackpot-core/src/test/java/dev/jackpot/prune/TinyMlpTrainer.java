@@ -15,6 +15,8 @@ import java.util.Optional;
  * cross-entropy on seeded synthetic data (labels from a random teacher), masked SGD with momentum
  * 0.9 (gradient masked, W ← W ⊙ M and momentum zeroed at masked entries after each step), batches of
  * step s drawn from Seeds.derive(dataSeed, "batch", s), learning rate 0.2 then 0.02 from step 3T/4.
+ * The momentum buffers are the optimiser state ({@code momentum/<name>}, updates counted): a job
+ * starts from the request's state and returns the state at the capture step.
  */
 final class TinyMlpTrainer implements TicketTrainer {
 
@@ -93,14 +95,20 @@ final class TinyMlpTrainer implements TicketTrainer {
         calls.add(req);
         TensorSet w = req.start().copy();
         List<float[]> velocity = new ArrayList<>();
+        TensorSet state = req.startOptimizer().buffers();
         for (NamedTensor t : w) {
-            velocity.add(new float[t.size()]);
+            String b = "momentum/" + t.name();
+            velocity.add(state.contains(b) ? state.get(b).values().clone() : new float[t.size()]);
         }
+        long updates = req.startOptimizer().updates();
         Optional<TensorSet> captured = Optional.empty();
+        Optional<OptimizerSnapshot> capturedOpt = Optional.empty();
         for (long step = req.fromStep(); step < req.toStep(); step++) {
             if (step == req.captureStep()) {
                 captured = Optional.of(w.copy());
+                capturedOpt = Optional.of(snapshot(w, velocity, updates));
             }
+            updates++;
             float lr = req.phase() == TrainPhase.FINE_TUNE ? 0.01f : step < 3 * totalSteps / 4 ? 0.2f : 0.02f;
             Rng batchRng = Seeds.stream(req.dataSeed(), "batch", step);
             TensorSet grad = zerosLike(w);
@@ -126,6 +134,7 @@ final class TinyMlpTrainer implements TicketTrainer {
         }
         if (req.captureStep() == req.toStep()) {
             captured = Optional.of(w.copy());
+            capturedOpt = Optional.of(snapshot(w, velocity, updates));
         }
         int correct = 0;
         double loss = 0;
@@ -140,7 +149,17 @@ final class TinyMlpTrainer implements TicketTrainer {
             correct += arg == testY[n] ? 1 : 0;
             loss -= Math.log(p[testY[n]]);
         }
-        return new TrainOutcome(w, captured, (double) correct / testX.length, loss / testX.length, Map.of());
+        return new TrainOutcome(w, captured, (double) correct / testX.length, loss / testX.length,
+                Map.of("updates", (double) updates), capturedOpt);
+    }
+
+    private static OptimizerSnapshot snapshot(TensorSet w, List<float[]> velocity, long updates) {
+        List<NamedTensor> out = new ArrayList<>();
+        int i = 0;
+        for (NamedTensor t : w) {
+            out.add(new NamedTensor("momentum/" + t.name(), t.shape().clone(), velocity.get(i++).clone()));
+        }
+        return new OptimizerSnapshot(updates, TensorSet.of(out));
     }
 
     private static TensorSet zerosLike(TensorSet w) {

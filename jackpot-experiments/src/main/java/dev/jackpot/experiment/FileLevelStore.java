@@ -8,6 +8,7 @@ import dev.jackpot.prune.BranchResult;
 import dev.jackpot.prune.LayerCount;
 import dev.jackpot.prune.LevelResult;
 import dev.jackpot.prune.LevelStore;
+import dev.jackpot.prune.OptimizerSnapshot;
 import dev.jackpot.prune.PruneResult;
 import dev.jackpot.tensor.TensorSet;
 import dev.jackpot.ticket.Ticket;
@@ -34,7 +35,10 @@ import java.util.stream.Stream;
  * <p>What each ticket file holds: {@code mask/*} the branch's masks; {@code final/*} its trained
  * weights; {@code rewind/*} the weights its training started from, except at level 0, where
  * {@code init/*} is θ0 (the start) and {@code rewind/*} the weights captured at the rewind step.
- * {@link #ticket} assembles a standalone ticket (θ0, start and final weights) for export.
+ * {@link #ticket} assembles a standalone ticket (θ0, start and final weights) for export. A branch
+ * with a saved optimiser state (level 0 under {@code optimizerAtRewind: RESTORE}) also has
+ * {@code rewind-optimizer.safetensors}: the buffers as its {@code final/*} group (no masks) and the
+ * update count in the metadata entry {@code updates}.
  */
 public final class FileLevelStore implements LevelStore {
 
@@ -78,6 +82,12 @@ public final class FileLevelStore implements LevelStore {
                     : new Ticket(b.masks(), TensorSet.of(), b.startWeights(), b.finalWeights(), specJson, meta(result, b));
             AtomicFiles.write(layout.ticket(result.level(), b.branch()),
                     out -> TicketFiles.write(t, TicketFormat.SAFETENSORS, out));
+            if (!b.rewindOptimizer().isFresh()) {
+                Ticket o = new Ticket(TensorSet.of(), TensorSet.of(), TensorSet.of(), b.rewindOptimizer().buffers(),
+                        specJson, Map.of("updates", Long.toString(b.rewindOptimizer().updates())));
+                AtomicFiles.write(layout.rewindOptimizer(result.level(), b.branch()),
+                        out -> TicketFiles.write(o, TicketFormat.SAFETENSORS, out));
+            }
             AtomicFiles.writeString(layout.branchJson(result.level(), b.branch()),
                     json.writerWithDefaultPrettyPrinter().writeValueAsString(branchJson(b)));
             names.add(b.branch());
@@ -133,8 +143,19 @@ public final class FileLevelStore implements LevelStore {
         }
         PruneResult prune = new PruneResult(t.masks(), layers, p.path("requestedKept").asLong(), p.path("kept").asLong(),
                 p.path("eligibleSize").asLong());
+        OptimizerSnapshot optimizer = OptimizerSnapshot.fresh();
+        Path opt = layout.rewindOptimizer(level, branch);
+        if (Files.isRegularFile(opt)) {
+            Ticket o = TicketFiles.read(opt);
+            String updates = o.metadata().get("updates");
+            if (updates == null) {
+                throw new IOException("The optimiser state " + opt + " has no 'updates' metadata entry.");
+            }
+            optimizer = new OptimizerSnapshot(Long.parseLong(updates), o.finalWeights());
+        }
         return new BranchResult(branch, t.masks(), start, rewind, t.finalWeights(), b.path("fromStep").asLong(),
-                b.path("toStep").asLong(), b.path("accuracy").asDouble(), b.path("loss").asDouble(), metrics, prune);
+                b.path("toStep").asLong(), b.path("accuracy").asDouble(), b.path("loss").asDouble(), metrics, prune,
+                optimizer);
     }
 
     private ObjectNode branchJson(BranchResult b) {

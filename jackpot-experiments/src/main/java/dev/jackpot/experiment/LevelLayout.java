@@ -43,6 +43,11 @@ public record LevelLayout(Path dir) {
         return branch(level, branch).resolve("branch.json");
     }
 
+    /** @return the optimiser state saved at the rewind step (level 0's main branch, optimizerAtRewind RESTORE) */
+    public Path rewindOptimizer(int level, String branch) {
+        return branch(level, branch).resolve("rewind-optimizer.safetensors");
+    }
+
     /** @return the completion marker of the level */
     public Path done(int level) {
         return level(level).resolve("DONE");

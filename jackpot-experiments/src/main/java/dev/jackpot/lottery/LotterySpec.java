@@ -6,7 +6,9 @@ import dev.jackpot.nn.train.OptimizerKind;
 import dev.jackpot.nn.train.ScheduleKind;
 import dev.jackpot.nn.train.TrainSpec;
 import dev.jackpot.prune.Control;
+import dev.jackpot.prune.CountingRule;
 import dev.jackpot.prune.ImpSpec;
+import dev.jackpot.prune.OptimizerAtRewind;
 import dev.jackpot.prune.PruneScope;
 import dev.jackpot.prune.ResetVariant;
 
@@ -48,13 +50,18 @@ import java.util.TreeMap;
  * @param controls        control branches at every level
  * @param replicates      independent replicates, positive
  * @param seed            root seed
+ * @param optimizerAtRewind optimiser state at the rewind step k (REWIND_TO_STEP): ZERO (fresh, OpenLTH; the
+ *                        default) or RESTORE (level 0's state at k, masked)
+ * @param counting        removals per round: EXACT (Jackpot's exact counts, the default), OPENLTH (OpenLTH
+ *                        sparse_global, GLOBAL scope) or LTH_TF (prune_by_percent, LAYERWISE scope)
  */
 public record LotterySpec(String model, String dataset, String dataPath, int subsample, int testSubsample,
                           InitScheme init, OptimizerKind optimizer, double learningRate, double momentum,
                           double weightDecay, int batchSize, int epochs, long iterations, ScheduleKind schedule,
                           List<Long> milestones, double gamma, long warmupSteps, int levels, PruneScope scope,
                           double rate, Map<String, Double> layerRates, List<String> excluded, ResetVariant reset,
-                          long rewindStep, long fineTuneSteps, List<Control> controls, int replicates, long seed) {
+                          long rewindStep, long fineTuneSteps, List<Control> controls, int replicates, long seed,
+                          OptimizerAtRewind optimizerAtRewind, CountingRule counting) {
 
     /** Datasets a spec can name. */
     public static final List<String> DATASETS = List.of("fashion-mnist", "mnist", "cifar10");
@@ -91,6 +98,8 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         layerRates = Map.copyOf(new TreeMap<>(layerRates == null ? Map.of() : layerRates));
         excluded = List.copyOf(excluded == null ? List.of() : excluded);
         controls = List.copyOf(controls == null ? List.of() : controls);
+        optimizerAtRewind = optimizerAtRewind == null ? OptimizerAtRewind.ZERO : optimizerAtRewind;
+        counting = counting == null ? CountingRule.EXACT : counting;
         if (Set.copyOf(controls).size() != controls.size()) {
             throw new IllegalArgumentException("controls must not repeat a control, got " + controls + ".");
         }
@@ -99,7 +108,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         train(optimizer, learningRate, momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones,
                 gamma, warmupSteps, 0);
         imp(levels, scope, rate, layerRates, excluded, reset, rewindStep, Math.max(1, rewindStep + 1), fineTuneSteps,
-                controls, 0);
+                controls, 0, optimizerAtRewind, counting);
     }
 
     /**
@@ -120,9 +129,11 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
 
     private static ImpSpec imp(int levels, PruneScope scope, double rate, Map<String, Double> layerRates,
                                List<String> excluded, ResetVariant reset, long rewindStep, long trainingSteps,
-                               long fineTuneSteps, List<Control> controls, long seed) {
+                               long fineTuneSteps, List<Control> controls, long seed, OptimizerAtRewind optimizerAtRewind,
+                               CountingRule counting) {
         return new ImpSpec(levels, scope, rate, scope == PruneScope.LAYERWISE ? layerRates : Map.of(),
-                Set.copyOf(excluded), reset, rewindStep, trainingSteps, fineTuneSteps, Set.copyOf(controls), seed);
+                Set.copyOf(excluded), reset, rewindStep, trainingSteps, fineTuneSteps, Set.copyOf(controls), seed,
+                optimizerAtRewind, counting);
     }
 
     /**
@@ -132,7 +143,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
      */
     public ImpSpec impSpec(long trainingSteps, long replicateSeed) {
         return imp(levels, scope, rate, layerRates, excluded, reset, rewindStep, trainingSteps, fineTuneSteps, controls,
-                replicateSeed);
+                replicateSeed, optimizerAtRewind, counting);
     }
 
     /** @return the architecture */
@@ -144,42 +155,71 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
     public LotterySpec withLevels(int n) {
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, n, scope,
-                rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed);
+                rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
+                optimizerAtRewind, counting);
     }
 
     /** @return this spec with another number of replicates */
     public LotterySpec withReplicates(int n) {
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
-                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, n, seed);
+                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, n, seed,
+                optimizerAtRewind, counting);
     }
 
     /** @return this spec with other data sizes and training length in epochs */
     public LotterySpec withSize(int train, int test, int epochCount) {
         return new LotterySpec(model, dataset, dataPath, train, test, init, optimizer, learningRate, momentum,
                 weightDecay, batchSize, epochCount, 0, schedule, List.of(), gamma, warmupSteps, levels, scope, rate,
-                layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed);
+                layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
+                optimizerAtRewind, counting);
     }
 
     /** @return this spec with another training subsample size (0 = the whole training set) */
     public LotterySpec withSubsample(int n) {
         return new LotterySpec(model, dataset, dataPath, n, testSubsample, init, optimizer, learningRate, momentum,
                 weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels, scope,
-                rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed);
+                rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
+                optimizerAtRewind, counting);
     }
 
     /** @return this spec with other control branches (an empty list runs the ticket alone) */
     public LotterySpec withControls(List<Control> newControls) {
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
-                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, newControls, replicates, seed);
+                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, newControls, replicates, seed,
+                optimizerAtRewind, counting);
     }
 
     /** @return this spec reading its data from {@code path} */
     public LotterySpec withDataPath(String path) {
         return new LotterySpec(model, dataset, path, subsample, testSubsample, init, optimizer, learningRate, momentum,
                 weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels, scope,
-                rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed);
+                rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
+                optimizerAtRewind, counting);
+    }
+
+    /** @return this spec with another optimiser state at the rewind step */
+    public LotterySpec withOptimizerAtRewind(OptimizerAtRewind o) {
+        return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
+                momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
+                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed, o, counting);
+    }
+
+    /** @return this spec with another counting rule */
+    public LotterySpec withCounting(CountingRule c) {
+        return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
+                momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
+                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
+                optimizerAtRewind, c);
+    }
+
+    /** @return this spec with another reset variant and rewind step (fine-tuning steps 0) */
+    public LotterySpec withReset(ResetVariant r, long k) {
+        return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
+                momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
+                scope, rate, layerRates, excluded, r, k, 0, controls, replicates, seed, optimizerAtRewind,
+                counting);
     }
 
     /**
@@ -194,7 +234,8 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec("lenet-300-100", "fashion-mnist", "", 10_000, 0, InitScheme.GLOROT_NORMAL,
                 OptimizerKind.ADAM, 1.2e-3, 0, 0, 60, 3, 0, ScheduleKind.CONSTANT, List.of(), 1, 0, 8,
                 PruneScope.LAYERWISE, 0.2, Map.of("fc3.weight", 0.1), List.of(), ResetVariant.REWIND_INIT, 0, 0,
-                List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2019);
+                List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2019,
+                OptimizerAtRewind.ZERO, CountingRule.EXACT);
     }
 
     /**
@@ -207,7 +248,8 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec("lenet-300-100", "mnist", "data/mnist", 0, 0, InitScheme.GLOROT_NORMAL,
                 OptimizerKind.ADAM, 1.2e-3, 0, 0, 60, 0, 50_000, ScheduleKind.CONSTANT, List.of(), 1, 0, 15,
                 PruneScope.LAYERWISE, 0.2, Map.of("fc3.weight", 0.1), List.of(), ResetVariant.REWIND_INIT, 0, 0,
-                List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 5, 2019);
+                List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 5, 2019,
+                OptimizerAtRewind.ZERO, CountingRule.EXACT);
     }
 
     /**
@@ -221,7 +263,8 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 OptimizerKind.ADAM, 2e-4, 0, 0, 60, 0, 20_000, ScheduleKind.CONSTANT, List.of(), 1, 0, 20,
                 PruneScope.LAYERWISE, 0.2, Map.of("conv1.weight", 0.1, "conv2.weight", 0.1, "fc3.weight", 0.1),
                 List.of(), ResetVariant.REWIND_INIT, 0, 0,
-                List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2019);
+                List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2019,
+                OptimizerAtRewind.ZERO, CountingRule.EXACT);
     }
 
     /**
@@ -235,7 +278,8 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec("resnet-20", "cifar10", "data/cifar-10-batches-bin", 0, 0, InitScheme.KAIMING_NORMAL,
                 OptimizerKind.SGD, 0.1, 0.9, 1e-4, 128, 0, 63_000, ScheduleKind.STEP, List.of(32_000L, 48_000L), 0.1,
                 0, 16, PruneScope.GLOBAL, 0.2, Map.of(), List.of(), ResetVariant.REWIND_TO_STEP, 500, 0,
-                List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2020);
+                List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2020,
+                OptimizerAtRewind.ZERO, CountingRule.EXACT);
     }
 
     /**

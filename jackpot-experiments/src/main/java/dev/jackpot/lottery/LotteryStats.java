@@ -24,9 +24,12 @@ public final class LotteryStats {
      * @param accuracy    mean test accuracy
      * @param accuracyStd sample standard deviation of the accuracy (NaN for one replicate)
      * @param seconds     mean training seconds
+     * @param earlyStop   mean early-stopping iteration (the evaluated step of least validation, else test, loss)
+     *                    over the replicates that recorded one, NaN if none did
+     * @param earlyStopStd its sample standard deviation (NaN for fewer than two)
      */
     public record LevelStats(int level, String branch, int replicates, double density, double accuracy,
-                             double accuracyStd, double seconds) {
+                             double accuracyStd, double seconds, double earlyStop, double earlyStopStd) {
 
         /** @return the row as JSON */
         public ObjectNode toJson() {
@@ -38,6 +41,8 @@ public final class LotteryStats {
             o.put("accuracyMean", accuracy);
             o.put("accuracyStd", accuracyStd);
             o.put("secondsMean", seconds);
+            o.put("earlyStopMean", earlyStop);
+            o.put("earlyStopStd", earlyStopStd);
             return o;
         }
     }
@@ -55,9 +60,12 @@ public final class LotteryStats {
         List<LevelStats> out = new ArrayList<>();
         byLevel.forEach((level, branches) -> branches.forEach((branch, list) -> {
             double[] acc = list.stream().mapToDouble(BranchSummary::accuracy).toArray();
+            double[] stop = list.stream().filter(b -> b.earlyStopStep() >= 0).mapToDouble(BranchSummary::earlyStopStep)
+                    .toArray();
             out.add(new LevelStats(level, branch, list.size(),
                     list.stream().mapToDouble(BranchSummary::density).average().orElse(Double.NaN),
-                    mean(acc), std(acc), list.stream().mapToDouble(BranchSummary::seconds).average().orElse(Double.NaN)));
+                    mean(acc), std(acc), list.stream().mapToDouble(BranchSummary::seconds).average().orElse(Double.NaN),
+                    mean(stop), std(stop)));
         }));
         return out;
     }

@@ -6,6 +6,8 @@ import dev.jackpot.prune.ImpRunner;
 import dev.jackpot.prune.ImpSpec;
 import dev.jackpot.prune.InMemoryLevelStore;
 import dev.jackpot.prune.LevelListener;
+import dev.jackpot.prune.OptimizerAtRewind;
+import dev.jackpot.prune.OptimizerSnapshot;
 import dev.jackpot.prune.LevelResult;
 import dev.jackpot.prune.Masks;
 import dev.jackpot.prune.ResetVariant;
@@ -83,8 +85,20 @@ class FileLevelStoreTest {
                 }
                 Masks.apply(w, r.masks());
             }
+            // A stand-in optimiser state at the capture: the captured weights times -1 (signed zeros included).
+            Optional<OptimizerSnapshot> state = captured.map(c -> {
+                List<NamedTensor> bufs = new ArrayList<>();
+                for (NamedTensor t : c) {
+                    float[] v = t.values().clone();
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = -v[i];
+                    }
+                    bufs.add(new NamedTensor("momentum/" + t.name(), t.shape().clone(), v));
+                }
+                return new OptimizerSnapshot(r.captureStep(), TensorSet.of(bufs));
+            });
             return new TrainOutcome(w, captured, 0.5 + 0.01 * r.level(), -0.0,
-                    Map.of("diverged", Double.NaN, "steps", (double) (r.toStep() - r.fromStep())));
+                    Map.of("diverged", Double.NaN, "steps", (double) (r.toStep() - r.fromStep())), state);
         }
     }
 
@@ -110,6 +124,25 @@ class FileLevelStoreTest {
         assertEquals(0, t.maskedNonZeroFinal());
         assertEquals("{\"x\":1}", t.specJson());
         assertEquals("2", t.metadata().get("level"));
+    }
+
+    @Test
+    void theRestoredOptimiserStateIsSavedAndLoadedBitIdentically() throws IOException {
+        LevelLayout layout = new LevelLayout(dir.resolve("rep-0"));
+        List<LevelResult> run = new ImpRunner(spec(2).withOptimizerAtRewind(OptimizerAtRewind.RESTORE),
+                new DriftTrainer(), new FileLevelStore(layout, "{}"), LevelListener.NONE).run();
+        assertTrue(Files.isRegularFile(layout.rewindOptimizer(0, BranchResult.MAIN)));
+        assertFalse(Files.exists(layout.rewindOptimizer(1, BranchResult.MAIN)));
+        LevelResult zero = new FileLevelStore(layout, "{}").load(0);
+        assertEquals(3, zero.main().rewindOptimizer().updates());
+        assertTrue(zero.main().rewindOptimizer().buffers().sameAs(run.get(0).main().rewindOptimizer().buffers()));
+        for (LevelResult level : run) {
+            assertSameLevel(level, new FileLevelStore(layout, "{}").load(level.level()));
+        }
+        // Without RESTORE nothing is saved.
+        LevelLayout plain = new LevelLayout(dir.resolve("rep-1"));
+        new ImpRunner(spec(1), new DriftTrainer(), new FileLevelStore(plain, "{}"), LevelListener.NONE).run();
+        assertFalse(Files.exists(plain.rewindOptimizer(0, BranchResult.MAIN)));
     }
 
     @Test
@@ -165,6 +198,8 @@ class FileLevelStoreTest {
             assertTrue(p.startWeights().sameAs(q.startWeights()), what);
             assertTrue(p.rewindWeights().sameAs(q.rewindWeights()), what);
             assertTrue(p.finalWeights().sameAs(q.finalWeights()), what);
+            assertEquals(p.rewindOptimizer().updates(), q.rewindOptimizer().updates(), what);
+            assertTrue(p.rewindOptimizer().buffers().sameAs(q.rewindOptimizer().buffers()), what);
             assertEquals(p.fromStep(), q.fromStep());
             assertEquals(p.toStep(), q.toStep());
             assertEquals(p.accuracy(), q.accuracy());

@@ -51,6 +51,21 @@ class LotterySpecTest {
         assertTrue(e.getMessage().contains(fragment), yaml + " -> " + e.getMessage());
     }
 
+    @Test
+    void countingAndOptimizerAtRewindAreSpecFieldsWithNeutralDefaults() {
+        LotterySpec tf = Lottery.CODEC.parseYaml("counting: LTH_TF");
+        assertEquals(dev.jackpot.prune.CountingRule.LTH_TF, tf.counting());
+        assertEquals(dev.jackpot.prune.CountingRule.LTH_TF, tf.impSpec(100, 1).counting());
+        org.junit.jupiter.api.Assertions.assertNotEquals(Lottery.id(LotterySpec.lenet300Fashion()), Lottery.id(tf));
+        assertEquals(Lottery.id(LotterySpec.lenet300Fashion()),
+                Lottery.id(Lottery.CODEC.parseYaml("counting: EXACT\noptimizerAtRewind: ZERO")));
+        assertMessage("counting: OPENLTH", "needs GLOBAL scope");
+        assertMessage("counting: SNIP", "target density");
+        assertMessage("optimizerAtRewind: RESTORE", "REWIND_TO_STEP");
+        LotterySpec k = Lottery.CODEC.parseYaml("reset: REWIND_TO_STEP\nrewindStep: 5\noptimizerAtRewind: RESTORE");
+        assertEquals(dev.jackpot.prune.OptimizerAtRewind.RESTORE, k.impSpec(100, 1).optimizerAtRewind());
+    }
+
     /** Run ids must never change for an unchanged spec: a change orphans every existing run directory. */
     @Test
     void runIdsArePinned() {

@@ -9,9 +9,11 @@ import dev.jackpot.nn.model.Network;
 import dev.jackpot.nn.train.Checkpoint;
 import dev.jackpot.nn.train.EpochMetrics;
 import dev.jackpot.nn.train.MaskedTrainer;
+import dev.jackpot.nn.train.OptimizerState;
 import dev.jackpot.nn.train.TrainListener;
 import dev.jackpot.nn.train.TrainResult;
 import dev.jackpot.nn.train.TrainSpec;
+import dev.jackpot.prune.OptimizerSnapshot;
 import dev.jackpot.prune.TicketTrainer;
 import dev.jackpot.prune.TrainOutcome;
 import dev.jackpot.prune.TrainPhase;
@@ -29,12 +31,14 @@ import java.util.OptionalLong;
  * A {@link TicketTrainer} on DJL: each {@link TrainRequest} becomes one {@link MaskedTrainer} run.
  *
  * <ul>
- *   <li>the start weights are copied into a {@link Checkpoint} at step {@code fromStep} with a fresh
- *       (zero) optimiser state, as OpenLTH does when it rewinds (weak-lth.md 3.3);</li>
+ *   <li>the start weights are copied into a {@link Checkpoint} at step {@code fromStep} with the
+ *       request's optimiser state: fresh (zero) as OpenLTH does when it rewinds (weak-lth.md 3.3), or
+ *       the rewind point's restored state ({@code OptimizerAtRewind.RESTORE}); its buffers are named
+ *       as {@link OptimizerState}'s and the trainer multiplies them by the masks again;</li>
  *   <li>the data order is seeded with the request's {@code dataSeed} (the spec's own seed is
  *       replaced), so the batches of step s depend only on {@code (dataSeed, s)} and every level
  *       sees level 0's batches from {@code fromStep} on; the learning rate is the schedule at s;</li>
- *   <li>{@code captureStep} is captured as the weights before that step is taken;</li>
+ *   <li>{@code captureStep} is captured as the weights (and the optimiser state) before that step is taken;</li>
  *   <li>{@link TrainPhase#FINE_TUNE} jobs train with the fine-tuning spec (its own length and
  *       schedule, e.g. a small constant rate; Renda et al., ICLR 2020).</li>
  * </ul>
@@ -113,7 +117,7 @@ public final class DjlTicketTrainer implements TicketTrainer {
                     + " match the training spec.");
         }
         Checkpoint start = new Checkpoint(request.fromStep(), request.start().copy(),
-                dev.jackpot.nn.train.OptimizerState.fresh());
+                new OptimizerState(request.startOptimizer().updates(), request.startOptimizer().buffers()));
         OptionalLong capture = request.captureStep() >= 0 ? OptionalLong.of(request.captureStep()) : OptionalLong.empty();
         TrainResult r = trainer.train(start, request.masks(), request.toStep(), capture, listener);
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -143,11 +147,17 @@ public final class DjlTicketTrainer implements TicketTrainer {
         }
         TensorSet finalWeights = r.weights();
         Optional<TensorSet> captured = r.captured().map(Checkpoint::weights);
+        Optional<OptimizerSnapshot> capturedOptimizer = r.captured().map(c -> snapshot(c.optimizer()));
         if (capture.isPresent() && captured.isEmpty()) {
             // A run that diverged before the capture step: report its last state as the capture.
             captured = Optional.of(finalWeights);
+            capturedOptimizer = Optional.of(snapshot(r.finalState().optimizer()));
         }
-        return new TrainOutcome(finalWeights, captured, accuracy, loss, metrics);
+        return new TrainOutcome(finalWeights, captured, accuracy, loss, metrics, capturedOptimizer);
+    }
+
+    private static OptimizerSnapshot snapshot(OptimizerState s) {
+        return new OptimizerSnapshot(s.updates(), s.buffers());
     }
 
     private static TrainSpec withSeed(TrainSpec s, long seed) {

@@ -3,7 +3,10 @@ package dev.jackpot.nn.pai;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.data.ImageDataset;
 import dev.jackpot.nn.data.Normalisation;
+import dev.jackpot.nn.model.InitScheme;
+import dev.jackpot.nn.model.Initialiser;
 import dev.jackpot.nn.model.Network;
+import dev.jackpot.nn.model.ParameterKind;
 import dev.jackpot.nn.model.ParameterSpec;
 import dev.jackpot.prune.Masks;
 import dev.jackpot.prune.PruneResult;
@@ -24,7 +27,8 @@ import java.util.Set;
  * Scores and masks of pruning at initialisation (weak-lth.md section 5), over the network's
  * prunable weights (Conv and Linear; biases and batch-norm are never pruned). Gradients are taken
  * in double precision ({@link Autodiff64}); scores are returned as float {@link TensorSet}s and the
- * mask is chosen by {@link ScorePruneStrategy} with exact counts ({@code round(d·N)}).
+ * mask is chosen by {@link ScorePruneStrategy} with exact counts ({@code round(d·N)}) or the spec's
+ * reference counting rule ({@code PruneAtInitSpec.counting}).
  * <ul>
  *   <li>SNIP (Lee, Ajanthan, Torr, ICLR 2019): {@code s = |g ⊙ w| / Σ|g ⊙ w|}, g the gradient of
  *       the mean cross-entropy on one seeded minibatch; keep the highest.</li>
@@ -65,6 +69,22 @@ public final class PruneAtInit {
      * @return the mask, the selection record and the scores
      */
     public PruneAtInitResult prune(PruneAtInitSpec spec, TensorSet weights, ImageDataset train, Normalisation norm) {
+        return prune(spec, weights, train, norm, InitScheme.KAIMING_NORMAL);
+    }
+
+    /**
+     * Prunes {@code weights} by the spec's method; with SNIP's {@code scoreOnTrainedInit = false} the
+     * result's {@code trainInit} is a separate draw of {@code scheme}.
+     *
+     * @param spec    the method and its settings
+     * @param weights the initial weights (every parameter of the network); not modified
+     * @param train   training examples (read by SNIP and GraSP only; may be null for the others)
+     * @param norm    the normalisation of {@code train}
+     * @param scheme  the initialisation scheme of SNIP's separate draw
+     * @return the mask, the selection record, the scores, the weights scored and the weights to train
+     */
+    public PruneAtInitResult prune(PruneAtInitSpec spec, TensorSet weights, ImageDataset train, Normalisation norm,
+                                   InitScheme scheme) {
         network.checkWeights(weights);
         if (spec.method().needsData() && train == null) {
             throw new IllegalArgumentException(spec.method() + " needs training examples, but none were given.");
@@ -72,17 +92,55 @@ public final class PruneAtInit {
         if (spec.method() == PaiMethod.SYNFLOW) {
             return synflow(spec, weights);
         }
+        TensorSet scored = spec.redrawXavier() ? xavierRedraw(weights, Seeds.derive(spec.seed(), "grasp-xavier")) : weights;
         TensorSet scores = switch (spec.method()) {
-            case SNIP -> snipScores(weights, train, norm, spec.batch(), spec.seed());
-            case GRASP -> graspScores(weights, train, norm, spec.samplesPerClass(), spec.temperature(), spec.seed());
-            case MAGNITUDE -> magnitudeScores(weights);
+            case SNIP -> snipScores(scored, train, norm, spec.batch(), spec.seed());
+            case GRASP -> graspScores(scored, train, norm, spec.samplesPerClass(), spec.temperature(), spec.seed());
+            case MAGNITUDE -> magnitudeScores(scored);
             case RANDOM -> randomScores(Seeds.stream(spec.seed(), "pai-random"));
             case SYNFLOW -> throw new IllegalStateException("unreachable");
         };
         boolean removeHighest = spec.method() == PaiMethod.GRASP;
-        PruneResult r = new ScorePruneStrategy(spec.scope(), spec.density(), Set.of(), removeHighest)
+        PruneResult r = new ScorePruneStrategy(spec.scope(), spec.density(), Set.of(), removeHighest, spec.counting())
                 .prune(scores, onesMask());
-        return new PruneAtInitResult(spec, r.masks(), r, List.of(r.density()), scores);
+        TensorSet trainInit = spec.scoreOnTrainedInit() ? weights
+                : separateDraw(Seeds.derive(spec.seed(), "snip-train-init"), scheme);
+        return new PruneAtInitResult(spec, r.masks(), r, List.of(r.density()), scores, scored, trainInit);
+    }
+
+    /**
+     * GraSP's reference scores a copy of the network whose Conv and Linear weights it re-draws with
+     * {@code xavier_normal_} (std {@code sqrt(2 / (fan_in + fan_out))}); biases and batch-norm stay.
+     *
+     * @param weights the init; not modified
+     * @param seed    the seed of the re-draw
+     * @return a copy with every prunable weight re-drawn Glorot (Xavier) normal
+     */
+    public TensorSet xavierRedraw(TensorSet weights, long seed) {
+        TensorSet xavier = Initialiser.initialise(network, seed, InitScheme.GLOROT_NORMAL);
+        Set<String> prunable = Set.copyOf(prunableNames());
+        List<NamedTensor> out = new ArrayList<>();
+        for (NamedTensor t : weights) {
+            out.add(prunable.contains(t.name()) ? xavier.get(t.name()).copy() : t.copy());
+        }
+        return TensorSet.of(out);
+    }
+
+    /**
+     * SNIP's reference trains a draw other than the one it scored, with biases initialised to zero.
+     *
+     * @param seed   the seed of the draw
+     * @param scheme its initialisation scheme
+     * @return a fresh draw with every bias exactly +0.0
+     */
+    public TensorSet separateDraw(long seed, InitScheme scheme) {
+        TensorSet draw = Initialiser.initialise(network, seed, scheme);
+        List<NamedTensor> out = new ArrayList<>();
+        for (ParameterSpec p : network.parameters()) {
+            NamedTensor t = draw.get(p.name());
+            out.add(p.kind() == ParameterKind.BIAS ? new NamedTensor(t.name(), t.shape().clone(), new float[t.size()]) : t);
+        }
+        return TensorSet.of(out);
     }
 
     /** @return all-ones masks over the prunable weights */
@@ -309,11 +367,11 @@ public final class PruneAtInit {
         for (int r = 1; r <= n; r++) {
             scores = synflowScores(weights, masks);
             double dr = r == n ? spec.density() : Math.pow(spec.density(), (double) r / n);
-            last = new ScorePruneStrategy(spec.scope(), dr, Set.of(), false).prune(scores, masks);
+            last = new ScorePruneStrategy(spec.scope(), dr, Set.of(), false, spec.counting()).prune(scores, masks);
             masks = last.masks();
             densities.add(Masks.density(masks));
         }
-        return new PruneAtInitResult(spec, masks, last, densities, scores);
+        return new PruneAtInitResult(spec, masks, last, densities, scores, weights, weights);
     }
 
     /**

@@ -13,9 +13,12 @@ import java.util.List;
  * @param selection       the last selection step (per-layer requested and achieved counts)
  * @param roundDensities  the density after each round (SynFlow: {@code d^(r/n)} up to rounding; one entry otherwise)
  * @param scores          the scores of the last round, over prunable tensors
+ * @param scoredWeights   the weights the scores were computed on: the given init, or GraSP's Xavier re-draw
+ * @param trainInit       the weights to train under the mask: the given init, or SNIP's separate draw with zero
+ *                        biases ({@code scoreOnTrainedInit = false}); never modified by a re-draw for scoring
  */
 public record PruneAtInitResult(PruneAtInitSpec spec, TensorSet masks, PruneResult selection, List<Double> roundDensities,
-                                TensorSet scores) {
+                                TensorSet scores, TensorSet scoredWeights, TensorSet trainInit) {
 
     /** Copies the list. */
     public PruneAtInitResult {

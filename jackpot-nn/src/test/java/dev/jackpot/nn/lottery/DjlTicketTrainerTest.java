@@ -15,6 +15,8 @@ import dev.jackpot.prune.Control;
 import dev.jackpot.prune.DensitySchedule;
 import dev.jackpot.prune.ImpRunner;
 import dev.jackpot.prune.ImpSpec;
+import dev.jackpot.prune.OptimizerAtRewind;
+import dev.jackpot.prune.OptimizerSnapshot;
 import dev.jackpot.prune.InMemoryLevelStore;
 import dev.jackpot.prune.LayerCount;
 import dev.jackpot.prune.LevelListener;
@@ -142,5 +144,40 @@ class DjlTicketTrainerTest {
         assertEquals(3, one.fromStep());
         assertTrue(one.startWeights().sameAs(Masks.applied(zero.rewindWeights(), one.masks())));
         assertFalse(zero.rewindWeights().sameAs(zero.startWeights()));
+    }
+
+    @Test
+    void restoredAdamStateAtKContinuesLevelZeroAndMasksPrunedEntries() throws IOException {
+        DjlTicketTrainer t = trainer(TrainSpec.adam(1e-2, 16, 2, 0));
+        long total = t.trainingSteps();
+        long k = 5;
+        TensorSet w0 = t.initialWeights(4);
+        TensorSet ones = Masks.ones(w0, t.prunableNames());
+        TrainOutcome full = t.train(new TrainRequest(0, "main", w0, ones, 0, total, k, TrainPhase.TRAIN, 99));
+        OptimizerSnapshot atK = full.capturedOptimizer().orElseThrow();
+        assertEquals(k, atK.updates());
+        assertTrue(atK.buffers().names().contains("adam.m/fc1.weight") && atK.buffers().names().contains("adam.v/fc1.weight"));
+        // Adam's moments and step count at k restored: k..T equals 0..T bit for bit; a fresh optimiser does not.
+        TrainOutcome restored = t.train(new TrainRequest(0, "main", full.captured().orElseThrow(), ones, k, total, -1,
+                TrainPhase.TRAIN, 99, atK));
+        assertTrue(full.finalWeights().sameAs(restored.finalWeights()));
+        TrainOutcome fresh = t.train(new TrainRequest(0, "main", full.captured().orElseThrow(), ones, k, total, -1,
+                TrainPhase.TRAIN, 99));
+        assertFalse(full.finalWeights().sameAs(fresh.finalWeights()));
+
+        // Through the driver: level 0 saves the state at k; level 1 starts from it, masked.
+        ImpSpec s = spec(t, 1).withReset(ResetVariant.REWIND_TO_STEP, k).withOptimizerAtRewind(OptimizerAtRewind.RESTORE);
+        List<LevelResult> levels = new ImpRunner(s, t, new InMemoryLevelStore(), LevelListener.NONE).run();
+        OptimizerSnapshot saved = levels.get(0).main().rewindOptimizer();
+        assertEquals(k, saved.updates());
+        TensorSet masks = levels.get(1).main().masks();
+        long dataSeed = dev.jackpot.rng.Seeds.derive(s.seed(), "data-order");
+        TrainOutcome again = t.train(new TrainRequest(1, "main", levels.get(1).main().startWeights(), masks, k, total, -1,
+                TrainPhase.TRAIN, dataSeed, saved.masked(masks)));
+        assertTrue(again.finalWeights().sameAs(levels.get(1).main().finalWeights()), "level 1 started from the restored state");
+        TrainOutcome zero = t.train(new TrainRequest(1, "main", levels.get(1).main().startWeights(), masks, k, total, -1,
+                TrainPhase.TRAIN, dataSeed));
+        assertFalse(zero.finalWeights().sameAs(levels.get(1).main().finalWeights()));
+        assertEquals(k, levels.get(1).main().fromStep());
     }
 }

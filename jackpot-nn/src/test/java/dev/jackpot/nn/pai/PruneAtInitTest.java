@@ -8,6 +8,7 @@ import dev.jackpot.nn.model.InitScheme;
 import dev.jackpot.nn.model.Initialiser;
 import dev.jackpot.nn.model.Mlp;
 import dev.jackpot.nn.model.Network;
+import dev.jackpot.prune.CountingRule;
 import dev.jackpot.prune.LayerCount;
 import dev.jackpot.prune.Masks;
 import dev.jackpot.prune.PruneScope;
@@ -269,7 +270,89 @@ class PruneAtInitTest {
     }
 
     @Test
+    void referenceCountingRulesReachThePruningAtInitialisation() {
+        Network net = new Mlp("tiny", new int[] {1, 3, 3}, new int[] {8}, 3);
+        ImageDataset train = Synthetic.images("train", 30, 1, 3, 3, 3, 1, 2);
+        Normalisation norm = Normalisation.fit(train);
+        TensorSet w = Initialiser.initialise(net, 5, InitScheme.KAIMING_NORMAL);
+        PruneAtInit pai = new PruneAtInit(CPU, net);
+        long n = net.prunableCount(); // 9*8 + 8*3 = 96
+        assertEquals(96, n);
+        // d = 0.3: exact keeps round(28.8) = 29; GraSP counts m = floor(96 x 0.7) = 67 and removes 66 (scores distinct)
+        PruneAtInitSpec grasp = new PruneAtInitSpec(PaiMethod.GRASP, 0.3, PruneScope.GLOBAL, 1, 10, 4, 200, 9,
+                CountingRule.GRASP);
+        PruneAtInitResult g = pai.prune(grasp, w, train, norm);
+        assertEquals(96 - 67, g.selection().requestedKept());
+        assertEquals(96 - 66, Masks.kept(g.masks()));
+        // SNIP at d = 0.3: round(96 x (1 - 0.7)) = round(28.8) = 29, exact top-k
+        PruneAtInitResult s = pai.prune(new PruneAtInitSpec(PaiMethod.SNIP, 0.3, PruneScope.GLOBAL, 1, 10, 4, 200, 3,
+                CountingRule.SNIP), w, train, norm);
+        assertEquals(29, Masks.kept(s.masks()));
+        // SynFlow's rule: every round removes floor((1 - d_r) N) counted over all N, pruned entries included
+        PruneAtInitResult f = pai.prune(PruneAtInitSpec.of(PaiMethod.SYNFLOW, 0.3, 3).withRounds(2)
+                .withCounting(CountingRule.SYNFLOW), w, null, null);
+        assertEquals(96 - (long) ((1.0 - 0.3) * 96), f.selection().requestedKept());
+        assertTrue(Masks.kept(f.masks()) <= f.selection().requestedKept());
+        assertThrows(IllegalArgumentException.class, () -> PruneAtInitSpec.of(PaiMethod.SNIP, 0.3, 3)
+                .withCounting(CountingRule.OPENLTH));
+    }
+
+    @Test
+    void graspXavierRedrawChangesTheScoredWeightsButNeverTheTrainedInit() {
+        Network net = new Mlp("tiny", new int[] {1, 3, 3}, new int[] {8}, 3);
+        ImageDataset train = Synthetic.images("train", 30, 1, 3, 3, 3, 1, 2);
+        Normalisation norm = Normalisation.fit(train);
+        TensorSet w = Initialiser.initialise(net, 5, InitScheme.KAIMING_NORMAL);
+        TensorSet before = w.copy();
+        PruneAtInit pai = new PruneAtInit(CPU, net);
+        PruneAtInitSpec plain = new PruneAtInitSpec(PaiMethod.GRASP, 0.3, PruneScope.GLOBAL, 1, 10, 4, 200, 9);
+        PruneAtInitResult a = pai.prune(plain, w, train, norm);
+        PruneAtInitResult b = pai.prune(plain.withRedrawXavier(true), w, train, norm);
+        assertTrue(a.scoredWeights().sameAs(w));
+        TensorSet xavier = Initialiser.initialise(net, Seeds.derive(9, "grasp-xavier"), InitScheme.GLOROT_NORMAL);
+        for (NamedTensor t : b.scoredWeights()) {
+            NamedTensor expected = t.name().endsWith(".weight") ? xavier.get(t.name()) : w.get(t.name());
+            assertTrue(TensorSet.of(expected).sameAs(TensorSet.of(t)), t.name());
+        }
+        assertFalse(b.scores().sameAs(a.scores()));
+        assertFalse(b.masks().sameAs(a.masks()), "a different scored copy gives another mask here");
+        assertTrue(b.trainInit().sameAs(before), "the trained init is the original draw");
+        assertTrue(w.sameAs(before), "the given init is not modified");
+        assertEquals(Masks.kept(a.masks()), Masks.kept(b.masks()));
+    }
+
+    @Test
+    void snipSeparateDrawTrainsAnotherInitWithZeroBiasesUnderTheSameMask() {
+        Network net = new Mlp("tiny", new int[] {1, 3, 3}, new int[] {8}, 3);
+        ImageDataset train = Synthetic.images("train", 30, 1, 3, 3, 3, 1, 2);
+        Normalisation norm = Normalisation.fit(train);
+        TensorSet w = Initialiser.initialise(net, 5, InitScheme.KAIMING_NORMAL);
+        PruneAtInit pai = new PruneAtInit(CPU, net);
+        PruneAtInitSpec same = new PruneAtInitSpec(PaiMethod.SNIP, 0.25, PruneScope.GLOBAL, 1, 10, 2, 200, 3);
+        PruneAtInitResult a = pai.prune(same, w, train, norm, InitScheme.KAIMING_NORMAL);
+        PruneAtInitResult b = pai.prune(same.withScoreOnTrainedInit(false), w, train, norm, InitScheme.KAIMING_NORMAL);
+        assertTrue(a.trainInit().sameAs(w));
+        assertTrue(b.masks().sameAs(a.masks()), "the mask is computed on the given draw either way");
+        assertTrue(b.scoredWeights().sameAs(w));
+        TensorSet draw = Initialiser.initialise(net, Seeds.derive(3, "snip-train-init"), InitScheme.KAIMING_NORMAL);
+        for (NamedTensor t : b.trainInit()) {
+            if (t.name().endsWith(".bias")) {
+                for (float v : t.values()) {
+                    assertEquals(0, Float.floatToRawIntBits(v), t.name() + " is +0.0");
+                }
+            } else {
+                assertTrue(TensorSet.of(t).sameAs(TensorSet.of(draw.get(t.name()))), t.name());
+                assertFalse(TensorSet.of(t).sameAs(TensorSet.of(w.get(t.name()))), t.name() + " differs from the scored draw");
+            }
+        }
+    }
+
+    @Test
     void specRejectsImpossibleValuesWithSentences() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> PruneAtInitSpec.of(PaiMethod.SNIP, 0.5, 1)
+                .withRedrawXavier(true)).getMessage().contains("GraSP only"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> PruneAtInitSpec.of(PaiMethod.GRASP, 0.5, 1)
+                .withScoreOnTrainedInit(false)).getMessage().contains("SNIP only"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PruneAtInitSpec.of(PaiMethod.SNIP, 0, 1));
         assertTrue(e.getMessage().startsWith("The density must be in (0, 1]"), e.getMessage());
