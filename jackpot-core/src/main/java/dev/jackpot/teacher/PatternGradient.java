@@ -224,11 +224,31 @@ final class PatternGradient {
                 a[f] = (((a[f] + x0[f] * g0) + x1[f] * g1) + x2[f] * g2) + x3[f] * g3;
             }
         }
-        for (; q < to; q++) {
-            double g = s[order[q]];
-            double[] x = xs[order[q]];
+        // The last one to three samples in one pass (a pattern holds few samples, so this matters).
+        int left = to - q;
+        if (left == 3) {
+            double g0 = s[order[q]];
+            double g1 = s[order[q + 1]];
+            double g2 = s[order[q + 2]];
+            double[] x0 = xs[order[q]];
+            double[] x1 = xs[order[q + 1]];
+            double[] x2 = xs[order[q + 2]];
             for (int f = 0; f < width; f++) {
-                a[f] += x[f] * g;
+                a[f] = ((a[f] + x0[f] * g0) + x1[f] * g1) + x2[f] * g2;
+            }
+        } else if (left == 2) {
+            double g0 = s[order[q]];
+            double g1 = s[order[q + 1]];
+            double[] x0 = xs[order[q]];
+            double[] x1 = xs[order[q + 1]];
+            for (int f = 0; f < width; f++) {
+                a[f] = (a[f] + x0[f] * g0) + x1[f] * g1;
+            }
+        } else if (left == 1) {
+            double g0 = s[order[q]];
+            double[] x0 = xs[order[q]];
+            for (int f = 0; f < width; f++) {
+                a[f] += x0[f] * g0;
             }
         }
     }
