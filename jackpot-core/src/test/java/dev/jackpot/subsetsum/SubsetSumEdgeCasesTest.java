@@ -144,6 +144,14 @@ class SubsetSumEdgeCasesTest {
         assertSame(MeetInTheMiddleSolver.create(), SubsetSumStrategy.AUTO.solverFor(SubsetSumStrategy.AUTO_EXACT_MAX_N, none));
         assertTrue(SubsetSumStrategy.AUTO.solverFor(SubsetSumStrategy.AUTO_EXACT_MAX_N + 1, none) instanceof GridSolver);
         assertSame(MeetInTheMiddleSolver.create(), SubsetSumStrategy.EXACT.solverFor(3, none));
+        assertSame(MeetInTheMiddleSolver.create(), SubsetSumStrategy.EXACT.solverFor(MeetInTheMiddleSolver.MAX_N, none));
+        assertSame(SchroeppelShamirSolver.create(), SubsetSumStrategy.EXACT.solverFor(MeetInTheMiddleSolver.MAX_N + 1, none));
+        assertSame(SchroeppelShamirSolver.create(), SubsetSumStrategy.SCHROEPPEL_SHAMIR.solverFor(3, none));
+        for (SubsetSumStrategy s : SubsetSumStrategy.values()) {
+            assertSame(s, SubsetSumStrategy.parse(s.cliName()));
+            assertSame(s, SubsetSumStrategy.parse(s.name()));
+        }
+        assertEquals("schroeppel-shamir", SubsetSumStrategy.SCHROEPPEL_SHAMIR.cliName());
         SubsetSumSolver grid = SubsetSumStrategy.GRID.solverFor(3, OptionalDouble.of(0.125));
         SubsetSumProblem p = SubsetSumProblem.of(new double[]{0.3, 0.4}, 0.7);
         assertEquals(0.125, ((GridSolver) grid).stepFor(p));
