@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
                         + "results are proven optimal.",
                 "Then compares the exact solvers at larger n (eps 0, --exact-n, default 40,44,48,52): meet in the "
                         + "middle (n <= 44, O(2^(n/2)) memory) and Schroeppel-Shamir (n <= 64, O(2^(n/4)) memory), "
-                        + "time per instance, their ratio where both run, the bytes of each solver's arrays at its "
+                        + "time per instance (wall and CPU), their ratio where both run (of CPU times), the bytes of each solver's arrays at its "
                         + "peak, and the largest difference of their errors. --max-n 60 extends the default sizes to "
                         + "56 and 60 (minutes per instance)."})
 final class BenchSubsetSumCommand implements Callable<Integer> {
@@ -85,7 +85,8 @@ final class BenchSubsetSumCommand implements Callable<Integer> {
             err.flush();
         }
         List<SubsetSumBench.ExactRow> exact = SubsetSumBench.runExact(exactList, exactInstances, seed, r -> {
-            err.printf("  n = %d  %-17s %10.3f s%n", r.n(), r.solver(), r.medianSeconds());
+            err.printf("  n = %d  %-17s %10.3f s (cpu %.3f s)%n", r.n(), r.solver(), r.medianSeconds(),
+                    r.medianCpuSeconds());
             err.flush();
         });
         PrintWriter out = commandSpec.commandLine().getOut();
@@ -121,6 +122,9 @@ final class BenchSubsetSumCommand implements Callable<Integer> {
                 n.put("instances", r.instances());
                 n.put("medianSeconds", r.medianSeconds());
                 n.put("maxSeconds", r.maxSeconds());
+                if (!Double.isNaN(r.medianCpuSeconds())) {
+                    n.put("medianCpuSeconds", r.medianCpuSeconds());
+                }
                 n.put("maxError", r.maxError());
                 n.put("peakArrayBytes", r.peakArrayBytes());
                 if (!Double.isNaN(r.ratioToMitm())) {
@@ -145,11 +149,11 @@ final class BenchSubsetSumCommand implements Callable<Integer> {
         if (!exact.isEmpty()) {
             out.printf("%nexact solvers, eps 0, %d instance(s) per n, one thread (exact = meet in the middle)%n",
                     exactInstances);
-            out.printf("%4s  %-17s %12s %12s %11s %14s %10s %12s%n", "n", "solver", "median s", "max s", "max error",
-                    "peak arrays", "vs exact", "|err diff|");
+            out.printf("%4s  %-17s %10s %10s %10s %11s %14s %10s %12s%n", "n", "solver", "median s", "max s", "cpu s",
+                    "max error", "peak arrays", "cpu/exact", "|err diff|");
             for (SubsetSumBench.ExactRow r : exact) {
-                out.printf("%4d  %-17s %12.4f %12.4f %11.2e %14s %10s %12s%n", r.n(), r.solver(), r.medianSeconds(),
-                        r.maxSeconds(), r.maxError(), bytes(r.peakArrayBytes()),
+                out.printf("%4d  %-17s %10.4f %10.4f %10.4f %11.2e %14s %10s %12s%n", r.n(), r.solver(), r.medianSeconds(),
+                        r.maxSeconds(), r.medianCpuSeconds(), r.maxError(), bytes(r.peakArrayBytes()),
                         Double.isNaN(r.ratioToMitm()) ? "-" : String.format("%.2fx", r.ratioToMitm()),
                         Double.isNaN(r.maxDisagreement()) ? "-" : String.format("%.1e", r.maxDisagreement()));
             }

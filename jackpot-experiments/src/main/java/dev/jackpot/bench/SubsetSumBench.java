@@ -45,15 +45,19 @@ public final class SubsetSumBench {
      * @param instances      instances timed
      * @param medianSeconds  median time per instance
      * @param maxSeconds     slowest instance
+     * @param medianCpuSeconds median CPU time of the solving thread per instance (NaN where the JVM
+     *                       cannot measure it): on a shared machine it shows the work, where wall time
+     *                       includes waiting for a core
      * @param maxError       largest error (the optimum, up to rounding)
      * @param peakArrayBytes the bytes of the solver's arrays at its peak (its {@code peakArrayBytes})
-     * @param ratioToMitm    median time over meet in the middle's median at the same n, NaN where meet
-     *                       in the middle does not run (n &gt; 44) and in its own row
+     * @param ratioToMitm    median CPU time over meet in the middle's median CPU time at the same n (wall
+     *                       times where the JVM has no thread CPU clock), NaN where meet in the middle
+     *                       does not run (n &gt; 44) and in its own row
      * @param maxDisagreement largest |error - meet in the middle's error| over the instances, NaN where
      *                       meet in the middle does not run
      */
     public record ExactRow(int n, String solver, int instances, double medianSeconds, double maxSeconds,
-                           double maxError, long peakArrayBytes, double ratioToMitm, double maxDisagreement) {
+                           double medianCpuSeconds, double maxError, long peakArrayBytes, double ratioToMitm, double maxDisagreement) {
     }
 
     /**
@@ -176,35 +180,49 @@ public final class SubsetSumBench {
             double mitmMedian = Double.NaN;
             if (n <= MeetInTheMiddleSolver.MAX_N) {
                 double[] seconds = new double[instances];
+                double[] cpu = new double[instances];
                 mitmErrors = new double[instances];
                 for (int i = 0; i < instances; i++) {
+                    long c0 = cpuNanos();
                     long t0 = System.nanoTime();
                     mitmErrors[i] = MeetInTheMiddleSolver.create().solve(problems[i]).error();
                     seconds[i] = (System.nanoTime() - t0) / 1e9;
+                    cpu[i] = c0 < 0 ? Double.NaN : (cpuNanos() - c0) / 1e9;
                 }
-                mitmMedian = median(seconds);
+                // The ratio compares CPU time (the work; wall time on a shared machine includes waiting).
+                mitmMedian = Double.isNaN(median(cpu)) ? median(seconds) : median(cpu);
                 ExactRow row = new ExactRow(n, MeetInTheMiddleSolver.NAME, instances, mitmMedian, max(seconds),
-                        max(mitmErrors), MeetInTheMiddleSolver.peakArrayBytes(n, 0), Double.NaN, Double.NaN);
+                        median(cpu), max(mitmErrors), MeetInTheMiddleSolver.peakArrayBytes(n, 0), Double.NaN, Double.NaN);
                 rows.add(row);
                 progress.accept(row);
             }
             double[] seconds = new double[instances];
+            double[] cpu = new double[instances];
             double[] errors = new double[instances];
             double disagreement = mitmErrors == null ? Double.NaN : 0;
             for (int i = 0; i < instances; i++) {
+                long c0 = cpuNanos();
                 long t0 = System.nanoTime();
                 errors[i] = SchroeppelShamirSolver.create().solve(problems[i]).error();
                 seconds[i] = (System.nanoTime() - t0) / 1e9;
+                cpu[i] = c0 < 0 ? Double.NaN : (cpuNanos() - c0) / 1e9;
                 if (mitmErrors != null) {
                     disagreement = Math.max(disagreement, Math.abs(errors[i] - mitmErrors[i]));
                 }
             }
             ExactRow row = new ExactRow(n, SchroeppelShamirSolver.NAME, instances, median(seconds), max(seconds),
-                    max(errors), SchroeppelShamirSolver.peakArrayBytes(n), median(seconds) / mitmMedian, disagreement);
+                    median(cpu), max(errors), SchroeppelShamirSolver.peakArrayBytes(n),
+                    (Double.isNaN(median(cpu)) ? median(seconds) : median(cpu)) / mitmMedian, disagreement);
             rows.add(row);
             progress.accept(row);
         }
         return rows;
+    }
+
+    /** CPU nanoseconds of the current thread, or -1 where the JVM does not measure them. */
+    private static long cpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        return mx.isCurrentThreadCpuTimeSupported() && mx.isThreadCpuTimeEnabled() ? mx.getCurrentThreadCpuTime() : -1;
     }
 
     private static Row measure(SubsetSumSolver solver, SubsetSumProblem[] problems, double[] optimum,
