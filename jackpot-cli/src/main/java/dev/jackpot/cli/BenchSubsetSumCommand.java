@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
                         + "results are proven optimal.",
                 "Then compares the exact solvers at larger n (eps 0, --exact-n, default 40,44,48,52): meet in the "
                         + "middle (n <= 44, O(2^(n/2)) memory) and Schroeppel-Shamir (n <= 64, O(2^(n/4)) memory), "
-                        + "time per instance (wall and CPU), their ratio where both run (of CPU times), the bytes of each solver's arrays at its "
-                        + "peak, and the largest difference of their errors. --max-n 60 extends the default sizes to "
+                        + "time per instance (wall and CPU), their ratio where both run (of CPU times), the bytes of "
+                        + "each solver's arrays at its peak, and the largest difference of their errors. --max-n 60 extends the default sizes to "
                         + "56 and 60 (minutes per instance)."})
 final class BenchSubsetSumCommand implements Callable<Integer> {
 
@@ -168,7 +168,16 @@ final class BenchSubsetSumCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandSpec.commandLine(),
                     "give at most one of --exact-n and --max-n, got --exact-n " + exactSizes + " and --max-n " + maxN);
         }
+        if (exactInstances < 1) {
+            throw new IllegalArgumentException("--exact-instances must be positive, got " + exactInstances);
+        }
         if (exactSizes != null) {
+            for (int n : exactSizes) {
+                if (n < 0 || n > SchroeppelShamirSolver.MAX_N) {
+                    throw new IllegalArgumentException("--exact-n values must be in [0, " + SchroeppelShamirSolver.MAX_N
+                            + "] (the Schroeppel-Shamir limit), got " + n);
+                }
+            }
             return exactSizes;
         }
         if (maxN == null) {

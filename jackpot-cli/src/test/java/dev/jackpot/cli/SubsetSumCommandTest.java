@@ -160,5 +160,9 @@ class SubsetSumCommandTest {
         Cli over = Cli.run("bench", "subset-sum", "--n", "8", "--max-n", "68");
         assertEquals(ExitCodes.USAGE, over.exit);
         assertTrue(over.err.contains("--max-n") && over.err.contains("68"), over.err);
+        Cli bad = Cli.run("bench", "subset-sum", "--exact-n", "20,70");
+        assertEquals(ExitCodes.USAGE, bad.exit);
+        assertTrue(bad.err.contains("--exact-n") && bad.err.contains("70") && bad.out.isEmpty(), bad.err);
+        assertEquals(ExitCodes.USAGE, Cli.run("bench", "subset-sum", "--exact-instances", "0").exit);
     }
 }
