@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.bench.SubsetSumBench;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.subsetsum.SchroeppelShamirSolver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
@@ -20,7 +22,12 @@ import java.util.concurrent.Callable;
                 + "on the same instances, one thread, each instance solved once untimed (warm-up) and then timed.",
                 "Prints per n and solver: the median and slowest time per instance, the median and largest error, "
                         + "the grid's largest stated gap and its largest excess over the exact optimum, and how many "
-                        + "results are proven optimal."})
+                        + "results are proven optimal.",
+                "Then compares the exact solvers at larger n (eps 0, --exact-n, default 40,44,48,52): meet in the "
+                        + "middle (n <= 44, O(2^(n/2)) memory) and Schroeppel-Shamir (n <= 64, O(2^(n/4)) memory), "
+                        + "time per instance (wall and CPU), their ratio where both run (of CPU times), the bytes of "
+                        + "each solver's arrays at its peak, and the largest difference of their errors. --max-n 60 extends the default sizes to "
+                        + "56 and 60 (minutes per instance)."})
 final class BenchSubsetSumCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -44,6 +51,19 @@ final class BenchSubsetSumCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Root seed of the instances (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--exact-n", paramLabel = "N", split = ",",
+            description = "Candidate counts of the exact-solver comparison, each at most 64 (default 40,44,48,52).")
+    List<Integer> exactSizes;
+
+    @Option(names = "--max-n", paramLabel = "M",
+            description = "Instead of --exact-n: the exact comparison at n = 40, 44, ..., M (M up to 64; below 40: "
+                    + "no comparison). The default is 52; 56 and beyond take minutes per instance.")
+    Integer maxN;
+
+    @Option(names = "--exact-instances", paramLabel = "K", defaultValue = "1",
+            description = "Instances per n of the exact comparison, each solved once, timed (default ${DEFAULT-VALUE}).")
+    int exactInstances;
+
     @Option(names = "--json", description = "Print exactly one JSON object on standard output.")
     boolean json;
 
@@ -53,11 +73,22 @@ final class BenchSubsetSumCommand implements Callable<Integer> {
         if (eps < 0 || !Double.isFinite(eps)) {
             throw new IllegalArgumentException("eps must be a finite non-negative number, got " + eps);
         }
+        List<Integer> exactList = exactSizes();
         PrintWriter err = commandSpec.commandLine().getErr();
         err.println("bench subset-sum: n = " + list + ", " + instances + " instances each ...");
         err.flush();
         List<SubsetSumBench.Row> rows = SubsetSumBench.run(list, instances, eps,
                 gridStep == null ? OptionalDouble.empty() : OptionalDouble.of(gridStep), seed);
+        if (!exactList.isEmpty()) {
+            err.println("bench subset-sum: exact solvers at n = " + exactList + ", " + exactInstances
+                    + " instance(s) each ...");
+            err.flush();
+        }
+        List<SubsetSumBench.ExactRow> exact = SubsetSumBench.runExact(exactList, exactInstances, seed, r -> {
+            err.printf("  n = %d  %-17s %10.3f s (cpu %.3f s)%n", r.n(), r.solver(), r.medianSeconds(),
+                    r.medianCpuSeconds());
+            err.flush();
+        });
         PrintWriter out = commandSpec.commandLine().getOut();
         if (json) {
             ObjectNode o = SpecCodec.json().createObjectNode();
@@ -83,6 +114,26 @@ final class BenchSubsetSumCommand implements Callable<Integer> {
                 }
                 n.put("optimal", r.optimal());
             }
+            ArrayNode ex = o.putArray("exact");
+            for (SubsetSumBench.ExactRow r : exact) {
+                ObjectNode n = ex.addObject();
+                n.put("n", r.n());
+                n.put("solver", r.solver());
+                n.put("instances", r.instances());
+                n.put("medianSeconds", r.medianSeconds());
+                n.put("maxSeconds", r.maxSeconds());
+                if (!Double.isNaN(r.medianCpuSeconds())) {
+                    n.put("medianCpuSeconds", r.medianCpuSeconds());
+                }
+                n.put("maxError", r.maxError());
+                n.put("peakArrayBytes", r.peakArrayBytes());
+                if (!Double.isNaN(r.ratioToMitm())) {
+                    n.put("ratioToMitm", r.ratioToMitm());
+                }
+                if (!Double.isNaN(r.maxDisagreement())) {
+                    n.put("maxDisagreement", r.maxDisagreement());
+                }
+            }
             OutputOptions.printJson(out, o);
             return ExitCodes.OK;
         }
@@ -95,7 +146,55 @@ final class BenchSubsetSumCommand implements Callable<Integer> {
                     1e3 * r.maxSeconds(), r.medianError(), r.maxError(), r.maxGap(),
                     Double.isNaN(r.maxExcess()) ? "-" : String.format("%.2e", r.maxExcess()), r.optimal(), r.instances());
         }
+        if (!exact.isEmpty()) {
+            out.printf("%nexact solvers, eps 0, %d instance(s) per n, one thread (exact = meet in the middle)%n",
+                    exactInstances);
+            out.printf("%4s  %-17s %10s %10s %10s %11s %14s %10s %12s%n", "n", "solver", "median s", "max s", "cpu s",
+                    "max error", "peak arrays", "cpu/exact", "|err diff|");
+            for (SubsetSumBench.ExactRow r : exact) {
+                out.printf("%4d  %-17s %10.4f %10.4f %10.4f %11.2e %14s %10s %12s%n", r.n(), r.solver(), r.medianSeconds(),
+                        r.maxSeconds(), r.medianCpuSeconds(), r.maxError(), bytes(r.peakArrayBytes()),
+                        Double.isNaN(r.ratioToMitm()) ? "-" : String.format("%.2fx", r.ratioToMitm()),
+                        Double.isNaN(r.maxDisagreement()) ? "-" : String.format("%.1e", r.maxDisagreement()));
+            }
+        }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The exact-comparison sizes from --exact-n or --max-n (default 40 .. 52 in steps of 4). */
+    private List<Integer> exactSizes() {
+        if (exactSizes != null && maxN != null) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                    "give at most one of --exact-n and --max-n, got --exact-n " + exactSizes + " and --max-n " + maxN);
+        }
+        if (exactInstances < 1) {
+            throw new IllegalArgumentException("--exact-instances must be positive, got " + exactInstances);
+        }
+        if (exactSizes != null) {
+            for (int n : exactSizes) {
+                if (n < 0 || n > SchroeppelShamirSolver.MAX_N) {
+                    throw new IllegalArgumentException("--exact-n values must be in [0, " + SchroeppelShamirSolver.MAX_N
+                            + "] (the Schroeppel-Shamir limit), got " + n);
+                }
+            }
+            return exactSizes;
+        }
+        if (maxN == null) {
+            return SubsetSumBench.DEFAULT_EXACT_SIZES;
+        }
+        if (maxN > SchroeppelShamirSolver.MAX_N) {
+            throw new IllegalArgumentException("--max-n must be at most " + SchroeppelShamirSolver.MAX_N
+                    + " (the Schroeppel-Shamir limit), got " + maxN);
+        }
+        List<Integer> list = new ArrayList<>();
+        for (int n = 40; n <= maxN; n += 4) {
+            list.add(n);
+        }
+        return list;
+    }
+
+    private static String bytes(long b) {
+        return b >= 1 << 20 ? String.format("%.1f MB", b / 1048576.0) : String.format("%.1f kB", b / 1024.0);
     }
 }

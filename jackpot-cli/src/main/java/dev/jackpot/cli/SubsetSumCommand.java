@@ -50,11 +50,31 @@ final class SubsetSumCommand implements Callable<Integer> {
             description = "How far each chosen candidate may move (default ${DEFAULT-VALUE}: plain subset sum).")
     double eps;
 
-    @Option(names = "--solver", paramLabel = "SOLVER", defaultValue = "auto",
-            description = "${COMPLETION-CANDIDATES}: exact is meet in the middle (n <= 44, proven optimal); grid is a "
+    @Option(names = "--solver", paramLabel = "SOLVER", defaultValue = "auto", converter = StrategyName.class,
+            completionCandidates = StrategyName.class,
+            description = "${COMPLETION-CANDIDATES}: exact is proven optimal, meet in the middle for n <= 44 and "
+                    + "Schroeppel-Shamir beyond (n <= 64, --eps 0 only; O(2^(n/4)) memory, seconds at n = 48, minutes "
+                    + "from n = 56); schroeppel-shamir forces the latter at any n; grid is a "
                     + "dynamic programme on a grid of step --grid-step (any n its tables fit, within the reported gap); "
                     + "auto is exact for n <= " + SubsetSumStrategy.AUTO_EXACT_MAX_N + " (default ${DEFAULT-VALUE}).")
     SubsetSumStrategy solver;
+
+    /** The solver names on the command line ({@link SubsetSumStrategy#cliName()}), e.g. schroeppel-shamir. */
+    static final class StrategyName implements CommandLine.ITypeConverter<SubsetSumStrategy>, Iterable<String> {
+        @Override
+        public SubsetSumStrategy convert(String value) {
+            try {
+                return SubsetSumStrategy.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Arrays.stream(SubsetSumStrategy.values()).map(SubsetSumStrategy::cliName).iterator();
+        }
+    }
 
     @Option(names = "--grid-step", paramLabel = "DELTA",
             description = "Grid step of the grid solver (default 1e-5 x max|x_i|, or 1e-4 x max|x_i| with --eps > 0).")

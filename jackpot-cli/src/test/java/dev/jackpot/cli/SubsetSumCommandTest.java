@@ -52,6 +52,24 @@ class SubsetSumCommandTest {
     }
 
     @Test
+    void schroeppelShamirByNameAndBeyondMeetInTheMiddle() throws Exception {
+        JsonNode ss = Cli.run("subset-sum", "--random", "30", "--seed", "4", "--target", "0.3", "--solver",
+                "schroeppel-shamir", "--json").json();
+        JsonNode mitm = Cli.run("subset-sum", "--random", "30", "--seed", "4", "--target", "0.3", "--solver", "exact",
+                "--json").json();
+        assertEquals("schroeppel-shamir", ss.get("solver").asText());
+        assertEquals("exact", mitm.get("solver").asText());
+        assertTrue(ss.get("optimal").asBoolean());
+        assertEquals(mitm.get("error").asDouble(), ss.get("error").asDouble(), 1e-15);
+        // n = 45: one past meet in the middle, so exact goes on with Schroeppel-Shamir.
+        JsonNode big = Cli.run("subset-sum", "--random", "45", "--target", "-0.4", "--solver", "exact", "--json").json();
+        assertEquals("schroeppel-shamir", big.get("solver").asText());
+        assertTrue(big.get("optimal").asBoolean() && big.get("error").asDouble() < 1e-9, big.toString());
+        Cli help = Cli.run("subset-sum", "--help");
+        assertTrue(help.out.contains("schroeppel-shamir"), help.out);
+    }
+
+    @Test
     void randomCandidatesAreSeededAndInRange() throws Exception {
         JsonNode a = Cli.run("subset-sum", "--random", "24", "--seed", "5", "--target", "0.3", "--json").json();
         JsonNode b = Cli.run("subset-sum", "--random", "24", "--seed", "5", "--target", "0.3", "--json").json();
@@ -77,7 +95,8 @@ class SubsetSumCommandTest {
                 {"values[1]", "NaN", "--values", "0.5,NaN", "--target", "0"},
                 {"target", "Infinity", "--values", "0.5", "--target", "Infinity"},
                 {"eps", "-0.5", "--values", "0.5", "--target", "0", "--eps", "-0.5"},
-                {"n = 44", "n = 50", "--random", "50", "--target", "0", "--solver", "exact"},
+                {"n = 64", "n = 70", "--random", "70", "--target", "0", "--solver", "exact"},
+                {"eps = 0.01", "grid", "--random", "50", "--target", "0", "--eps", "0.01", "--solver", "exact"},
                 {"grid step", "0.0", "--values", "0.5", "--target", "0", "--solver", "grid", "--grid-step", "0"},
                 {"grid step", "0.001", "--values", "0.5", "--target", "0", "--solver", "exact", "--grid-step", "1e-3"},
                 {"--random", "-3", "--random", "-3", "--target", "0"},
@@ -101,7 +120,7 @@ class SubsetSumCommandTest {
 
     @Test
     void benchPrintsSolverTimes() throws Exception {
-        Cli c = Cli.run("bench", "subset-sum", "--n", "8,16,46", "--instances", "2", "--json");
+        Cli c = Cli.run("bench", "subset-sum", "--n", "8,16,46", "--instances", "2", "--max-n", "0", "--json");
         assertEquals(ExitCodes.OK, c.exit, c.err);
         JsonNode rows = c.json().get("rows");
         assertEquals(5, rows.size(), rows.toString());
@@ -113,9 +132,37 @@ class SubsetSumCommandTest {
             assertTrue(r.get("medianSeconds").asDouble() > 0 && r.get("maxError").asDouble() >= 0, r.toString());
         }
         assertTrue(rows.get(1).get("maxExcessOverExact").asDouble() <= rows.get(1).get("maxGap").asDouble() + 1e-12);
-        Cli text = Cli.run("bench", "subset-sum", "--n", "10", "--instances", "1");
+        assertEquals(0, c.json().get("exact").size(), "--max-n below 40: no exact comparison");
+        Cli text = Cli.run("bench", "subset-sum", "--n", "10", "--instances", "1", "--exact-n", "12");
         assertEquals(ExitCodes.OK, text.exit, text.err);
         assertTrue(text.out.contains("median ms") && text.out.contains("exact") && text.out.contains("grid"), text.out);
         assertEquals(ExitCodes.USAGE, Cli.run("bench", "subset-sum", "--instances", "0").exit);
+        assertTrue(text.out.contains("schroeppel-shamir") && text.out.contains("peak arrays"), text.out);
+    }
+
+    @Test
+    void benchComparesTheExactSolvers() throws Exception {
+        Cli c = Cli.run("bench", "subset-sum", "--n", "8", "--instances", "1", "--exact-n", "20,45",
+                "--exact-instances", "1", "--json");
+        assertEquals(ExitCodes.OK, c.exit, c.err);
+        JsonNode ex = c.json().get("exact");
+        assertEquals(3, ex.size(), ex.toString());
+        assertEquals("exact", ex.get(0).get("solver").asText());
+        assertEquals("schroeppel-shamir", ex.get(1).get("solver").asText());
+        assertEquals(20, ex.get(1).get("n").asInt());
+        assertTrue(ex.get(1).get("ratioToMitm").asDouble() > 0, ex.toString());
+        assertTrue(ex.get(1).get("maxDisagreement").asDouble() <= 1e-12, ex.toString());
+        assertTrue(ex.get(1).get("peakArrayBytes").asLong() < ex.get(0).get("peakArrayBytes").asLong(), ex.toString());
+        assertEquals(45, ex.get(2).get("n").asInt(), "n = 45: Schroeppel-Shamir alone");
+        assertFalse(ex.get(2).has("ratioToMitm"), ex.toString());
+        assertEquals(1, ex.get(2).get("instances").asInt());
+        assertEquals(ExitCodes.USAGE, Cli.run("bench", "subset-sum", "--exact-n", "20", "--max-n", "44").exit);
+        Cli over = Cli.run("bench", "subset-sum", "--n", "8", "--max-n", "68");
+        assertEquals(ExitCodes.USAGE, over.exit);
+        assertTrue(over.err.contains("--max-n") && over.err.contains("68"), over.err);
+        Cli bad = Cli.run("bench", "subset-sum", "--exact-n", "20,70");
+        assertEquals(ExitCodes.USAGE, bad.exit);
+        assertTrue(bad.err.contains("--exact-n") && bad.err.contains("70") && bad.out.isEmpty(), bad.err);
+        assertEquals(ExitCodes.USAGE, Cli.run("bench", "subset-sum", "--exact-instances", "0").exit);
     }
 }

@@ -79,6 +79,27 @@ public final class MeetInTheMiddleSolver implements SubsetSumSolver {
         return SubsetSumResult.of(problem, subset, 0, true, NAME);
     }
 
+    /**
+     * The bytes of the arrays the solver holds at its peak for n candidates (a double sum and an int
+     * mask per subset sum): the sorted list of the first half, and the second half's list with the
+     * equal-sized buffers it is merged in ({@link SortedSubsetSums}), 12 (2^{n_A} + 2 x 2^{n_B}); with
+     * eps &gt; 0 the second half is then held twice (all sums, then split by size), which is the same
+     * amount. Object headers and the JVM's own use are not counted.
+     *
+     * @param n   the number of candidates, in [0, {@link #MAX_N}]
+     * @param eps the perturbation budget, non-negative
+     * @return the bytes
+     * @throws IllegalArgumentException if n is out of range
+     */
+    public static long peakArrayBytes(int n, double eps) {
+        if (n < 0 || n > MAX_N) {
+            throw new IllegalArgumentException("n must be in [0, " + MAX_N + "], got " + n);
+        }
+        long a = 1L << (n / 2);
+        long b = 1L << (n - n / 2);
+        return 12 * (a + 2 * b);
+    }
+
     /** eps = 0: one sorted list per half; returns the best pair of half-masks. */
     private static long[] plain(double[] x, int na, int nb, double z) {
         SortedSums a = sorted(x, 0, na);

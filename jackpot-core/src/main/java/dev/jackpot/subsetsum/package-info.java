@@ -15,7 +15,10 @@
  * {@link dev.jackpot.subsetsum.MeetInTheMiddleSolver} (Horowitz and Sahni 1974, exact, n &lt;= 44)
  * and {@link dev.jackpot.subsetsum.GridSolver} (a pseudo-polynomial bitset programme on a grid of
  * step delta, n of 60 and beyond, within a stated bound of the optimum); both handle eps &gt; 0.
- * {@link dev.jackpot.subsetsum.SubsetSumStrategy} picks one by name, {@code AUTO} by n.
+ * {@link dev.jackpot.subsetsum.SchroeppelShamirSolver} (Schroeppel and Shamir 1981) is exact for
+ * eps = 0 to n = 64 in O(2^{n/4}) memory, at the cost of O(n 2^{n/2}) heap steps.
+ * {@link dev.jackpot.subsetsum.SubsetSumStrategy} picks one by name, {@code AUTO} by n, {@code EXACT}
+ * meet in the middle to n = 44 and Schroeppel-Shamir beyond.
  * {@link dev.jackpot.subsetsum.SortedSubsetSums} enumerates all 2^n sums in ascending order by merging
  * (n &lt;= 26) and answers nearest-sum queries by binary search: the half-lists of meet in the middle,
  * and one table per shared candidate vector in the direct Pensia construction.

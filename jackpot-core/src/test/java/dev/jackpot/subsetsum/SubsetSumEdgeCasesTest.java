@@ -17,9 +17,15 @@ class SubsetSumEdgeCasesTest {
     private static final List<SubsetSumSolver> SOLVERS =
             List.of(MeetInTheMiddleSolver.create(), GridSolver.withDefaultStep(), GridSolver.withStep(1e-3));
 
+    /** The solvers for an instance: Schroeppel-Shamir joins for plain instances (it rejects eps &gt; 0). */
+    private static List<SubsetSumSolver> solvers(double eps) {
+        return eps == 0 ? List.of(SOLVERS.get(0), SOLVERS.get(1), SOLVERS.get(2), SchroeppelShamirSolver.create())
+                : SOLVERS;
+    }
+
     private static void expect(double[] x, double z, double eps, int[] subset, double error) {
         SubsetSumProblem p = new SubsetSumProblem(x, z, eps);
-        for (SubsetSumSolver s : SOLVERS) {
+        for (SubsetSumSolver s : solvers(eps)) {
             SubsetSumResult r = s.solve(p);
             String what = s.name() + " on " + p + ": " + r;
             if (subset != null) {
@@ -59,7 +65,7 @@ class SubsetSumEdgeCasesTest {
     @Test
     void duplicatesZerosAndAllNegative() {
         SubsetSumProblem d = SubsetSumProblem.of(new double[]{0.3, 0.3, 0.3, 0.3}, 0.9);
-        for (SubsetSumSolver s : SOLVERS) {
+        for (SubsetSumSolver s : solvers(0)) {
             SubsetSumResult r = s.solve(d);
             assertEquals(3, r.size(), r.toString());
             assertTrue(r.error() < 1e-15, r.toString());
@@ -115,7 +121,7 @@ class SubsetSumEdgeCasesTest {
     @Test
     void deterministicAndDefensive() {
         SubsetSumProblem p = BruteForce.instance(30, 1, 0, 30, 5);
-        for (SubsetSumSolver s : SOLVERS) {
+        for (SubsetSumSolver s : solvers(0)) {
             assertEquals(s.solve(p), s.solve(BruteForce.instance(30, 1, 0, 30, 5)), s.name());
         }
         SubsetSumProblem e = BruteForce.instance(24, 1, 1e-3, 24, 5);
@@ -138,6 +144,14 @@ class SubsetSumEdgeCasesTest {
         assertSame(MeetInTheMiddleSolver.create(), SubsetSumStrategy.AUTO.solverFor(SubsetSumStrategy.AUTO_EXACT_MAX_N, none));
         assertTrue(SubsetSumStrategy.AUTO.solverFor(SubsetSumStrategy.AUTO_EXACT_MAX_N + 1, none) instanceof GridSolver);
         assertSame(MeetInTheMiddleSolver.create(), SubsetSumStrategy.EXACT.solverFor(3, none));
+        assertSame(MeetInTheMiddleSolver.create(), SubsetSumStrategy.EXACT.solverFor(MeetInTheMiddleSolver.MAX_N, none));
+        assertSame(SchroeppelShamirSolver.create(), SubsetSumStrategy.EXACT.solverFor(MeetInTheMiddleSolver.MAX_N + 1, none));
+        assertSame(SchroeppelShamirSolver.create(), SubsetSumStrategy.SCHROEPPEL_SHAMIR.solverFor(3, none));
+        for (SubsetSumStrategy s : SubsetSumStrategy.values()) {
+            assertSame(s, SubsetSumStrategy.parse(s.cliName()));
+            assertSame(s, SubsetSumStrategy.parse(s.name()));
+        }
+        assertEquals("schroeppel-shamir", SubsetSumStrategy.SCHROEPPEL_SHAMIR.cliName());
         SubsetSumSolver grid = SubsetSumStrategy.GRID.solverFor(3, OptionalDouble.of(0.125));
         SubsetSumProblem p = SubsetSumProblem.of(new double[]{0.3, 0.4}, 0.7);
         assertEquals(0.125, ((GridSolver) grid).stepFor(p));

@@ -45,7 +45,11 @@ class SubsetSumValidationTest {
     @Test
     void solverLimits() {
         rejects("n = 44", "n = 45", () -> MeetInTheMiddleSolver.create().solve(BruteForce.instance(45, 1, 0, 45)));
-        rejects("n = 44", "n = 45", () -> SubsetSumStrategy.EXACT.solve(BruteForce.instance(45, 1, 0, 45), OptionalDouble.empty()));
+        // Beyond meet in the middle, the exact strategy goes on with Schroeppel-Shamir (eps = 0, n <= 64).
+        rejects("n = 64", "n = 65", () -> SubsetSumStrategy.EXACT.solve(SubsetSumProblem.of(new double[65], 0), OptionalDouble.empty()));
+        rejects("eps = 0.01", "grid", () -> SubsetSumStrategy.EXACT.solve(BruteForce.instance(45, 1, 0.01, 45), OptionalDouble.empty()));
+        rejects("grid step", "schroeppel-shamir", () -> SubsetSumStrategy.SCHROEPPEL_SHAMIR.solverFor(10, OptionalDouble.of(1e-3)));
+        rejects("auto, exact, grid, schroeppel-shamir", "'fastest'", () -> SubsetSumStrategy.parse("fastest"));
         rejects("grid step", "0.0", () -> GridSolver.withStep(0));
         rejects("grid step", "-0.001", () -> GridSolver.withStep(-1e-3));
         rejects("grid step", "NaN", () -> GridSolver.withStep(Double.NaN));
