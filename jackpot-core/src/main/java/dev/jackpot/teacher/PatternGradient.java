@@ -22,8 +22,8 @@ import java.util.Arrays;
  *
  * <p>The summation order differs from the per-neuron kernels, so results agree with them to
  * rounding, not bit for bit; they are deterministic (single-threaded, fixed orders). relu'(z) = 1
- * exactly for z &gt; 0 and 0 for z &lt;= 0. A NaN pre-activation makes that neuron's whole output
- * NaN (the loss is then NaN as well).
+ * exactly for z &gt; 0 and 0 for z &lt;= 0. A NaN pre-activation counts as active: it makes the
+ * network output and hence the slope s[n] NaN, so the neuron's products become NaN (as the loss).
  *
  * <p>Not thread-safe (owns its work buffers).
  */
@@ -49,7 +49,6 @@ final class PatternGradient {
     private final int[] order;
     private final int[] start;
     private final int[] cursor;
-    private final boolean[] nan;
 
     /**
      * @param supports sorted per-neuron supports (at most {@link #MAX_NEURONS})
@@ -85,7 +84,6 @@ final class PatternGradient {
         this.order = new int[samples];
         this.start = new int[patterns + 1];
         this.cursor = new int[patterns + 1];
-        this.nan = new boolean[k];
     }
 
     /**
@@ -123,19 +121,7 @@ final class PatternGradient {
      * @param out   K rows of length r_j (modified)
      */
     void gradients(double[][] z, double[] s, int lo, int hi, double scale, double[][] out) {
-        Arrays.fill(pattern, lo, hi, 0);
-        for (int j = 0; j < k; j++) {
-            double[] zj = z[j];
-            int bit = 1 << j;
-            boolean seen = false;
-            for (int n = lo; n < hi; n++) {
-                double v = zj[n];
-                pattern[n] |= v > 0.0 ? bit : 0;
-                seen |= v != v;
-            }
-            nan[j] = seen;
-        }
-        sortByPattern(lo, hi);
+        sortByPattern(z, lo, hi);
         int patterns = 1 << k;
         for (int p = 1; p < patterns; p++) {
             filled[p] = start[p + 1] > start[p];
@@ -146,10 +132,6 @@ final class PatternGradient {
         for (int j = 0; j < k; j++) {
             double[] row = out[j];
             int[] pos = positions[j];
-            if (nan[j]) {
-                Arrays.fill(row, 0, pos.length, Double.NaN);
-                continue;
-            }
             int bit = 1 << j;
             boolean any = false;
             for (int p = bit; p < patterns; p++) {
@@ -176,11 +158,19 @@ final class PatternGradient {
         }
     }
 
-    /** Counting sort of [lo, hi) by pattern, stable: order[start[P] .. start[P+1]) lists pattern P's samples. */
-    private void sortByPattern(int lo, int hi) {
+    /**
+     * Each sample's pattern (bit j set unless z_j[n] &lt;= 0, so a NaN counts as active) and a stable
+     * counting sort of [lo, hi) by pattern: order[start[P] .. start[P+1]) lists pattern P's samples.
+     */
+    private void sortByPattern(double[][] z, int lo, int hi) {
         Arrays.fill(start, 0);
         for (int n = lo; n < hi; n++) {
-            start[pattern[n] + 1]++;
+            int p = 0;
+            for (int j = 0; j < k; j++) {
+                p |= z[j][n] <= 0.0 ? 0 : 1 << j;
+            }
+            pattern[n] = p;
+            start[p + 1]++;
         }
         for (int p = 0; p + 1 < start.length; p++) {
             start[p + 1] += start[p];

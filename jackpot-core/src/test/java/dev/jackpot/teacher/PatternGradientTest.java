@@ -79,7 +79,7 @@ class PatternGradientTest {
     }
 
     @Test
-    void resultsAreDeterministicAndANanPreactivationPoisonsOnlyItsNeuron() {
+    void resultsAreDeterministicAndANanSlopePoisonsOnlyTheNeuronsActiveThere() {
         Rng rng = Seeds.stream(12, "patterns");
         double[][] rows = rows(rng);
         int[][] supports = {{0, 1, 2}, {1, 2, 3}};
@@ -90,6 +90,7 @@ class PatternGradientTest {
             z[1][n] = rng.nextGaussian();
             s[n] = rng.nextGaussian();
         }
+        z[0][17] = -1.0;
         double[][] first = outputs(supports);
         double[][] second = outputs(supports);
         new PatternGradient(supports, rows, N).gradients(z, s, 0, N, 1.0, first);
@@ -99,7 +100,9 @@ class PatternGradientTest {
         for (int j = 0; j < 2; j++) {
             assertArrayEquals(first[j], second[j], "neuron " + j);
         }
+        // A NaN pre-activation makes the output, hence the slope, NaN at that sample.
         z[1][17] = Double.NaN;
+        s[17] = Double.NaN;
         reused.gradients(z, s, 0, N, 1.0, second);
         assertArrayEquals(first[0], second[0]);
         for (double v : second[1]) {
