@@ -1,18 +1,20 @@
 package dev.jackpot.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.construct.Construction;
 import dev.jackpot.construct.Constructions;
 import dev.jackpot.construct.MalachConstruction;
 import dev.jackpot.construct.PensiaConstruction;
 import dev.jackpot.construct.ReluMlp;
-import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.strong.ConstructRun;
+import dev.jackpot.strong.ConstructRunSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
@@ -55,15 +57,17 @@ final class ConstructCommand implements Runnable {
                 description = "Test inputs with ||x||_2 <= 1 for the sup-norm error (default ${DEFAULT-VALUE}).")
         int testPoints;
 
-        @Option(names = "--json", description = "Print exactly one JSON object on standard output.")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         abstract Construction build(ReluMlp target);
 
-        abstract void describe(ObjectNode o);
+        /** @return the run's spec; validates the construction's own options */
+        abstract ConstructRunSpec spec();
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
+            Instant started = Instant.now();
             if (widths == null) {
                 throw new IllegalArgumentException("--widths must list d_0,...,d_l");
             }
@@ -79,35 +83,17 @@ final class ConstructCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--widths: " + e.getMessage(), e);
             }
+            ConstructRunSpec runSpec = spec();
             long t0 = System.nanoTime();
             Construction c = build(target);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double sup = c.supError(Constructions.testInputs(widths[0], testPoints, seed));
             double maxErr = c.maxWeightError();
             double bound = Constructions.supErrorBound(widths, maxErr);
+            ConstructRun.Run run = ConstructRun.write(output.out, runSpec, c, sup, seconds, started);
             PrintWriter out = commandSpec.commandLine().getOut();
-            if (json) {
-                ObjectNode o = SpecCodec.json().createObjectNode();
-                o.put("method", c.method());
-                ArrayNode w = o.putArray("widths");
-                Arrays.stream(widths).forEach(w::add);
-                o.put("eps", eps);
-                describe(o);
-                o.put("seed", seed);
-                o.put("testPoints", testPoints);
-                o.put("supError", sup);
-                o.put("maxWeightError", maxErr);
-                o.put("supErrorBound", bound);
-                o.put("withinEps", maxErr <= eps);
-                o.put("randomParameters", c.randomParameters());
-                o.put("keptParameters", c.keptParameters());
-                o.put("targetParameters", c.targetParameters());
-                o.put("overParameterisation", c.overParameterisation());
-                ArrayNode h = o.putArray("hiddenWidths");
-                Arrays.stream(c.hiddenWidths()).forEach(h::add);
-                o.put("meanCandidatesPerWeight", c.meanCandidates());
-                o.put("seconds", seconds);
-                OutputOptions.printJson(out, o);
+            if (output.json) {
+                OutputOptions.printJson(out, run.json());
                 return ExitCodes.OK;
             }
             out.printf("construction          %s  (target %s, eps %s, seed %d)%n", c.method(), Arrays.toString(widths), eps, seed);
@@ -119,6 +105,7 @@ final class ConstructCommand implements Runnable {
             out.printf("over-parameterisation %.1f x  (hidden widths %s, %.1f candidates per weight)%n",
                     c.overParameterisation(), Arrays.toString(c.hiddenWidths()), c.meanCandidates());
             out.printf("seconds               %.3f%n", seconds);
+            out.printf("run                   %s%n", run.layout().dir());
             out.flush();
             return ExitCodes.OK;
         }
@@ -130,7 +117,9 @@ final class ConstructCommand implements Runnable {
                     + "(n with a > 0, n with a < 0), all weights U[-1,1]; each target weight w is matched by two "
                     + "subset sums over the products b_i a_i ~ w and d_i |c_i| ~ -w (width O(log 1/eps)).",
                     "Prints the sup-norm error on test points, the largest per-weight error, the random, kept and "
-                            + "target parameter counts, the over-parameterisation factor and the time."})
+                            + "target parameter counts, the over-parameterisation factor and the time, and writes "
+                            + "OUT/construct-pensia-<hash>/ (spec.yaml, manifest.json, plots/weight-errors.png and .svg, "
+                            + "ticket.npz, report.html, report.md, result.json)."})
     static final class Pensia extends Base {
 
         @Option(names = "--n", paramLabel = "N",
@@ -152,8 +141,9 @@ final class ConstructCommand implements Runnable {
         }
 
         @Override
-        void describe(ObjectNode o) {
-            o.put("n", candidates());
+        ConstructRunSpec spec() {
+            return new ConstructRunSpec("pensia", Arrays.stream(widths).boxed().toList(), eps, seed, testPoints,
+                    candidates(), null);
         }
     }
 
@@ -162,7 +152,8 @@ final class ConstructCommand implements Runnable {
             description = {"Malach et al. (ICML 2020), weight pruning: w x = w relu(x) - w relu(-x); random hidden units "
                     + "(a, b) ~ U[-1,1] are drawn per input coordinate until every weight has one unit with a > 0 and "
                     + "|a b - w| <= eps and one with a < 0 and |b |a| + w| <= eps (width polynomial in 1/eps).",
-                    "Prints the same report as 'construct pensia'."})
+                    "Prints the same report as 'construct pensia' and writes OUT/construct-malach-<hash>/ with the "
+                            + "same files."})
     static final class Malach extends Base {
 
         @Option(names = "--max-units", paramLabel = "U", defaultValue = "1000000",
@@ -179,8 +170,9 @@ final class ConstructCommand implements Runnable {
         }
 
         @Override
-        void describe(ObjectNode o) {
-            o.put("maxUnits", maxUnits);
+        ConstructRunSpec spec() {
+            return new ConstructRunSpec("malach", Arrays.stream(widths).boxed().toList(), eps, seed, testPoints, null,
+                    maxUnits);
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.jackpot.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.rng.Rng;
 import dev.jackpot.rng.Seeds;
 import dev.jackpot.subsetsum.GridSolver;
@@ -10,11 +7,16 @@ import dev.jackpot.subsetsum.SubsetSumProblem;
 import dev.jackpot.subsetsum.SubsetSumResult;
 import dev.jackpot.subsetsum.SubsetSumSolver;
 import dev.jackpot.subsetsum.SubsetSumStrategy;
+import dev.jackpot.strong.SubsetSumRun;
+import dev.jackpot.strong.SubsetSumRunSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
@@ -25,7 +27,9 @@ import java.util.concurrent.Callable;
                 "Minimises |sum_{i in S} x_i - z| over subsets S, or with --eps e (each chosen x_i may move by at "
                         + "most e; Xiong et al., AISTATS 2023) max(0, |sum_S x_i - z| - e |S|).",
                 "Prints the subset (0-based indices), its sum, its error (recomputed from the subset), whether it is "
-                        + "proven optimal, the gap (a bound on error minus the optimum), the solver and the time."})
+                        + "proven optimal, the gap (a bound on error minus the optimum), the solver and the time, and writes "
+                        + "OUT/subset-sum-<hash>/ (spec.yaml, manifest.json, plots/partial-sums.png and .svg, report.html, "
+                        + "report.md, result.json); the same instance always writes the same directory."})
 final class SubsetSumCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -80,11 +84,12 @@ final class SubsetSumCommand implements Callable<Integer> {
             description = "Grid step of the grid solver (default 1e-5 x max|x_i|, or 1e-4 x max|x_i| with --eps > 0).")
     Double gridStep;
 
-    @Option(names = "--json", description = "Print exactly one JSON object on standard output.")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        Instant started = Instant.now();
         double[] x = candidates();
         SubsetSumProblem problem = new SubsetSumProblem(x, target, eps);
         OptionalDouble step = gridStep == null ? OptionalDouble.empty() : OptionalDouble.of(gridStep);
@@ -93,33 +98,13 @@ final class SubsetSumCommand implements Callable<Integer> {
         SubsetSumResult r = s.solve(problem);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double usedStep = s instanceof GridSolver g ? g.stepFor(problem) : Double.NaN;
+        SubsetSumRunSpec spec = new SubsetSumRunSpec(
+                values == null ? null : Arrays.stream(values).boxed().toList(), random,
+                random == null ? null : seed == null ? 1L : seed, target, eps, solver.cliName(), gridStep);
+        SubsetSumRun.Run run = SubsetSumRun.write(output.out, spec, problem, r, usedStep, seconds, started);
         PrintWriter out = commandSpec.commandLine().getOut();
-        if (json) {
-            ObjectNode o = SpecCodec.json().createObjectNode();
-            ArrayNode subset = o.putArray("subset");
-            for (int i : r.subset()) {
-                subset.add(i);
-            }
-            o.put("sum", r.sum());
-            o.put("error", r.error());
-            o.put("optimal", r.optimal());
-            o.put("gap", r.gap());
-            o.put("solver", r.solver());
-            if (!Double.isNaN(usedStep)) {
-                o.put("gridStep", usedStep);
-            }
-            o.put("seconds", seconds);
-            o.put("n", problem.size());
-            o.put("target", target);
-            o.put("eps", eps);
-            if (random != null) {
-                o.put("seed", seed == null ? 1 : seed);
-                ArrayNode v = o.putArray("values");
-                for (double value : x) {
-                    v.add(value);
-                }
-            }
-            OutputOptions.printJson(out, o);
+        if (output.json) {
+            OutputOptions.printJson(out, run.json());
             return ExitCodes.OK;
         }
         out.printf("subset   %s  (%d of %d)%n", Arrays.toString(r.subset()), r.size(), problem.size());
@@ -128,6 +113,7 @@ final class SubsetSumCommand implements Callable<Integer> {
         out.printf("optimal  %s%s%n", r.optimal(), r.optimal() ? "" : "  (gap " + r.gap() + ")");
         out.printf("solver   %s%s%n", r.solver(), Double.isNaN(usedStep) ? "" : "  (grid step " + usedStep + ")");
         out.printf("seconds  %.6f%n", seconds);
+        out.printf("run      %s%n", run.layout().dir());
         out.flush();
         return ExitCodes.OK;
     }
