@@ -1,7 +1,12 @@
 package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jackpot.experiment.SpecCodec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,10 +14,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SubsetSumCommandTest {
 
+    /** Every run of this class writes under a fresh directory, never under the module's runs/. */
+    @TempDir
+    Path runs;
+
+    private Cli run(String... args) {
+        String[] withOut = java.util.Arrays.copyOf(args, args.length + 2);
+        withOut[args.length] = "--out";
+        withOut[args.length + 1] = runs.toString();
+        return Cli.run(withOut);
+    }
+
+
     @Test
     void jsonHasEveryFieldAndTheKnownAnswer() throws Exception {
         // 0.5 + 0.125 = 0.625 exactly, and no other subset does.
-        Cli c = Cli.run("subset-sum", "--values", "0.5,0.25,0.125,-0.375", "--target", "0.625", "--json");
+        Cli c = run("subset-sum", "--values", "0.5,0.25,0.125,-0.375", "--target", "0.625", "--json");
         assertEquals(ExitCodes.OK, c.exit, c.err);
         JsonNode j = c.json();
         for (String field : new String[]{"subset", "sum", "error", "optimal", "gap", "solver", "seconds", "n", "target", "eps"}) {
@@ -28,8 +45,49 @@ class SubsetSumCommandTest {
     }
 
     @Test
+    void writesARunDirectoryThatTheSameInstanceReuses() throws Exception {
+        String[] args = {"subset-sum", "--values", "0.5,0.25,0.125,-0.375", "--target", "0.625", "--eps", "0.01", "--json"};
+        Cli c = run(args);
+        assertEquals(ExitCodes.OK, c.exit, c.err);
+        JsonNode j = c.json();
+        Path dir = Path.of(j.get("runDir").asText());
+        assertEquals(runs, dir.getParent());
+        assertTrue(dir.getFileName().toString().matches("subset-sum-[0-9a-f]{16}"), dir.toString());
+        for (String f : new String[]{"spec.yaml", "manifest.json", "result.json", "report.md", "report.html",
+                "plots/partial-sums.png", "plots/partial-sums.svg"}) {
+            assertTrue(Files.size(dir.resolve(f)) > 0, "missing " + f);
+        }
+        JsonNode result = SpecCodec.json().readTree(dir.resolve("result.json").toFile());
+        assertEquals(j, result, "result.json holds the printed object");
+        for (String f : new String[]{"subset", "error", "optimal", "solver", "seconds"}) {
+            assertTrue(result.has(f), "result.json lacks " + f);
+        }
+        String spec = Files.readString(dir.resolve("spec.yaml"));
+        assertTrue(spec.contains("values") && spec.contains("0.625") && spec.contains("eps: 0.01")
+                && spec.contains("solver: auto") && !spec.contains("seed"), spec);
+        String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(report.contains("partial-sums.png") && report.contains("Chosen candidates"), report);
+        assertEquals(dir.getFileName().toString(),
+                SpecCodec.json().readTree(dir.resolve("manifest.json").toFile()).get("runId").asText());
+
+        assertEquals(j.get("runDir"), run(args).json().get("runDir"), "the same instance, the same directory");
+        Cli text = run("subset-sum", "--values", "0.5,0.25,0.125,-0.375", "--target", "0.625", "--eps", "0.01");
+        assertTrue(text.out.contains("run      " + dir), "--json is not part of the spec: " + text.out);
+        JsonNode other = run("subset-sum", "--values", "0.5,0.25,0.125,-0.375", "--target", "0.5", "--json").json();
+        assertFalse(j.get("runDir").equals(other.get("runDir")), "another target, another directory");
+
+        // A draw is named by its count and seed; the default seed 1 is recorded, so giving it changes nothing.
+        JsonNode drawn = run("subset-sum", "--random", "12", "--target", "0.3", "--json").json();
+        JsonNode seeded = run("subset-sum", "--random", "12", "--seed", "1", "--target", "0.3", "--json").json();
+        assertEquals(drawn.get("runDir"), seeded.get("runDir"));
+        String drawnSpec = Files.readString(Path.of(drawn.get("runDir").asText()).resolve("spec.yaml"));
+        assertTrue(drawnSpec.contains("random: 12") && drawnSpec.contains("seed: 1") && !drawnSpec.contains("values"),
+                drawnSpec);
+    }
+
+    @Test
     void textOutput() {
-        Cli c = Cli.run("subset-sum", "--values", "-0.7,0.3,0.25,0.125", "--target", "0.375");
+        Cli c = run("subset-sum", "--values", "-0.7,0.3,0.25,0.125", "--target", "0.375");
         assertEquals(ExitCodes.OK, c.exit, c.err);
         for (String line : new String[]{"subset   [2, 3]", "sum      0.375", "error    0.0", "optimal  true", "solver   exact", "seconds"}) {
             assertTrue(c.out.contains(line), "missing '" + line + "' in:\n" + c.out);
@@ -39,13 +97,13 @@ class SubsetSumCommandTest {
     @Test
     void gridAndPerturbation() throws Exception {
         // On the grid of step 0.01: 50 + 25 - 30 = 45 is the only subset on the target.
-        JsonNode g = Cli.run("subset-sum", "--values", "0.5,0.25,0.125,-0.3", "--target", "0.45", "--solver", "grid",
+        JsonNode g = run("subset-sum", "--values", "0.5,0.25,0.125,-0.3", "--target", "0.45", "--solver", "grid",
                 "--grid-step", "0.01", "--json").json();
         assertEquals("grid", g.get("solver").asText());
         assertEquals(0.01, g.get("gridStep").asDouble());
         assertEquals("[0,1,3]", g.get("subset").toString());
         assertTrue(g.get("error").asDouble() < 1e-15, g.toString());
-        JsonNode e = Cli.run("subset-sum", "--values", "0.7", "--target", "0.6", "--eps", "0.2", "--json").json();
+        JsonNode e = run("subset-sum", "--values", "0.7", "--target", "0.6", "--eps", "0.2", "--json").json();
         assertEquals("[0]", e.get("subset").toString());
         assertEquals(0.0, e.get("error").asDouble());
         assertEquals(0.2, e.get("eps").asDouble());
@@ -53,27 +111,27 @@ class SubsetSumCommandTest {
 
     @Test
     void schroeppelShamirByNameAndBeyondMeetInTheMiddle() throws Exception {
-        JsonNode ss = Cli.run("subset-sum", "--random", "30", "--seed", "4", "--target", "0.3", "--solver",
+        JsonNode ss = run("subset-sum", "--random", "30", "--seed", "4", "--target", "0.3", "--solver",
                 "schroeppel-shamir", "--json").json();
-        JsonNode mitm = Cli.run("subset-sum", "--random", "30", "--seed", "4", "--target", "0.3", "--solver", "exact",
+        JsonNode mitm = run("subset-sum", "--random", "30", "--seed", "4", "--target", "0.3", "--solver", "exact",
                 "--json").json();
         assertEquals("schroeppel-shamir", ss.get("solver").asText());
         assertEquals("exact", mitm.get("solver").asText());
         assertTrue(ss.get("optimal").asBoolean());
         assertEquals(mitm.get("error").asDouble(), ss.get("error").asDouble(), 1e-15);
         // n = 45: one past meet in the middle, so exact goes on with Schroeppel-Shamir.
-        JsonNode big = Cli.run("subset-sum", "--random", "45", "--target", "-0.4", "--solver", "exact", "--json").json();
+        JsonNode big = run("subset-sum", "--random", "45", "--target", "-0.4", "--solver", "exact", "--json").json();
         assertEquals("schroeppel-shamir", big.get("solver").asText());
         assertTrue(big.get("optimal").asBoolean() && big.get("error").asDouble() < 1e-9, big.toString());
-        Cli help = Cli.run("subset-sum", "--help");
+        Cli help = run("subset-sum", "--help");
         assertTrue(help.out.contains("schroeppel-shamir"), help.out);
     }
 
     @Test
     void randomCandidatesAreSeededAndInRange() throws Exception {
-        JsonNode a = Cli.run("subset-sum", "--random", "24", "--seed", "5", "--target", "0.3", "--json").json();
-        JsonNode b = Cli.run("subset-sum", "--random", "24", "--seed", "5", "--target", "0.3", "--json").json();
-        JsonNode other = Cli.run("subset-sum", "--random", "24", "--seed", "6", "--target", "0.3", "--json").json();
+        JsonNode a = run("subset-sum", "--random", "24", "--seed", "5", "--target", "0.3", "--json").json();
+        JsonNode b = run("subset-sum", "--random", "24", "--seed", "5", "--target", "0.3", "--json").json();
+        JsonNode other = run("subset-sum", "--random", "24", "--seed", "6", "--target", "0.3", "--json").json();
         assertEquals(24, a.get("values").size());
         for (JsonNode v : a.get("values")) {
             assertTrue(v.asDouble() >= -1 && v.asDouble() <= 1, v.toString());
@@ -84,7 +142,7 @@ class SubsetSumCommandTest {
         assertFalse(a.get("values").equals(other.get("values")));
         assertTrue(a.get("error").asDouble() < 1e-4, a.toString());
         // Beyond the exact limit, auto uses the grid.
-        JsonNode big = Cli.run("subset-sum", "--random", "50", "--target", "-0.4", "--json").json();
+        JsonNode big = run("subset-sum", "--random", "50", "--target", "-0.4", "--json").json();
         assertEquals("grid", big.get("solver").asText());
         assertTrue(big.get("error").asDouble() <= big.get("gap").asDouble() + 1e-15);
     }
@@ -110,7 +168,7 @@ class SubsetSumCommandTest {
             String[] args = new String[c.length - 1];
             args[0] = "subset-sum";
             System.arraycopy(c, 2, args, 1, c.length - 2);
-            Cli r = Cli.run(args);
+            Cli r = run(args);
             String what = String.join(" ", args) + " -> " + r.err;
             assertEquals(ExitCodes.USAGE, r.exit, what);
             assertTrue(r.err.contains(c[0]) && r.err.contains(c[1]), what);
