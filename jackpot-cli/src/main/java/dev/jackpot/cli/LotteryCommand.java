@@ -46,7 +46,8 @@ final class LotteryCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME", description = "A preset spec (default lenet300-fashion).")
     String preset;
 
-    @Option(names = "--spec", paramLabel = "FILE", description = "YAML or JSON spec file, merged over lenet300-fashion.")
+    @Option(names = "--spec", paramLabel = "FILE", description = "YAML or JSON spec file giving the fields to change, merged over --preset "
+            + "(lenet300-fashion when no preset is given).")
     Path specFile;
 
     @Option(names = "--levels", paramLabel = "L", description = "Pruning levels after the dense level 0.")
@@ -251,11 +252,9 @@ final class LotteryCommand implements Callable<Integer> {
 
     /** The preset or spec file with the options applied. */
     LotterySpec buildSpec() {
-        if (preset != null && specFile != null) {
-            throw new CommandLine.ParameterException(commandSpec.commandLine(), "give --preset or --spec, not both");
-        }
-        LotterySpec spec = specFile != null ? Lottery.CODEC.read(specFile)
-                : LotterySpec.preset(preset == null ? "lenet300-fashion" : preset);
+        // A spec file gives only the fields it changes, merged over --preset (lenet300-fashion when none is given).
+        LotterySpec base = LotterySpec.preset(preset == null ? "lenet300-fashion" : preset);
+        LotterySpec spec = specFile == null ? base : new SpecCodec<>(LotterySpec.class, base).read(specFile);
         if (levels != null) {
             spec = spec.withLevels(levels);
         }
