@@ -137,7 +137,7 @@ class CifarLotteryCommandTest {
         Path run = Path.of(j.get("runDir").asText());
         String saved = Files.readString(run.resolve("spec.yaml"));
         assertTrue(saved.contains("model: resnet-20") && saved.contains("scope: GLOBAL")
-                && saved.contains("REWIND_TO_STEP"), saved);
+                && saved.contains("REWIND_TO_STEP") && saved.contains("augment: FLIP_CROP"), saved);
         assertTrue(Files.isDirectory(run.resolve("rep-0/level-1/main")), run.toString());
         JsonNode rows = j.get("levels");
         assertEquals(2, rows.size(), rows.toString());
