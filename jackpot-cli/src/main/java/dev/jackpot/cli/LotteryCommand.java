@@ -10,6 +10,7 @@ import dev.jackpot.lottery.LotterySpec;
 import dev.jackpot.lottery.LotteryStats;
 import dev.jackpot.lottery.SampleSizeStudy;
 import dev.jackpot.nn.Compute;
+import dev.jackpot.nn.data.Augmentation;
 import dev.jackpot.prune.CountingRule;
 import dev.jackpot.prune.LevelResult;
 import dev.jackpot.prune.OptimizerAtRewind;
@@ -69,6 +70,11 @@ final class LotteryCommand implements Callable<Integer> {
             + "tensor, then every |w| <= sorted[m]; GLOBAL scope) or LTH_TF (prune_by_percent: round(p R) half to even "
             + "per layer, then |w| <= sorted[m]; LAYERWISE scope).")
     CountingRule counting;
+
+    @Option(names = "--augment", paramLabel = "NONE|FLIP_CROP", description = "Training-time augmentation: NONE, or "
+            + "FLIP_CROP (horizontal flip with probability 1/2, then a crop of the image zero-padded by 4 pixels, drawn "
+            + "per example and step; resnet20-cifar10's default). Evaluation is never augmented.")
+    Augmentation augment;
 
     @Option(names = "--replicate", paramLabel = "R", description = "Run only replicate R (e.g. one process per "
             + "replicate on the same --out); a later run without it loads them and writes the report.")
@@ -263,6 +269,9 @@ final class LotteryCommand implements Callable<Integer> {
         }
         if (dataPath != null) {
             spec = spec.withDataPath(dataPath);
+        }
+        if (augment != null) {
+            spec = spec.withAugment(augment);
         }
         if (optimizerAtRewind != null || counting != null) {
             try {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -137,7 +138,7 @@ class CifarLotteryCommandTest {
         Path run = Path.of(j.get("runDir").asText());
         String saved = Files.readString(run.resolve("spec.yaml"));
         assertTrue(saved.contains("model: resnet-20") && saved.contains("scope: GLOBAL")
-                && saved.contains("REWIND_TO_STEP"), saved);
+                && saved.contains("REWIND_TO_STEP") && saved.contains("augment: FLIP_CROP"), saved);
         assertTrue(Files.isDirectory(run.resolve("rep-0/level-1/main")), run.toString());
         JsonNode rows = j.get("levels");
         assertEquals(2, rows.size(), rows.toString());
@@ -147,5 +148,12 @@ class CifarLotteryCommandTest {
             double acc = r.get("accuracyMean").asDouble();
             assertTrue(acc >= 0 && acc <= 1, r.toString());
         }
+        // --augment NONE turns the preset's augmentation off: another spec, so another run directory
+        Cli plain = Cli.run("lottery", "--preset", "resnet20-cifar10", "--spec", spec.toString(), "--augment", "NONE",
+                "--data-path", data.toString(), "--out", dir.resolve("runs").toString(), "--json", "--quiet");
+        assertEquals(0, plain.exit, plain.err);
+        Path plainRun = Path.of(plain.json().get("runDir").asText());
+        assertNotEquals(run, plainRun);
+        assertTrue(Files.readString(plainRun.resolve("spec.yaml")).contains("augment: NONE"));
     }
 }

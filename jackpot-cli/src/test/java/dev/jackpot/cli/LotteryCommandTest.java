@@ -103,6 +103,9 @@ class LotteryCommandTest {
         Cli counting = Cli.run("lottery", "--counting", "OPENLTH", "--out", dir.toString());
         assertEquals(2, counting.exit);
         assertTrue(counting.err.contains("needs GLOBAL scope"), counting.err);
+        Cli augment = Cli.run("lottery", "--augment", "ROTATE", "--out", dir.toString());
+        assertEquals(2, augment.exit);
+        assertTrue(augment.err.contains("FLIP_CROP"), augment.err);
     }
 
     @Test

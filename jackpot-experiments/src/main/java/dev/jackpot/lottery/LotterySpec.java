@@ -1,5 +1,6 @@
 package dev.jackpot.lottery;
 
+import dev.jackpot.nn.data.Augmentation;
 import dev.jackpot.nn.model.Architecture;
 import dev.jackpot.nn.model.InitScheme;
 import dev.jackpot.nn.train.OptimizerKind;
@@ -54,6 +55,9 @@ import java.util.TreeMap;
  *                        default) or RESTORE (level 0's state at k, masked)
  * @param counting        removals per round: EXACT (Jackpot's exact counts, the default), OPENLTH (OpenLTH
  *                        sparse_global, GLOBAL scope) or LTH_TF (prune_by_percent, LAYERWISE scope)
+ * @param augment         training-time augmentation of every training batch: NONE (the default) or FLIP_CROP
+ *                        (horizontal flip with probability 1/2, then a crop of the image zero-padded by 4 pixels,
+ *                        drawn per example from the data-order seed and the step; never applied to evaluation)
  */
 public record LotterySpec(String model, String dataset, String dataPath, int subsample, int testSubsample,
                           InitScheme init, OptimizerKind optimizer, double learningRate, double momentum,
@@ -61,7 +65,8 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                           List<Long> milestones, double gamma, long warmupSteps, int levels, PruneScope scope,
                           double rate, Map<String, Double> layerRates, List<String> excluded, ResetVariant reset,
                           long rewindStep, long fineTuneSteps, List<Control> controls, int replicates, long seed,
-                          OptimizerAtRewind optimizerAtRewind, CountingRule counting) {
+                          OptimizerAtRewind optimizerAtRewind, CountingRule counting,
+                          Augmentation augment) {
 
     /** Datasets a spec can name. */
     public static final List<String> DATASETS = List.of("fashion-mnist", "mnist", "cifar10");
@@ -100,13 +105,14 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         controls = List.copyOf(controls == null ? List.of() : controls);
         optimizerAtRewind = optimizerAtRewind == null ? OptimizerAtRewind.ZERO : optimizerAtRewind;
         counting = counting == null ? CountingRule.EXACT : counting;
+        augment = augment == null ? Augmentation.NONE : augment;
         if (Set.copyOf(controls).size() != controls.size()) {
             throw new IllegalArgumentException("controls must not repeat a control, got " + controls + ".");
         }
         // The training and IMP settings validate themselves with their own full-sentence messages.
         // (the fields are not yet assigned inside a compact constructor, hence the static builders).
         train(optimizer, learningRate, momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones,
-                gamma, warmupSteps, 0);
+                gamma, warmupSteps, augment, 0);
         imp(levels, scope, rate, layerRates, excluded, reset, rewindStep, Math.max(1, rewindStep + 1), fineTuneSteps,
                 controls, 0, optimizerAtRewind, counting);
     }
@@ -117,14 +123,15 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
      */
     public TrainSpec trainSpec(long dataSeed) {
         return train(optimizer, learningRate, momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones,
-                gamma, warmupSteps, dataSeed);
+                gamma, warmupSteps, augment, dataSeed);
     }
 
     private static TrainSpec train(OptimizerKind optimizer, double learningRate, double momentum, double weightDecay,
                                    int batchSize, int epochs, long iterations, ScheduleKind schedule,
-                                   List<Long> milestones, double gamma, long warmupSteps, long dataSeed) {
+                                   List<Long> milestones, double gamma, long warmupSteps, Augmentation augment,
+                                   long dataSeed) {
         return new TrainSpec(optimizer, learningRate, momentum, false, 0.9, 0.999, 1e-8, weightDecay, batchSize,
-                epochs, iterations, schedule, milestones, gamma, warmupSteps, dataSeed, 1000, false);
+                epochs, iterations, schedule, milestones, gamma, warmupSteps, dataSeed, 1000, false, augment);
     }
 
     private static ImpSpec imp(int levels, PruneScope scope, double rate, Map<String, Double> layerRates,
@@ -156,7 +163,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, n, scope,
                 rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, counting);
+                optimizerAtRewind, counting, augment);
     }
 
     /** @return this spec with another number of replicates */
@@ -164,7 +171,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
                 scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, n, seed,
-                optimizerAtRewind, counting);
+                optimizerAtRewind, counting, augment);
     }
 
     /** @return this spec with other data sizes and training length in epochs */
@@ -172,7 +179,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, train, test, init, optimizer, learningRate, momentum,
                 weightDecay, batchSize, epochCount, 0, schedule, List.of(), gamma, warmupSteps, levels, scope, rate,
                 layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, counting);
+                optimizerAtRewind, counting, augment);
     }
 
     /** @return this spec with another training subsample size (0 = the whole training set) */
@@ -180,7 +187,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, n, testSubsample, init, optimizer, learningRate, momentum,
                 weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels, scope,
                 rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, counting);
+                optimizerAtRewind, counting, augment);
     }
 
     /** @return this spec with other control branches (an empty list runs the ticket alone) */
@@ -188,7 +195,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
                 scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, newControls, replicates, seed,
-                optimizerAtRewind, counting);
+                optimizerAtRewind, counting, augment);
     }
 
     /** @return this spec reading its data from {@code path} */
@@ -196,14 +203,15 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, path, subsample, testSubsample, init, optimizer, learningRate, momentum,
                 weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels, scope,
                 rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, counting);
+                optimizerAtRewind, counting, augment);
     }
 
     /** @return this spec with another optimiser state at the rewind step */
     public LotterySpec withOptimizerAtRewind(OptimizerAtRewind o) {
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
-                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed, o, counting);
+                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed, o, counting,
+                augment);
     }
 
     /** @return this spec with another counting rule */
@@ -211,7 +219,15 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
                 scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, c);
+                optimizerAtRewind, c, augment);
+    }
+
+    /** @return this spec with another training-time augmentation */
+    public LotterySpec withAugment(Augmentation a) {
+        return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
+                momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
+                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
+                optimizerAtRewind, counting, a);
     }
 
     /** @return this spec with another reset variant and rewind step (fine-tuning steps 0) */
@@ -219,7 +235,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
                 scope, rate, layerRates, excluded, r, k, 0, controls, replicates, seed, optimizerAtRewind,
-                counting);
+                counting, augment);
     }
 
     /**
@@ -235,7 +251,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 OptimizerKind.ADAM, 1.2e-3, 0, 0, 60, 3, 0, ScheduleKind.CONSTANT, List.of(), 1, 0, 8,
                 PruneScope.LAYERWISE, 0.2, Map.of("fc3.weight", 0.1), List.of(), ResetVariant.REWIND_INIT, 0, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2019,
-                OptimizerAtRewind.ZERO, CountingRule.EXACT);
+                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.NONE);
     }
 
     /**
@@ -249,7 +265,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 OptimizerKind.ADAM, 1.2e-3, 0, 0, 60, 0, 50_000, ScheduleKind.CONSTANT, List.of(), 1, 0, 15,
                 PruneScope.LAYERWISE, 0.2, Map.of("fc3.weight", 0.1), List.of(), ResetVariant.REWIND_INIT, 0, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 5, 2019,
-                OptimizerAtRewind.ZERO, CountingRule.EXACT);
+                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.NONE);
     }
 
     /**
@@ -264,13 +280,14 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 PruneScope.LAYERWISE, 0.2, Map.of("conv1.weight", 0.1, "conv2.weight", 0.1, "fc3.weight", 0.1),
                 List.of(), ResetVariant.REWIND_INIT, 0, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2019,
-                OptimizerAtRewind.ZERO, CountingRule.EXACT);
+                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.NONE);
     }
 
     /**
      * B1 of weak-lth.md (OpenLTH {@code cifar_resnet_20}): SGD momentum 0.9, lr 0.1 x 0.1 at 32K and
-     * 48K, weight decay 1e-4, batch 128, 63K iterations, Kaiming normal, global 20%, rewind to
-     * iteration 500 (ResNet-20 needs k > 0 at standard learning rate), 16 levels.
+     * 48K, weight decay 1e-4, batch 128, 63K iterations, random horizontal flip and 4-pixel padded crop
+     * ({@code FLIP_CROP}), Kaiming normal, global 20%, rewind to iteration 500 (ResNet-20 needs k > 0 at
+     * standard learning rate), 16 levels.
      *
      * @return the preset (set its {@code dataPath})
      */
@@ -279,7 +296,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 OptimizerKind.SGD, 0.1, 0.9, 1e-4, 128, 0, 63_000, ScheduleKind.STEP, List.of(32_000L, 48_000L), 0.1,
                 0, 16, PruneScope.GLOBAL, 0.2, Map.of(), List.of(), ResetVariant.REWIND_TO_STEP, 500, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2020,
-                OptimizerAtRewind.ZERO, CountingRule.EXACT);
+                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.FLIP_CROP);
     }
 
     /**

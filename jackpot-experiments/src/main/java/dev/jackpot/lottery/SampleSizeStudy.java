@@ -7,6 +7,7 @@ import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.nn.Compute;
+import dev.jackpot.nn.data.Augmentation;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.prune.BranchResult;
 import dev.jackpot.report.Claim;
@@ -70,7 +71,13 @@ public final class SampleSizeStudy {
      */
     public static RunId id(LotterySpec base, List<Integer> sizes) {
         ObjectNode spec = SpecCodec.json().createObjectNode();
-        spec.set("base", Lottery.CODEC.toTree(base));
+        ObjectNode tree = (ObjectNode) Lottery.CODEC.toTree(base);
+        // The study hashes every field of its base; a field added later is hashed only when it is set, so the ids
+        // of studies run before it existed stay valid.
+        if (base.augment() == Augmentation.NONE) {
+            tree.remove("augment");
+        }
+        spec.set("base", tree);
         ArrayNode n = spec.putArray("sizes");
         sizes.forEach(n::add);
         return RunId.of(KIND, spec, SpecCodec.json().createObjectNode());

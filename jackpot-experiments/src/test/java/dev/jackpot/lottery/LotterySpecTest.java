@@ -1,6 +1,7 @@
 package dev.jackpot.lottery;
 
 import dev.jackpot.experiment.SpecException;
+import dev.jackpot.nn.data.Augmentation;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,11 +67,31 @@ class LotterySpecTest {
         assertEquals(dev.jackpot.prune.OptimizerAtRewind.RESTORE, k.impSpec(100, 1).optimizerAtRewind());
     }
 
+    @Test
+    void augmentIsASpecFieldWithANeutralDefault() {
+        LotterySpec a = Lottery.CODEC.parseYaml("augment: FLIP_CROP");
+        assertEquals(Augmentation.FLIP_CROP, a.augment());
+        assertEquals(Augmentation.FLIP_CROP, a.trainSpec(5).augment());
+        assertEquals(Augmentation.NONE, LotterySpec.lenet300Fashion().trainSpec(5).augment());
+        assertNotEquals(Lottery.id(LotterySpec.lenet300Fashion()), Lottery.id(a));
+        assertEquals(Lottery.id(LotterySpec.lenet300Fashion()), Lottery.id(Lottery.CODEC.parseYaml("augment: NONE")));
+        assertEquals(a, Lottery.CODEC.parseYaml(Lottery.CODEC.toYaml(a)));
+        // B1 (OpenLTH cifar_resnet_20) trains with flip + 4-px crop; B3 (Frankle and Carbin's Conv-2) lists none
+        assertEquals(Augmentation.FLIP_CROP, LotterySpec.resnet20Cifar10().augment());
+        assertEquals(Augmentation.NONE, LotterySpec.conv2Cifar10().augment());
+        assertEquals(Augmentation.NONE, LotterySpec.lenet300Mnist().augment());
+        // without augmentation the ResNet-20 preset has the id it had before the field existed
+        assertEquals("lottery-8a227bbf1753d01e",
+                Lottery.id(LotterySpec.resnet20Cifar10().withAugment(Augmentation.NONE)).toString());
+        assertThrows(SpecException.class, () -> Lottery.CODEC.parseYaml("augment: ROTATE"));
+    }
+
     /** Run ids must never change for an unchanged spec: a change orphans every existing run directory. */
     @Test
     void runIdsArePinned() {
         assertEquals("lottery-44136fa355b3678a", Lottery.id(LotterySpec.lenet300Fashion()).toString());
         assertEquals("lottery-f081882cd33dfe1b", Lottery.id(LotterySpec.lenet300Fashion().withLevels(2)).toString());
-        assertEquals("lottery-8a227bbf1753d01e", Lottery.id(LotterySpec.resnet20Cifar10()).toString());
+        // changed deliberately when the preset gained its flip + crop augmentation (it was lottery-8a227bbf1753d01e)
+        assertEquals("lottery-4bfe71f2c759ca93", Lottery.id(LotterySpec.resnet20Cifar10()).toString());
     }
 }

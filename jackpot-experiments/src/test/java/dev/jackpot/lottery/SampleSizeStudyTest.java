@@ -52,5 +52,9 @@ class SampleSizeStudyTest {
         assertNotEquals(SampleSizeStudy.id(base, List.of(100, 300)), SampleSizeStudy.id(base, List.of(100, 400)));
         assertEquals(SampleSizeStudy.id(base, List.of(100, 300)), SampleSizeStudy.id(base, List.of(100, 300)));
         assertTrue(SampleSizeStudy.id(base, List.of(100, 300)).toString().startsWith("lottery-sizes-"));
+        // pinned: the id this study had before LotterySpec gained its augment field (NONE is left out of the hash)
+        assertEquals("lottery-sizes-2942295a6fcf4240", SampleSizeStudy.id(base, List.of(100, 300)).toString());
+        assertNotEquals(SampleSizeStudy.id(base, List.of(100, 300)),
+                SampleSizeStudy.id(base.withAugment(dev.jackpot.nn.data.Augmentation.FLIP_CROP), List.of(100, 300)));
     }
 }

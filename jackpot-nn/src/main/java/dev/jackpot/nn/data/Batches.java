@@ -1,5 +1,7 @@
 package dev.jackpot.nn.data;
 
+import java.util.Arrays;
+
 /** Builds normalised float minibatches from byte images. */
 public final class Batches {
 
@@ -18,6 +20,25 @@ public final class Batches {
      * @return {@code (to - from) * C * H * W} floats
      */
     public static float[] features(ImageDataset data, Normalisation norm, int[] order, int from, int to) {
+        return features(data, norm, order, from, to, null);
+    }
+
+    /**
+     * As {@link #features(ImageDataset, Normalisation, int[], int, int)}, with example
+     * {@code order[k]} transformed by {@code transforms[k - from]} ({@link ImageTransform}: flip, then
+     * shift with padding by the raw pixel 0, which normalises to {@code -mean[c] / std[c]}). Identity
+     * transforms give exactly the floats of the untransformed method.
+     *
+     * @param transforms one per example of the batch, or null for none
+     * @return {@code (to - from) * C * H * W} floats
+     * @throws IllegalArgumentException if {@code transforms} is not of length {@code to - from}
+     */
+    public static float[] features(ImageDataset data, Normalisation norm, int[] order, int from, int to,
+                                   ImageTransform[] transforms) {
+        if (transforms != null && transforms.length != to - from) {
+            throw new IllegalArgumentException("One transform per example is needed: " + (to - from)
+                    + " examples but " + transforms.length + " transforms.");
+        }
         if (norm.channels() != data.channels()) {
             throw new IllegalArgumentException("The normalisation has " + norm.channels() + " channels but "
                     + data + " has " + data.channels() + ".");
@@ -37,6 +58,11 @@ public final class Batches {
         for (int k = from; k < to; k++) {
             int src = order[k] * e;
             int dst = (k - from) * e;
+            ImageTransform tr = transforms == null ? ImageTransform.IDENTITY : transforms[k - from];
+            if (!tr.isIdentity()) {
+                transformed(p, src, out, dst, c, data.height(), data.width(), scale, shift, tr);
+                continue;
+            }
             for (int ch = 0; ch < c; ch++) {
                 float sc = scale[ch];
                 float sh = shift[ch];
@@ -48,6 +74,38 @@ public final class Batches {
             }
         }
         return out;
+    }
+
+    /** Writes one transformed, normalised example: out(y, x) = flipped(y + dy, x + dx), or pixel 0 outside. */
+    private static void transformed(byte[] p, int src, float[] out, int dst, int c, int h, int w, float[] scale,
+                                    float[] shift, ImageTransform tr) {
+        int plane = h * w;
+        for (int ch = 0; ch < c; ch++) {
+            float sc = scale[ch];
+            float sh = shift[ch];
+            // the padding is the raw pixel 0 through the same float operations as any pixel (+0.0, not sh's -0.0)
+            float pad = 0f * sc + sh;
+            int s0 = src + ch * plane;
+            int d0 = dst + ch * plane;
+            for (int y = 0; y < h; y++) {
+                int sy = y + tr.dy();
+                int row = d0 + y * w;
+                if (sy < 0 || sy >= h) {
+                    Arrays.fill(out, row, row + w, pad);
+                    continue;
+                }
+                int srow = s0 + sy * w;
+                for (int x = 0; x < w; x++) {
+                    int sx = x + tr.dx();
+                    if (sx < 0 || sx >= w) {
+                        out[row + x] = pad;
+                    } else {
+                        int col = tr.flip() ? w - 1 - sx : sx;
+                        out[row + x] = (p[srow + col] & 0xFF) * sc + sh;
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -36,8 +36,8 @@ import java.util.OptionalLong;
  *       the rewind point's restored state ({@code OptimizerAtRewind.RESTORE}); its buffers are named
  *       as {@link OptimizerState}'s and the trainer multiplies them by the masks again;</li>
  *   <li>the data order is seeded with the request's {@code dataSeed} (the spec's own seed is
- *       replaced), so the batches of step s depend only on {@code (dataSeed, s)} and every level
- *       sees level 0's batches from {@code fromStep} on; the learning rate is the schedule at s;</li>
+ *       replaced), so the batches of step s, with their augmentation if the spec has one, depend
+ *       only on {@code (dataSeed, s)} and every level sees level 0's batches from {@code fromStep} on; the learning rate is the schedule at s;</li>
  *   <li>{@code captureStep} is captured as the weights (and the optimiser state) before that step is taken;</li>
  *   <li>{@link TrainPhase#FINE_TUNE} jobs train with the fine-tuning spec (its own length and
  *       schedule, e.g. a small constant rate; Renda et al., ICLR 2020).</li>
@@ -163,6 +163,6 @@ public final class DjlTicketTrainer implements TicketTrainer {
     private static TrainSpec withSeed(TrainSpec s, long seed) {
         return new TrainSpec(s.optimizer(), s.learningRate(), s.momentum(), s.nesterov(), s.beta1(), s.beta2(),
                 s.epsilon(), s.weightDecay(), s.batchSize(), s.epochs(), s.iterations(), s.schedule(), s.milestones(),
-                s.gamma(), s.warmupSteps(), seed, s.evalBatchSize(), s.checkInvariants());
+                s.gamma(), s.warmupSteps(), seed, s.evalBatchSize(), s.checkInvariants(), s.augment());
     }
 }

@@ -1,5 +1,6 @@
 package dev.jackpot.nn.popup;
 
+import dev.jackpot.nn.data.Augmentation;
 import dev.jackpot.nn.train.OptimizerKind;
 import dev.jackpot.nn.train.TrainSpec;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
  *
  * @param keep      fraction of weights kept in every prunable layer, in (0, 1]
  * @param absScores rank by |s| and back-propagate through |.| (hidden-networks' default); otherwise rank by s
- * @param train     optimiser of the scores; must be SGD
+ * @param train     optimiser of the scores; must be SGD, without augmentation
  */
 public record PopupSpec(double keep, boolean absScores, TrainSpec train) {
 
@@ -24,6 +25,10 @@ public record PopupSpec(double keep, boolean absScores, TrainSpec train) {
         }
         if (train.optimizer() != OptimizerKind.SGD) {
             throw new IllegalArgumentException("Edge-popup trains its scores with SGD, got " + train.optimizer() + ".");
+        }
+        if (train.augment() != Augmentation.NONE) {
+            throw new IllegalArgumentException("Edge-popup does not augment its training batches; set augment to "
+                    + "NONE, got " + train.augment() + ".");
         }
     }
 

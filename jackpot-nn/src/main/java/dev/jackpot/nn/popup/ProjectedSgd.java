@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
 import dev.jackpot.nn.Compute;
+import dev.jackpot.nn.data.Augmentation;
 import dev.jackpot.nn.data.DataSplit;
 import dev.jackpot.nn.data.EpochOrder;
 import dev.jackpot.nn.data.ImageDataset;
@@ -55,7 +56,7 @@ public final class ProjectedSgd {
     private final TrainSpec spec;
 
     /**
-     * @param spec SGD with any momentum, weight decay and schedule
+     * @param spec SGD with any momentum, weight decay and schedule, without augmentation
      */
     public ProjectedSgd(Compute compute, Network network, DataSplit data, Normalisation norm, TrainSpec spec) {
         this.compute = Objects.requireNonNull(compute, "compute");
@@ -65,6 +66,10 @@ public final class ProjectedSgd {
         this.spec = Objects.requireNonNull(spec, "spec");
         if (spec.optimizer() != OptimizerKind.SGD) {
             throw new IllegalArgumentException("PGD takes SGD steps, got " + spec.optimizer() + ".");
+        }
+        if (spec.augment() != Augmentation.NONE) {
+            throw new IllegalArgumentException("PGD does not augment its training batches; set augment to NONE, got "
+                    + spec.augment() + ".");
         }
         Frozen.checkSupported(network);
     }

@@ -6,10 +6,12 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.jackpot.nn.Compute;
+import dev.jackpot.nn.data.Augmentation;
 import dev.jackpot.nn.data.Batches;
 import dev.jackpot.nn.data.DataSplit;
 import dev.jackpot.nn.data.EpochOrder;
 import dev.jackpot.nn.data.ImageDataset;
+import dev.jackpot.nn.data.ImageTransform;
 import dev.jackpot.nn.data.Normalisation;
 import dev.jackpot.nn.model.Network;
 import dev.jackpot.nn.model.ParameterSpec;
@@ -43,8 +45,9 @@ import java.util.OptionalLong;
  * The starting weights and optimiser buffers are multiplied by the masks too, so rewinding a
  * ticket to step k is {@code train(M * theta_k)}.
  *
- * <p>Reproducibility: the minibatches of step t depend only on {@code (seed, t)} (see
- * {@link EpochOrder}) and the learning rate only on t ({@link LrSchedule}); the same spec, data,
+ * <p>Reproducibility: the minibatches of step t, and their augmentation when the spec has one, depend
+ * only on {@code (seed, t)} (see {@link EpochOrder} and {@link Augmentation}; evaluation, and
+ * {@link #gradients}, never augment) and the learning rate only on t ({@link LrSchedule}); the same spec, data,
  * start and masks give bit-identical weights at a fixed intra-op thread count (tested). libtorch's
  * kernels split reductions by thread count, so runs on 1 and 2 threads differ in the last bits:
  * record {@link Compute#threads()} with every run. A run from step k to T
@@ -188,7 +191,7 @@ public final class MaskedTrainer {
             Run run = new Run(manager, Checkpoint.initial(weights), masks);
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                run.forwardBackward(on, order, from, to);
+                run.forwardBackward(on, order, from, to, null);
                 List<NamedTensor> out = new ArrayList<>();
                 for (ParameterSpec p : run.trainable) {
                     NDArray g = run.params.get(p.name()).getGradient();
@@ -310,7 +313,9 @@ public final class MaskedTrainer {
                 int lo = (int) ((t % ipe) * b);
                 int hi = Math.min(n, lo + b);
                 lr = schedule.at(t);
-                double loss = step(train, order, lo, hi, lr);
+                ImageTransform[] transforms = spec.augment() == Augmentation.NONE ? null
+                        : spec.augment().draw(spec.seed(), t, hi - lo);
+                double loss = step(train, order, lo, hi, transforms, lr);
                 if (!Double.isFinite(loss)) {
                     diverged = OptionalLong.of(t);
                     break;
@@ -348,10 +353,10 @@ public final class MaskedTrainer {
         }
 
         /** One step: forward on W * M, backward, masked update. @return the minibatch loss */
-        private double step(ImageDataset train, int[] order, int lo, int hi, double lr) {
+        private double step(ImageDataset train, int[] order, int lo, int hi, ImageTransform[] transforms, double lr) {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                double value = forwardBackward(train, order, lo, hi).getFloat();
+                double value = forwardBackward(train, order, lo, hi, transforms).getFloat();
                 if (!Double.isFinite(value)) {
                     for (ParameterSpec p : trainable) {
                         Compute.zeroGradient(params.get(p.name()));
@@ -363,9 +368,12 @@ public final class MaskedTrainer {
             }
         }
 
-        /** Loss of the minibatch {@code order[lo..hi)} on W * M, with gradients accumulated into each W. */
-        NDArray forwardBackward(ImageDataset train, int[] order, int lo, int hi) {
-            NDArray x = manager.create(Batches.features(train, norm, order, lo, hi),
+        /**
+         * Loss of the minibatch {@code order[lo..hi)}, each example transformed by {@code transforms} (null:
+         * none), on W * M, with gradients accumulated into each W.
+         */
+        NDArray forwardBackward(ImageDataset train, int[] order, int lo, int hi, ImageTransform[] transforms) {
+            NDArray x = manager.create(Batches.features(train, norm, order, lo, hi, transforms),
                     new Shape(hi - lo, train.channels(), train.height(), train.width()));
             NDArray y = manager.create(Batches.labels(train, order, lo, hi));
             try (GradientCollector gc = manager.getEngine().newGradientCollector()) {

@@ -1,6 +1,7 @@
 package dev.jackpot.nn.train;
 
 import dev.jackpot.check.Checks;
+import dev.jackpot.nn.data.Augmentation;
 
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,9 @@ import java.util.Objects;
  * {@code ceil(N / batchSize)} iterations, the last batch of an epoch possibly smaller. Steps are
  * counted from 0 across epochs; step t uses epoch {@code t / ipe}'s order (seed
  * {@code Seeds.derive(seed, "data-order", epoch)}), batch {@code t % ipe}, and learning rate
- * {@link LrSchedule#at(long)}.
+ * {@link LrSchedule#at(long)}. With {@code augment} other than NONE, step t's training batch is
+ * augmented per example from {@code Seeds.derive(seed, "augment", t)} ({@link Augmentation});
+ * evaluation never is.
  *
  * @param optimizer       SGD or Adam
  * @param learningRate    base learning rate, positive
@@ -33,15 +36,18 @@ import java.util.Objects;
  * @param seed            root seed of the data order
  * @param evalBatchSize   examples per evaluation batch, positive
  * @param checkInvariants verify after every step that masked weights and optimiser state are exactly zero
+ * @param augment         training-time augmentation of each step's batch (NONE, the default, or FLIP_CROP)
  */
 public record TrainSpec(OptimizerKind optimizer, double learningRate, double momentum, boolean nesterov,
                         double beta1, double beta2, double epsilon, double weightDecay, int batchSize,
                         int epochs, long iterations, ScheduleKind schedule, List<Long> milestones, double gamma,
-                        long warmupSteps, long seed, int evalBatchSize, boolean checkInvariants) {
+                        long warmupSteps, long seed, int evalBatchSize, boolean checkInvariants,
+                        Augmentation augment) {
 
     public TrainSpec {
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(augment, "augment");
         Checks.positive("learningRate", learningRate);
         Checks.nonNegative("momentum", momentum);
         if (momentum >= 1) {
@@ -97,7 +103,7 @@ public record TrainSpec(OptimizerKind optimizer, double learningRate, double mom
      */
     public static TrainSpec sgd(double learningRate, int batchSize, int epochs, long seed) {
         return new TrainSpec(OptimizerKind.SGD, learningRate, 0, false, 0.9, 0.999, 1e-8, 0, batchSize, epochs, 0,
-                ScheduleKind.CONSTANT, List.of(), 1, 0, seed, 1000, false);
+                ScheduleKind.CONSTANT, List.of(), 1, 0, seed, 1000, false, Augmentation.NONE);
     }
 
     /**
@@ -108,55 +114,61 @@ public record TrainSpec(OptimizerKind optimizer, double learningRate, double mom
      */
     public static TrainSpec adam(double learningRate, int batchSize, int epochs, long seed) {
         return new TrainSpec(OptimizerKind.ADAM, learningRate, 0, false, 0.9, 0.999, 1e-8, 0, batchSize, epochs, 0,
-                ScheduleKind.CONSTANT, List.of(), 1, 0, seed, 1000, false);
+                ScheduleKind.CONSTANT, List.of(), 1, 0, seed, 1000, false, Augmentation.NONE);
     }
 
     /** @return this spec with SGD momentum {@code mu}, Nesterov or heavy ball */
     public TrainSpec withMomentum(double mu, boolean useNesterov) {
         return new TrainSpec(optimizer, learningRate, mu, useNesterov, beta1, beta2, epsilon, weightDecay, batchSize,
-                epochs, iterations, schedule, milestones, gamma, warmupSteps, seed, evalBatchSize, checkInvariants);
+                epochs, iterations, schedule, milestones, gamma, warmupSteps, seed, evalBatchSize, checkInvariants, augment);
     }
 
     /** @return this spec with weight decay {@code lambda} */
     public TrainSpec withWeightDecay(double lambda) {
         return new TrainSpec(optimizer, learningRate, momentum, nesterov, beta1, beta2, epsilon, lambda, batchSize,
-                epochs, iterations, schedule, milestones, gamma, warmupSteps, seed, evalBatchSize, checkInvariants);
+                epochs, iterations, schedule, milestones, gamma, warmupSteps, seed, evalBatchSize, checkInvariants, augment);
     }
 
     /** @return this spec with a step schedule */
     public TrainSpec withStepSchedule(List<Long> steps, double factor) {
         return new TrainSpec(optimizer, learningRate, momentum, nesterov, beta1, beta2, epsilon, weightDecay, batchSize,
-                epochs, iterations, ScheduleKind.STEP, steps, factor, warmupSteps, seed, evalBatchSize, checkInvariants);
+                epochs, iterations, ScheduleKind.STEP, steps, factor, warmupSteps, seed, evalBatchSize, checkInvariants, augment);
     }
 
     /** @return this spec with a cosine schedule */
     public TrainSpec withCosineSchedule() {
         return new TrainSpec(optimizer, learningRate, momentum, nesterov, beta1, beta2, epsilon, weightDecay, batchSize,
-                epochs, iterations, ScheduleKind.COSINE, List.of(), 1, warmupSteps, seed, evalBatchSize, checkInvariants);
+                epochs, iterations, ScheduleKind.COSINE, List.of(), 1, warmupSteps, seed, evalBatchSize, checkInvariants, augment);
     }
 
     /** @return this spec with a linear warm-up over {@code steps} */
     public TrainSpec withWarmup(long steps) {
         return new TrainSpec(optimizer, learningRate, momentum, nesterov, beta1, beta2, epsilon, weightDecay, batchSize,
-                epochs, iterations, schedule, milestones, gamma, steps, seed, evalBatchSize, checkInvariants);
+                epochs, iterations, schedule, milestones, gamma, steps, seed, evalBatchSize, checkInvariants, augment);
     }
 
     /** @return this spec with its length in iterations */
     public TrainSpec withIterations(long steps) {
         return new TrainSpec(optimizer, learningRate, momentum, nesterov, beta1, beta2, epsilon, weightDecay, batchSize,
-                0, steps, schedule, milestones, gamma, warmupSteps, seed, evalBatchSize, checkInvariants);
+                0, steps, schedule, milestones, gamma, warmupSteps, seed, evalBatchSize, checkInvariants, augment);
     }
 
     /** @return this spec with its length in epochs */
     public TrainSpec withEpochs(int count) {
         return new TrainSpec(optimizer, learningRate, momentum, nesterov, beta1, beta2, epsilon, weightDecay, batchSize,
-                count, 0, schedule, milestones, gamma, warmupSteps, seed, evalBatchSize, checkInvariants);
+                count, 0, schedule, milestones, gamma, warmupSteps, seed, evalBatchSize, checkInvariants, augment);
     }
 
     /** @return this spec with the invariant check on or off */
     public TrainSpec withCheckInvariants(boolean on) {
         return new TrainSpec(optimizer, learningRate, momentum, nesterov, beta1, beta2, epsilon, weightDecay, batchSize,
-                epochs, iterations, schedule, milestones, gamma, warmupSteps, seed, evalBatchSize, on);
+                epochs, iterations, schedule, milestones, gamma, warmupSteps, seed, evalBatchSize, on, augment);
+    }
+
+    /** @return this spec with training-time augmentation {@code a} */
+    public TrainSpec withAugment(Augmentation a) {
+        return new TrainSpec(optimizer, learningRate, momentum, nesterov, beta1, beta2, epsilon, weightDecay, batchSize,
+                epochs, iterations, schedule, milestones, gamma, warmupSteps, seed, evalBatchSize, checkInvariants, a);
     }
 
     /**

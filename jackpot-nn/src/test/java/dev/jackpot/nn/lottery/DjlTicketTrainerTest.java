@@ -2,6 +2,7 @@ package dev.jackpot.nn.lottery;
 
 import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.Synthetic;
+import dev.jackpot.nn.data.Augmentation;
 import dev.jackpot.nn.data.DataSplit;
 import dev.jackpot.nn.data.ImageDataset;
 import dev.jackpot.nn.data.Normalisation;
@@ -100,13 +101,20 @@ class DjlTicketTrainerTest {
 
     @Test
     void resumedRunEqualsUninterruptedRun() throws IOException {
-        DjlTicketTrainer t = trainer(TrainSpec.adam(1e-2, 16, 1, 0));
+        for (Augmentation a : Augmentation.values()) {
+            resumedRunEqualsUninterruptedRun(a);
+        }
+    }
+
+    private void resumedRunEqualsUninterruptedRun(Augmentation augment) throws IOException {
+        DjlTicketTrainer t = trainer(TrainSpec.adam(1e-2, 16, 1, 0).withAugment(augment));
         List<LevelResult> straight = new ImpRunner(spec(t, 2), t, new InMemoryLevelStore(), LevelListener.NONE).run();
         InMemoryLevelStore store = new InMemoryLevelStore();
         new ImpRunner(spec(t, 1), t, store, LevelListener.NONE).run();
         List<LevelResult> resumed = new ImpRunner(spec(t, 2), t, store, LevelListener.NONE).run();
         for (int l = 0; l < 3; l++) {
-            assertTrue(straight.get(l).main().finalWeights().sameAs(resumed.get(l).main().finalWeights()), "level " + l);
+            assertTrue(straight.get(l).main().finalWeights().sameAs(resumed.get(l).main().finalWeights()),
+                    augment + " level " + l);
             for (int c = 0; c < straight.get(l).controls().size(); c++) {
                 assertTrue(straight.get(l).controls().get(c).finalWeights()
                         .sameAs(resumed.get(l).controls().get(c).finalWeights()), "level " + l + " control " + c);
@@ -116,8 +124,15 @@ class DjlTicketTrainerTest {
 
     @Test
     void jobFromStepKSeesLevelZeroBatchesAndCapturesBeforeTheStep() {
-        // Plain SGD has no optimiser state, so k..T from the capture at k must equal 0..T bit for bit.
-        DjlTicketTrainer t = trainer(TrainSpec.sgd(0.05, 16, 2, 0));
+        TrainOutcome plain = jobFromStepKSeesLevelZeroBatches(Augmentation.NONE);
+        TrainOutcome augmented = jobFromStepKSeesLevelZeroBatches(Augmentation.FLIP_CROP);
+        assertFalse(plain.finalWeights().sameAs(augmented.finalWeights()), "FLIP_CROP must change the batches");
+    }
+
+    private TrainOutcome jobFromStepKSeesLevelZeroBatches(Augmentation augment) {
+        // Plain SGD has no optimiser state, so k..T from the capture at k must equal 0..T bit for bit
+        // (with augmentation too: step s's draws depend only on the data seed and s).
+        DjlTicketTrainer t = trainer(TrainSpec.sgd(0.05, 16, 2, 0).withAugment(augment));
         long total = t.trainingSteps();
         long k = 5;
         TensorSet w0 = t.initialWeights(4);
@@ -132,6 +147,7 @@ class DjlTicketTrainerTest {
         // Another data seed gives other batches.
         TrainOutcome other = t.train(new TrainRequest(0, "main", w0, ones, 0, total, -1, TrainPhase.TRAIN, 98));
         assertFalse(other.finalWeights().sameAs(full.finalWeights()));
+        return full;
     }
 
     @Test

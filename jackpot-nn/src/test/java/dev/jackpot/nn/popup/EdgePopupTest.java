@@ -204,6 +204,12 @@ class EdgePopupTest {
         }
         assertEquals(0.0, zero.maxDeviation());
         assertThrows(IllegalArgumentException.class, () -> pgd.train(w0, -1e-3, PopupListener.NONE));
+        // neither trainer augments its batches: a spec asking for it is refused, not silently ignored
+        TrainSpec augmented = t.withAugment(dev.jackpot.nn.data.Augmentation.FLIP_CROP);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new ProjectedSgd(CPU, NET, split(),
+                Normalisation.unit(1), augmented)).getMessage().contains("augment"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new PopupSpec(0.5, true, augmented))
+                .getMessage().contains("augment"));
     }
 
     @Test

@@ -5,8 +5,11 @@ import ai.djl.ndarray.NDManager;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.Synthetic;
 import dev.jackpot.nn.bench.NnBench;
+import dev.jackpot.nn.data.Augmentation;
 import dev.jackpot.nn.data.DataSplit;
+import dev.jackpot.nn.data.EpochOrder;
 import dev.jackpot.nn.data.ImageDataset;
+import dev.jackpot.nn.data.ImageTransform;
 import dev.jackpot.nn.data.Normalisation;
 import dev.jackpot.nn.model.InitScheme;
 import dev.jackpot.nn.model.Initialiser;
@@ -151,6 +154,92 @@ class MaskedTrainerTest {
         assertEquals(3, a.epochs().size());
         assertEquals(List.of(8L, 16L, 24L), a.epochs().stream().map(EpochMetrics::step).toList());
         assertTrue(a.earlyStopStep() > 0);
+    }
+
+    @Test
+    void augmentedRunsAreBitIdenticalAndResumeExactly() {
+        TrainSpec spec = TrainSpec.sgd(0.05, 16, 3, 9).withMomentum(0.9, true).withWeightDecay(1e-3)
+                .withStepSchedule(List.of(10L, 18L), 0.5).withAugment(Augmentation.FLIP_CROP);
+        MaskedTrainer t = new MaskedTrainer(CPU, MLP, DATA, NORM, spec);
+        TensorSet w0 = init(MLP);
+        TensorSet m = mask(MLP);
+        long k = 11; // mid-epoch: the resumed run starts inside epoch 1
+        TrainResult a = t.train(Checkpoint.initial(w0), m, t.totalSteps(), OptionalLong.of(k), TrainListener.NONE);
+        TrainResult b = t.train(Checkpoint.initial(w0), m, t.totalSteps(), OptionalLong.of(k), TrainListener.NONE);
+        assertTrue(a.weights().sameAs(b.weights()));
+        Checkpoint atK = a.captured().orElseThrow();
+        TrainResult resumed = t.train(atK, m, t.totalSteps(), OptionalLong.empty(), TrainListener.NONE);
+        assertTrue(a.weights().sameAs(resumed.weights()), "k..T from the captured state must equal 0..T with augmentation");
+        assertTrue(a.finalState().optimizer().buffers().sameAs(resumed.finalState().optimizer().buffers()));
+        // rewinding to k with a fresh optimiser (OpenLTH) is reproducible too
+        TrainResult rewound = t.train(atK.withFreshOptimizer(), m, t.totalSteps(), OptionalLong.empty(), TrainListener.NONE);
+        TrainResult rewoundAgain = t.train(atK.withFreshOptimizer(), m, t.totalSteps(), OptionalLong.empty(), TrainListener.NONE);
+        assertTrue(rewound.weights().sameAs(rewoundAgain.weights()));
+        // augmentation changes the trajectory; NONE is the default spec itself
+        TrainSpec plain = spec.withAugment(Augmentation.NONE);
+        assertEquals(TrainSpec.sgd(0.05, 16, 3, 9).withMomentum(0.9, true).withWeightDecay(1e-3)
+                .withStepSchedule(List.of(10L, 18L), 0.5), plain);
+        TrainResult p = new MaskedTrainer(CPU, MLP, DATA, NORM, plain).train(w0, m, TrainListener.NONE);
+        assertFalse(a.weights().sameAs(p.weights()));
+    }
+
+    @Test
+    void theAugmentedStepTrainsOnTheDocumentedBatchAndEvaluationIsNotAugmented() {
+        // One step of plain SGD on the whole training set: w1 = w0 - lr * g, where g is the gradient on the batch
+        // of epoch 0's order with step 0's draws applied to the bytes (padding: the pixel 0) by this reference.
+        int n = TRAIN.size();
+        long seed = 21;
+        float lr = 0.1f;
+        TrainSpec spec = TrainSpec.sgd(lr, n, 1, seed).withAugment(Augmentation.FLIP_CROP);
+        MaskedTrainer t = new MaskedTrainer(CPU, MLP, DATA, NORM, spec);
+        assertEquals(1, t.totalSteps());
+        int[] order = EpochOrder.permutation(seed, 0, n);
+        ImageTransform[] draws = Augmentation.FLIP_CROP.draw(seed, 0, n);
+        int h = TRAIN.height();
+        int w = TRAIN.width();
+        int e = TRAIN.exampleSize();
+        byte[] pixels = new byte[n * e];
+        byte[] labels = new byte[n];
+        boolean anyFlip = false;
+        for (int k = 0; k < n; k++) {
+            ImageTransform d = draws[k];
+            anyFlip |= d.flip();
+            labels[k] = (byte) TRAIN.label(order[k]);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int sy = y + d.dy();
+                    int sx = x + d.dx();
+                    if (sy >= 0 && sy < h && sx >= 0 && sx < w) {
+                        pixels[k * e + y * w + x] = TRAIN.pixels()[order[k] * e + sy * w + (d.flip() ? w - 1 - sx : sx)];
+                    }
+                }
+            }
+        }
+        assertTrue(anyFlip);
+        ImageDataset batch = new ImageDataset("batch", 1, h, w, TRAIN.classes(), pixels, labels);
+        TensorSet w0 = init(MLP);
+        TrainResult r = t.train(w0, TensorSet.of(), TrainListener.NONE);
+        TensorSet g = t.gradients(w0, TensorSet.of(), batch, 0, n);
+        for (NamedTensor p : w0) {
+            float[] before = p.values();
+            float[] grad = g.get(p.name()).values();
+            float[] after = r.weights().get(p.name()).values();
+            for (int i = 0; i < before.length; i++) {
+                // the same float operations as the trainer's w - (g * lr): bit for bit
+                assertEquals(before[i] - grad[i] * lr, after[i], p.name() + "[" + i + "]");
+            }
+        }
+        // the gradient on the unaugmented batch differs: the step really saw the transformed images
+        TensorSet plainGrad = t.gradients(w0, TensorSet.of(), TRAIN.subset(order), 0, n);
+        assertFalse(plainGrad.sameAs(g));
+        // evaluation during and after training reads the test set as stored, whatever the augmentation
+        MaskedTrainer none = new MaskedTrainer(CPU, MLP, DATA, NORM, spec.withAugment(Augmentation.NONE));
+        Evaluation ev = none.evaluate(r.weights(), TensorSet.of(), TEST);
+        EpochMetrics last = r.epochs().get(r.epochs().size() - 1);
+        assertEquals(ev.loss(), last.testLoss());
+        assertEquals(ev.accuracy(), last.testAccuracy());
+        assertEquals(ev.loss(), t.evaluate(r.weights(), TensorSet.of(), TEST).loss());
+        assertTrue(none.gradients(w0, TensorSet.of(), TRAIN, 0, 8).sameAs(t.gradients(w0, TensorSet.of(), TRAIN, 0, 8)));
     }
 
     @Test
