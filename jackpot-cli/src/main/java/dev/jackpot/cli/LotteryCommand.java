@@ -76,6 +76,11 @@ final class LotteryCommand implements Callable<Integer> {
             + "per example and step; resnet20-cifar10's default). Evaluation is never augmented.")
     Augmentation augment;
 
+    @Option(names = "--validation", paramLabel = "N", description = "Training examples held out (before subsampling) "
+            + "as the validation set on which the early-stopping iteration is judged; 0 for none (the test loss is "
+            + "used then). Default: the preset's (5000 for lenet300-mnist and conv2-cifar10, else 0).")
+    Integer validation;
+
     @Option(names = "--replicate", paramLabel = "R", description = "Run only replicate R (e.g. one process per "
             + "replicate on the same --out); a later run without it loads them and writes the report.")
     Integer only;
@@ -269,6 +274,13 @@ final class LotteryCommand implements Callable<Integer> {
         }
         if (dataPath != null) {
             spec = spec.withDataPath(dataPath);
+        }
+        if (validation != null) {
+            try {
+                spec = spec.withValidation(validation);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
+            }
         }
         if (augment != null) {
             spec = spec.withAugment(augment);

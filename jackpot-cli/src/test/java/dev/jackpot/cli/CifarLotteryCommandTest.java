@@ -89,9 +89,10 @@ class CifarLotteryCommandTest {
         Path data = writeSyntheticCifar(dir.resolve("cifar"), 24, 100, 11);
         Path spec = dir.resolve("tiny.yaml");
         // 120 training images, 8 steps of 10 at the preset's Adam (learning rate raised so 8 steps suffice);
-        // no controls, to keep it short (the control branches are covered on LeNet by LotteryCommandTest).
+        // no controls, to keep it short (the control branches are covered on LeNet by LotteryCommandTest), and
+        // no validation set (the preset holds out 5,000; the held-out path is covered by LotteryCommandTest).
         Files.writeString(spec, "batchSize: 10\niterations: 8\nlearningRate: 0.001\nlevels: 1\nreplicates: 1\n"
-                + "controls: []\n");
+                + "controls: []\nvalidation: 0\n");
         Path out = dir.resolve("runs");
         Cli c = Cli.run("lottery", "--preset", "conv2-cifar10", "--spec", spec.toString(), "--data-path",
                 data.toString(), "--out", out.toString(), "--json", "--quiet");

@@ -71,6 +71,27 @@ class LotteryCommandTest {
     }
 
     @Test
+    void aValidationSetIsHeldOutAndSeeded() throws Exception {
+        assertEquals(2, Cli.run("lottery", "--validation", "-1", "--out", dir.toString()).exit);
+        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
+        Path spec = dir.resolve("v.yaml");
+        Files.writeString(spec, "subsample: 120\ntestSubsample: 100\nepochs: 1\nlevels: 1\nreplicates: 1\n"
+                + "controls: []\n");
+        Cli c = Cli.run("lottery", "--spec", spec.toString(), "--validation", "200", "--out",
+                dir.resolve("runs").toString(), "--json", "--quiet");
+        assertEquals(0, c.exit, c.err);
+        Path run = Path.of(c.json().get("runDir").asText());
+        assertTrue(Files.readString(run.resolve("spec.yaml")).contains("validation: 200"));
+        assertTrue(Files.readString(run.resolve("manifest.json")).contains("\"validation\""), "the derived seed is recorded");
+        // the held-out examples come from the full training set, before the 120-example subsample
+        var data = dev.jackpot.lottery.Lottery.load(new dev.jackpot.experiment.SpecCodec<>(
+                dev.jackpot.lottery.LotterySpec.class, dev.jackpot.lottery.LotterySpec.lenet300Fashion())
+                .read(spec).withValidation(200));
+        assertEquals(120, data.train().size());
+        assertEquals(200, data.validation().orElseThrow().size());
+    }
+
+    @Test
     void optimizerAtRewindRestoreSavesTheStateAtK() throws Exception {
         Cli wrong = Cli.run("lottery", "--optimizer-at-rewind", "restore", "--out", dir.toString());
         assertEquals(2, wrong.exit);

@@ -122,6 +122,9 @@ public final class Lottery {
         Normalisation norm = Normalisation.fit(data.train());
         Map<String, Long> seeds = new TreeMap<>();
         seeds.put("subsample", Seeds.derive(spec.seed(), "subsample"));
+        if (spec.validation() > 0) {
+            seeds.put("validation", Seeds.derive(spec.seed(), "validation"));
+        }
         List<BranchSummary> rows = new ArrayList<>();
         List<List<TensorSet>> masks = new ArrayList<>();
         int computed = 0;
@@ -175,10 +178,11 @@ public final class Lottery {
     }
 
     /**
-     * Loads the spec's data and draws its subsamples.
+     * Loads the spec's data, holds out its validation set (from the full training set) and draws its
+     * subsamples.
      *
      * @param spec the spec
-     * @return train and test, subsampled as the spec says
+     * @return train, validation (when the spec asks for one) and test, subsampled as the spec says
      * @throws IOException if the files are missing or malformed
      */
     public static DataSplit load(LotterySpec spec) throws IOException {
@@ -189,9 +193,13 @@ public final class Lottery {
             case "cifar10" -> Cifar10Reader.load(Path.of(spec.dataPath()));
             default -> throw new IllegalStateException("unknown dataset " + spec.dataset());
         };
+        if (spec.validation() > 0) {
+            full = full.holdOutValidation(spec.validation(),
+                    Seeds.stream(Seeds.derive(spec.seed(), "validation"), "validation"));
+        }
         ImageDataset train = subsample(full.train(), spec.subsample(), Seeds.derive(spec.seed(), "subsample"));
         ImageDataset test = subsample(full.test(), spec.testSubsample(), Seeds.derive(spec.seed(), "test-subsample"));
-        return DataSplit.of(train, test);
+        return new DataSplit(train, full.validation(), test);
     }
 
     private static ImageDataset subsample(ImageDataset data, int n, long seed) {

@@ -58,6 +58,9 @@ import java.util.TreeMap;
  * @param augment         training-time augmentation of every training batch: NONE (the default) or FLIP_CROP
  *                        (horizontal flip with probability 1/2, then a crop of the image zero-padded by 4 pixels,
  *                        drawn per example from the data-order seed and the step; never applied to evaluation)
+ * @param validation      training examples held out as a validation set before subsampling (chosen uniformly from
+ *                        {@code Seeds.derive(seed, "validation")}; Frankle and Carbin hold out 5,000), on which the
+ *                        early-stopping iteration is judged; 0 (the default) for none, when the test loss is used
  */
 public record LotterySpec(String model, String dataset, String dataPath, int subsample, int testSubsample,
                           InitScheme init, OptimizerKind optimizer, double learningRate, double momentum,
@@ -66,7 +69,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                           double rate, Map<String, Double> layerRates, List<String> excluded, ResetVariant reset,
                           long rewindStep, long fineTuneSteps, List<Control> controls, int replicates, long seed,
                           OptimizerAtRewind optimizerAtRewind, CountingRule counting,
-                          Augmentation augment) {
+                          Augmentation augment, int validation) {
 
     /** Datasets a spec can name. */
     public static final List<String> DATASETS = List.of("fashion-mnist", "mnist", "cifar10");
@@ -106,6 +109,10 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         optimizerAtRewind = optimizerAtRewind == null ? OptimizerAtRewind.ZERO : optimizerAtRewind;
         counting = counting == null ? CountingRule.EXACT : counting;
         augment = augment == null ? Augmentation.NONE : augment;
+        if (validation < 0) {
+            throw new IllegalArgumentException("validation must be 0 (no validation set) or the number of training "
+                    + "examples to hold out, got " + validation + ".");
+        }
         if (Set.copyOf(controls).size() != controls.size()) {
             throw new IllegalArgumentException("controls must not repeat a control, got " + controls + ".");
         }
@@ -163,7 +170,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, n, scope,
                 rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, counting, augment);
+                optimizerAtRewind, counting, augment, validation);
     }
 
     /** @return this spec with another number of replicates */
@@ -171,7 +178,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
                 scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, n, seed,
-                optimizerAtRewind, counting, augment);
+                optimizerAtRewind, counting, augment, validation);
     }
 
     /** @return this spec with other data sizes and training length in epochs */
@@ -179,7 +186,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, train, test, init, optimizer, learningRate, momentum,
                 weightDecay, batchSize, epochCount, 0, schedule, List.of(), gamma, warmupSteps, levels, scope, rate,
                 layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, counting, augment);
+                optimizerAtRewind, counting, augment, validation);
     }
 
     /** @return this spec with another training subsample size (0 = the whole training set) */
@@ -187,7 +194,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, n, testSubsample, init, optimizer, learningRate, momentum,
                 weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels, scope,
                 rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, counting, augment);
+                optimizerAtRewind, counting, augment, validation);
     }
 
     /** @return this spec with other control branches (an empty list runs the ticket alone) */
@@ -195,7 +202,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
                 scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, newControls, replicates, seed,
-                optimizerAtRewind, counting, augment);
+                optimizerAtRewind, counting, augment, validation);
     }
 
     /** @return this spec reading its data from {@code path} */
@@ -203,7 +210,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, path, subsample, testSubsample, init, optimizer, learningRate, momentum,
                 weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels, scope,
                 rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, counting, augment);
+                optimizerAtRewind, counting, augment, validation);
     }
 
     /** @return this spec with another optimiser state at the rewind step */
@@ -211,7 +218,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
                 scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed, o, counting,
-                augment);
+                augment, validation);
     }
 
     /** @return this spec with another counting rule */
@@ -219,7 +226,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
                 scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, c, augment);
+                optimizerAtRewind, c, augment, validation);
     }
 
     /** @return this spec with another training-time augmentation */
@@ -227,7 +234,15 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
                 scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, counting, a);
+                optimizerAtRewind, counting, a, validation);
+    }
+
+    /** @return this spec with {@code n} training examples held out as the validation set (0: none) */
+    public LotterySpec withValidation(int n) {
+        return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
+                momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
+                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
+                optimizerAtRewind, counting, augment, n);
     }
 
     /** @return this spec with another reset variant and rewind step (fine-tuning steps 0) */
@@ -235,7 +250,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                 momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
                 scope, rate, layerRates, excluded, r, k, 0, controls, replicates, seed, optimizerAtRewind,
-                counting, augment);
+                counting, augment, validation);
     }
 
     /**
@@ -251,12 +266,13 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 OptimizerKind.ADAM, 1.2e-3, 0, 0, 60, 3, 0, ScheduleKind.CONSTANT, List.of(), 1, 0, 8,
                 PruneScope.LAYERWISE, 0.2, Map.of("fc3.weight", 0.1), List.of(), ResetVariant.REWIND_INIT, 0, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2019,
-                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.NONE);
+                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.NONE, 0);
     }
 
     /**
      * A1 of weak-lth.md: LeNet-300-100 on MNIST from a user path, Glorot normal, Adam 1.2e-3, batch 60,
-     * 50,000 iterations, layer-wise 20% / 10% output, rewind to init, 15 levels (3.6%), 5 replicates.
+     * 50,000 iterations, layer-wise 20% / 10% output, rewind to init, 15 levels (3.6%), 5 replicates; 5,000
+     * training examples held out for validation (55K / 5K, the early-stopping iteration on validation loss).
      *
      * @return the preset (set its {@code dataPath})
      */
@@ -265,12 +281,13 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 OptimizerKind.ADAM, 1.2e-3, 0, 0, 60, 0, 50_000, ScheduleKind.CONSTANT, List.of(), 1, 0, 15,
                 PruneScope.LAYERWISE, 0.2, Map.of("fc3.weight", 0.1), List.of(), ResetVariant.REWIND_INIT, 0, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 5, 2019,
-                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.NONE);
+                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.NONE, 5000);
     }
 
     /**
      * B3 of weak-lth.md: Conv-2 on CIFAR-10 from a user path, Adam 2e-4, batch 60, 20,000 iterations,
-     * conv layers 10% per round, FC 20%, output 10%, rewind to init.
+     * conv layers 10% per round, FC 20%, output 10%, rewind to init; 5,000 training examples held out for
+     * validation.
      *
      * @return the preset (set its {@code dataPath})
      */
@@ -280,7 +297,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 PruneScope.LAYERWISE, 0.2, Map.of("conv1.weight", 0.1, "conv2.weight", 0.1, "fc3.weight", 0.1),
                 List.of(), ResetVariant.REWIND_INIT, 0, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2019,
-                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.NONE);
+                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.NONE, 5000);
     }
 
     /**
@@ -296,7 +313,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 OptimizerKind.SGD, 0.1, 0.9, 1e-4, 128, 0, 63_000, ScheduleKind.STEP, List.of(32_000L, 48_000L), 0.1,
                 0, 16, PruneScope.GLOBAL, 0.2, Map.of(), List.of(), ResetVariant.REWIND_TO_STEP, 500, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2020,
-                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.FLIP_CROP);
+                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.FLIP_CROP, 0);
     }
 
     /**

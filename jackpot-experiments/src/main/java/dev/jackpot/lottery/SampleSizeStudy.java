@@ -10,6 +10,8 @@ import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.data.Augmentation;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.prune.BranchResult;
+import dev.jackpot.prune.CountingRule;
+import dev.jackpot.prune.OptimizerAtRewind;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
 import dev.jackpot.report.Report;
@@ -76,6 +78,15 @@ public final class SampleSizeStudy {
         // of studies run before it existed stay valid.
         if (base.augment() == Augmentation.NONE) {
             tree.remove("augment");
+        }
+        if (base.optimizerAtRewind() == OptimizerAtRewind.ZERO) {
+            tree.remove("optimizerAtRewind");
+        }
+        if (base.counting() == CountingRule.EXACT) {
+            tree.remove("counting");
+        }
+        if (base.validation() == 0) {
+            tree.remove("validation");
         }
         spec.set("base", tree);
         ArrayNode n = spec.putArray("sizes");

@@ -86,6 +86,21 @@ class LotterySpecTest {
         assertThrows(SpecException.class, () -> Lottery.CODEC.parseYaml("augment: ROTATE"));
     }
 
+    @Test
+    void validationIsAHeldOutCountWithANeutralDefault() {
+        assertEquals(0, LotterySpec.lenet300Fashion().validation());
+        // A1 (55K / 5K) and B3 hold out 5,000 training examples for the early-stopping iteration
+        assertEquals(5000, LotterySpec.lenet300Mnist().validation());
+        assertEquals(5000, LotterySpec.conv2Cifar10().validation());
+        LotterySpec v = Lottery.CODEC.parseYaml("validation: 500");
+        assertEquals(500, v.validation());
+        assertEquals(v, Lottery.CODEC.parseYaml(Lottery.CODEC.toYaml(v)));
+        assertNotEquals(Lottery.id(LotterySpec.lenet300Fashion()), Lottery.id(v));
+        assertEquals(Lottery.id(LotterySpec.lenet300Fashion()), Lottery.id(Lottery.CODEC.parseYaml("validation: 0")));
+        SpecException e = assertThrows(SpecException.class, () -> Lottery.CODEC.parseYaml("validation: -5"));
+        assertTrue(e.getMessage().contains("validation") && e.getMessage().contains("-5"), e.getMessage());
+    }
+
     /** Run ids must never change for an unchanged spec: a change orphans every existing run directory. */
     @Test
     void runIdsArePinned() {

@@ -52,8 +52,16 @@ class SampleSizeStudyTest {
         assertNotEquals(SampleSizeStudy.id(base, List.of(100, 300)), SampleSizeStudy.id(base, List.of(100, 400)));
         assertEquals(SampleSizeStudy.id(base, List.of(100, 300)), SampleSizeStudy.id(base, List.of(100, 300)));
         assertTrue(SampleSizeStudy.id(base, List.of(100, 300)).toString().startsWith("lottery-sizes-"));
-        // pinned: the id this study had before LotterySpec gained its augment field (NONE is left out of the hash)
-        assertEquals("lottery-sizes-2942295a6fcf4240", SampleSizeStudy.id(base, List.of(100, 300)).toString());
+        // pinned: the id this study had before LotterySpec gained optimizerAtRewind, counting, augment and
+        // validation (each left out of the hash at its default)
+        assertEquals("lottery-sizes-7e5318f5052794ce", SampleSizeStudy.id(base, List.of(100, 300)).toString());
+        // the README's LeNet-5 study, as run before those fields existed
+        LotterySpec lenet5 = new dev.jackpot.experiment.SpecCodec<>(LotterySpec.class, base)
+                .parseYaml("model: lenet-5\nlevels: 8\nreplicates: 3\n");
+        assertEquals("lottery-sizes-cb0a9e321226f64a",
+                SampleSizeStudy.id(lenet5, List.of(1500, 2000, 2500, 3000, 4000)).toString());
+        assertNotEquals(SampleSizeStudy.id(base, List.of(100, 300)),
+                SampleSizeStudy.id(base.withValidation(50), List.of(100, 300)));
         assertNotEquals(SampleSizeStudy.id(base, List.of(100, 300)),
                 SampleSizeStudy.id(base.withAugment(dev.jackpot.nn.data.Augmentation.FLIP_CROP), List.of(100, 300)));
     }
