@@ -126,7 +126,7 @@ final class PatternGradient {
         for (int p = 1; p < patterns; p++) {
             filled[p] = start[p + 1] > start[p];
             if (filled[p]) {
-                accumulate(sums[p], start[p], start[p + 1], s);
+                SampleMajorRows.accumulate(xs, width, sums[p], order, start[p], start[p + 1], s);
             }
         }
         for (int j = 0; j < k; j++) {
@@ -179,67 +179,6 @@ final class PatternGradient {
         System.arraycopy(start, 0, cursor, 0, start.length);
         for (int n = lo; n < hi; n++) {
             order[cursor[pattern[n]]++] = n;
-        }
-    }
-
-    /** a = sum over order[from..to) (in that order) of s[n] x_n; four samples per pass, the first from +0. */
-    private void accumulate(double[] a, int from, int to, double[] s) {
-        int q = from;
-        if (to - from >= 4) {
-            double g0 = s[order[q]];
-            double g1 = s[order[q + 1]];
-            double g2 = s[order[q + 2]];
-            double g3 = s[order[q + 3]];
-            double[] x0 = xs[order[q]];
-            double[] x1 = xs[order[q + 1]];
-            double[] x2 = xs[order[q + 2]];
-            double[] x3 = xs[order[q + 3]];
-            for (int f = 0; f < width; f++) {
-                a[f] = (((0.0 + x0[f] * g0) + x1[f] * g1) + x2[f] * g2) + x3[f] * g3;
-            }
-            q += 4;
-        } else {
-            Arrays.fill(a, 0.0);
-        }
-        for (; q + 3 < to; q += 4) {
-            double g0 = s[order[q]];
-            double g1 = s[order[q + 1]];
-            double g2 = s[order[q + 2]];
-            double g3 = s[order[q + 3]];
-            double[] x0 = xs[order[q]];
-            double[] x1 = xs[order[q + 1]];
-            double[] x2 = xs[order[q + 2]];
-            double[] x3 = xs[order[q + 3]];
-            for (int f = 0; f < width; f++) {
-                a[f] = (((a[f] + x0[f] * g0) + x1[f] * g1) + x2[f] * g2) + x3[f] * g3;
-            }
-        }
-        // The last one to three samples in one pass (a pattern holds few samples, so this matters).
-        int left = to - q;
-        if (left == 3) {
-            double g0 = s[order[q]];
-            double g1 = s[order[q + 1]];
-            double g2 = s[order[q + 2]];
-            double[] x0 = xs[order[q]];
-            double[] x1 = xs[order[q + 1]];
-            double[] x2 = xs[order[q + 2]];
-            for (int f = 0; f < width; f++) {
-                a[f] = ((a[f] + x0[f] * g0) + x1[f] * g1) + x2[f] * g2;
-            }
-        } else if (left == 2) {
-            double g0 = s[order[q]];
-            double g1 = s[order[q + 1]];
-            double[] x0 = xs[order[q]];
-            double[] x1 = xs[order[q + 1]];
-            for (int f = 0; f < width; f++) {
-                a[f] = (a[f] + x0[f] * g0) + x1[f] * g1;
-            }
-        } else if (left == 1) {
-            double g0 = s[order[q]];
-            double[] x0 = xs[order[q]];
-            for (int f = 0; f < width; f++) {
-                a[f] += x0[f] * g0;
-            }
         }
     }
 

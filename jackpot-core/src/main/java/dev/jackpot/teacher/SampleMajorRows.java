@@ -61,7 +61,7 @@ final class SampleMajorRows {
     void transposeTimes(double[] g, int lo, int hi, double[] out) {
         int[] listed = compact(g, lo, hi);
         for (int m = 0; m < CHAINS; m++) {
-            accumulate(acc[m], active[m], listed[m], g);
+            accumulate(xs, width, acc[m], active[m], 0, listed[m], g);
         }
         double[] c0 = acc[0];
         double[] c1 = acc[1];
@@ -138,47 +138,76 @@ final class SampleMajorRows {
     }
 
     /**
-     * a = sum over the listed samples, in list order, of g[n] x_n; four samples per pass over a.
-     * The first pass writes a instead of adding to it: (((0 + t0) + t1) + t2) + t3 is exactly what
-     * the pass would compute from a = +0, so no separate zeroing pass is needed.
+     * a = sum over list[from .. to), in list order, of g[n] x_n (x_n = rows[n][0 .. width)), four
+     * samples per pass over a. Every element of a is accumulated one term at a time, left to right, so
+     * the result is bit-identical to one axpy per sample. The first pass writes a instead of adding to
+     * it: (((0 + t0) + t1) + t2) + t3 is exactly what the pass would compute from a = +0, so no
+     * separate zeroing pass is needed; the last one to three samples take one pass together.
+     * Shared by the per-neuron chains here and the per-pattern sums of {@link PatternGradient}.
+     *
+     * @param rows  sample-major rows, at least {@code width} values each
+     * @param width how many leading values of each row (and of a) to use
+     * @param a     the accumulator (overwritten on [0, width))
+     * @param list  sample indices
+     * @param from  first position in list (inclusive)
+     * @param to    last position in list (exclusive)
+     * @param g     per-sample weights
      */
-    private void accumulate(double[] a, int[] list, int count, double[] g) {
-        if (count < 4) {
-            Arrays.fill(a, 0.0);
-        }
-        int q = 0;
-        if (count >= 4) {
-            double g0 = g[list[0]];
-            double g1 = g[list[1]];
-            double g2 = g[list[2]];
-            double g3 = g[list[3]];
-            double[] x0 = xs[list[0]];
-            double[] x1 = xs[list[1]];
-            double[] x2 = xs[list[2]];
-            double[] x3 = xs[list[3]];
-            for (int p = 0; p < width; p++) {
-                a[p] = (((0.0 + x0[p] * g0) + x1[p] * g1) + x2[p] * g2) + x3[p] * g3;
-            }
-            q = 4;
-        }
-        for (; q + 3 < count; q += 4) {
+    static void accumulate(double[][] rows, int width, double[] a, int[] list, int from, int to, double[] g) {
+        int q = from;
+        if (to - from >= 4) {
             double g0 = g[list[q]];
             double g1 = g[list[q + 1]];
             double g2 = g[list[q + 2]];
             double g3 = g[list[q + 3]];
-            double[] x0 = xs[list[q]];
-            double[] x1 = xs[list[q + 1]];
-            double[] x2 = xs[list[q + 2]];
-            double[] x3 = xs[list[q + 3]];
+            double[] x0 = rows[list[q]];
+            double[] x1 = rows[list[q + 1]];
+            double[] x2 = rows[list[q + 2]];
+            double[] x3 = rows[list[q + 3]];
+            for (int p = 0; p < width; p++) {
+                a[p] = (((0.0 + x0[p] * g0) + x1[p] * g1) + x2[p] * g2) + x3[p] * g3;
+            }
+            q += 4;
+        } else {
+            Arrays.fill(a, 0, width, 0.0);
+        }
+        for (; q + 3 < to; q += 4) {
+            double g0 = g[list[q]];
+            double g1 = g[list[q + 1]];
+            double g2 = g[list[q + 2]];
+            double g3 = g[list[q + 3]];
+            double[] x0 = rows[list[q]];
+            double[] x1 = rows[list[q + 1]];
+            double[] x2 = rows[list[q + 2]];
+            double[] x3 = rows[list[q + 3]];
             for (int p = 0; p < width; p++) {
                 a[p] = (((a[p] + x0[p] * g0) + x1[p] * g1) + x2[p] * g2) + x3[p] * g3;
             }
         }
-        for (; q < count; q++) {
-            double gq = g[list[q]];
-            double[] x = xs[list[q]];
+        int left = to - q;
+        if (left == 3) {
+            double g0 = g[list[q]];
+            double g1 = g[list[q + 1]];
+            double g2 = g[list[q + 2]];
+            double[] x0 = rows[list[q]];
+            double[] x1 = rows[list[q + 1]];
+            double[] x2 = rows[list[q + 2]];
             for (int p = 0; p < width; p++) {
-                a[p] += x[p] * gq;
+                a[p] = ((a[p] + x0[p] * g0) + x1[p] * g1) + x2[p] * g2;
+            }
+        } else if (left == 2) {
+            double g0 = g[list[q]];
+            double g1 = g[list[q + 1]];
+            double[] x0 = rows[list[q]];
+            double[] x1 = rows[list[q + 1]];
+            for (int p = 0; p < width; p++) {
+                a[p] = (a[p] + x0[p] * g0) + x1[p] * g1;
+            }
+        } else if (left == 1) {
+            double g0 = g[list[q]];
+            double[] x0 = rows[list[q]];
+            for (int p = 0; p < width; p++) {
+                a[p] += x0[p] * g0;
             }
         }
     }
