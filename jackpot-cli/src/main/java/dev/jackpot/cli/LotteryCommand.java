@@ -222,14 +222,7 @@ final class LotteryCommand implements Callable<Integer> {
         o.put("report", result.layout().dir().resolve("report.html").toString());
         o.put("levelsComputed", result.computed());
         ArrayNode points = o.putArray("points");
-        for (SampleSizeStudy.Point p : result.points()) {
-            ObjectNode n = points.addObject();
-            n.put("n", p.n());
-            n.put("level", p.level());
-            n.put("density", p.density());
-            n.put("accuracyMean", p.accuracy());
-            n.put("accuracyStd", p.std());
-        }
+        result.points().forEach(p -> points.add(p.toJson()));
         ArrayNode claims = o.putArray("claims");
         for (Claim c : result.claims()) {
             ObjectNode n = claims.addObject();

@@ -1,5 +1,6 @@
 package dev.jackpot.lottery;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.AtomicFiles;
@@ -7,11 +8,8 @@ import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.nn.Compute;
-import dev.jackpot.nn.data.Augmentation;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.prune.BranchResult;
-import dev.jackpot.prune.CountingRule;
-import dev.jackpot.prune.OptimizerAtRewind;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
 import dev.jackpot.report.Report;
@@ -55,7 +53,21 @@ public final class SampleSizeStudy {
      * @param std       its sample standard deviation (NaN for one replicate)
      */
     public record Point(int n, int level, double density, double accuracy, double std) {
+
+        /** @return the point as JSON ({@code result.json} and the CLI's {@code --json}) */
+        public ObjectNode toJson() {
+            ObjectNode o = SpecCodec.json().createObjectNode();
+            o.put("n", n);
+            o.put("level", level);
+            o.put("density", density);
+            o.put("accuracyMean", accuracy);
+            o.put("accuracyStd", std);
+            return o;
+        }
     }
+
+    /** Fields {@link LotterySpec} gained after sample-size studies existed (see {@link #id}). */
+    private static final List<String> LATER_FIELDS = List.of("optimizerAtRewind", "counting", "augment", "validation");
 
     /**
      * @param layout the study's directory
@@ -74,19 +86,13 @@ public final class SampleSizeStudy {
     public static RunId id(LotterySpec base, List<Integer> sizes) {
         ObjectNode spec = SpecCodec.json().createObjectNode();
         ObjectNode tree = (ObjectNode) Lottery.CODEC.toTree(base);
-        // The study hashes every field of its base; a field added later is hashed only when it is set, so the ids
-        // of studies run before it existed stay valid.
-        if (base.augment() == Augmentation.NONE) {
-            tree.remove("augment");
-        }
-        if (base.optimizerAtRewind() == OptimizerAtRewind.ZERO) {
-            tree.remove("optimizerAtRewind");
-        }
-        if (base.counting() == CountingRule.EXACT) {
-            tree.remove("counting");
-        }
-        if (base.validation() == 0) {
-            tree.remove("validation");
+        // The study hashes every field of its base; a field added later is hashed only when it differs from its
+        // default, so the ids of studies run before it existed stay valid.
+        JsonNode defaults = Lottery.CODEC.toTree(Lottery.CODEC.defaults());
+        for (String field : LATER_FIELDS) {
+            if (tree.path(field).equals(defaults.path(field))) {
+                tree.remove(field);
+            }
         }
         spec.set("base", tree);
         ArrayNode n = spec.putArray("sizes");
@@ -210,14 +216,7 @@ public final class SampleSizeStudy {
                 + Lottery.CODEC.toYaml(base).indent(2));
         ObjectNode result = SpecCodec.json().createObjectNode();
         ArrayNode ps = result.putArray("points");
-        for (Point p : points) {
-            ObjectNode o = ps.addObject();
-            o.put("n", p.n());
-            o.put("level", p.level());
-            o.put("density", p.density());
-            o.put("accuracyMean", p.accuracy());
-            o.put("accuracyStd", p.std());
-        }
+        points.forEach(p -> ps.add(p.toJson()));
         AtomicFiles.writeString(layout.result(), SpecCodec.json().writeValueAsString(result));
     }
 }
