@@ -115,13 +115,6 @@ final class StrongLuekerCommand extends SweepingCommand {
     }
 
     static void claims(ArrayNode arr, Lueker.Result result) {
-        for (Claim c : result.claims()) {
-            ObjectNode cn = arr.addObject();
-            cn.put("source", c.figure());
-            cn.put("claim", c.claim());
-            cn.put("reproduced", c.reproduced());
-            cn.put("statistic", c.statistic());
-            cn.put("value", c.value());
-        }
+        result.claims().forEach(c -> arr.add(c.toJson()));
     }
 }

@@ -64,14 +64,7 @@ final class StrongWidthsCommand implements Callable<Integer> {
             o.put("malachParameterExponent", r.malachParams().slope());
             o.put("malachParameterR2", r.malachParams().r2());
             ArrayNode claims = o.putArray("claims");
-            for (Claim c : r.claims()) {
-                ObjectNode cn = claims.addObject();
-                cn.put("source", c.figure());
-                cn.put("claim", c.claim());
-                cn.put("reproduced", c.reproduced());
-                cn.put("statistic", c.statistic());
-                cn.put("value", c.value());
-            }
+            r.claims().forEach(c -> claims.add(c.toJson()));
             OutputOptions.printJson(out, o);
         } else {
             out.printf("report   %s%n", r.layout().dir().resolve("report.html"));

@@ -1,5 +1,8 @@
 package dev.jackpot.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jackpot.experiment.SpecCodec;
+
 import java.util.Objects;
 
 /**
@@ -23,5 +26,21 @@ public record Claim(String figure, String claim, boolean reproduced, String stat
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(statistic, "statistic");
         Objects.requireNonNull(detail, "detail");
+    }
+
+    /**
+     * The claim as the JSON object the run commands list under {@code claims}: {@code source} (the
+     * figure or source), {@code claim}, {@code reproduced}, {@code statistic} and {@code value}.
+     *
+     * @return a new object
+     */
+    public ObjectNode toJson() {
+        ObjectNode o = SpecCodec.json().createObjectNode();
+        o.put("source", figure);
+        o.put("claim", claim);
+        o.put("reproduced", reproduced);
+        o.put("statistic", statistic);
+        o.put("value", value);
+        return o;
     }
 }

@@ -311,14 +311,7 @@ public final class ConstructRun {
         o.put("seconds", seconds);
         o.put("ticket", layout.dir().resolve(TICKET).toString());
         ArrayNode cs = o.putArray("claims");
-        for (Claim cl : claims) {
-            ObjectNode n = cs.addObject();
-            n.put("source", cl.figure());
-            n.put("claim", cl.claim());
-            n.put("reproduced", cl.reproduced());
-            n.put("statistic", cl.statistic());
-            n.put("value", cl.value());
-        }
+        claims.forEach(cl -> cs.add(cl.toJson()));
         return o;
     }
 }

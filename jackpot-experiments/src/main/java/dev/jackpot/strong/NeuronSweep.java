@@ -182,14 +182,7 @@ public record NeuronSweep(List<Integer> ms, int d, int samples, int repeats, dou
         o.put("logLogSlope", run.result().fit().slope());
         o.put("r2", run.result().fit().r2());
         o.put("errorShrinksWithWidth", run.result().shrinks());
-        ArrayNode claims = o.putArray("claims");
-        ObjectNode cn = claims.addObject();
-        Claim c = run.claim();
-        cn.put("source", c.figure());
-        cn.put("claim", c.claim());
-        cn.put("reproduced", c.reproduced());
-        cn.put("statistic", c.statistic());
-        cn.put("value", c.value());
+        o.putArray("claims").add(run.claim().toJson());
         return o;
     }
 

@@ -260,14 +260,7 @@ public final class PensiaExp1 {
             ln.put("failingRows", l.failingRows());
         }
         var claims = o.putArray("claims");
-        for (Claim c : r.claims()) {
-            ObjectNode cn = claims.addObject();
-            cn.put("source", c.figure());
-            cn.put("claim", c.claim());
-            cn.put("reproduced", c.reproduced());
-            cn.put("statistic", c.statistic());
-            cn.put("value", c.value());
-        }
+        r.claims().forEach(c -> claims.add(c.toJson()));
         return o;
     }
 
