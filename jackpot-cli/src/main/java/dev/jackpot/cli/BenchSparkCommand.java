@@ -6,7 +6,7 @@ import dev.jackpot.repro.Scale;
 import dev.jackpot.repro.Zhang2021;
 import dev.jackpot.store.TrialRow;
 import dev.jackpot.sweep.LocalExecutor;
-import dev.jackpot.sweep.SweepListener;
+import dev.jackpot.jobs.SweepListener;
 import dev.jackpot.sweep.SweepRunner;
 import dev.jackpot.sweep.SweepSpec;
 import dev.jackpot.sweep.TrialExecutor;

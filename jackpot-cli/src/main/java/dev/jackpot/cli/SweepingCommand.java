@@ -3,7 +3,7 @@ package dev.jackpot.cli;
 import dev.jackpot.sweep.LocalExecutor;
 import dev.jackpot.sweep.SweepRunner;
 import dev.jackpot.sweep.TrialExecutor;
-import dev.jackpot.sweep.TaskRunner;
+import dev.jackpot.jobs.TaskRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jackpot.experiment.TeacherRun;
+import dev.jackpot.theory.TeacherRun;
 import dev.jackpot.mask.SupportMask;
 import dev.jackpot.teacher.InitMethod;
 import dev.jackpot.teacher.MaskSource;

@@ -1,7 +1,8 @@
 package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jackpot.experiment.Tour;
+import dev.jackpot.nn.lottery.LotteryTourStep;
+import dev.jackpot.theory.Tour;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,7 @@ final class TourCommand implements Callable<Integer> {
         Tour.Outcome outcome;
         try (Progress progress = Progress.start("tour", STEPS, quiet)) {
             int[] step = {0};
-            outcome = Tour.run(output.out, seed, name -> progress.update(step[0]++, name));
+            outcome = Tour.run(output.out, seed, LotteryTourStep::run, name -> progress.update(step[0]++, name));
             progress.update(STEPS, "done");
         }
         PrintWriter out = commandSpec.commandLine().getOut();

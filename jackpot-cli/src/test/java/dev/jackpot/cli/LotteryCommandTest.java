@@ -84,8 +84,8 @@ class LotteryCommandTest {
         assertTrue(Files.readString(run.resolve("spec.yaml")).contains("validation: 200"));
         assertTrue(Files.readString(run.resolve("manifest.json")).contains("\"validation\""), "the derived seed is recorded");
         // the held-out examples come from the full training set, before the 120-example subsample
-        var data = dev.jackpot.lottery.Lottery.load(new dev.jackpot.experiment.SpecCodec<>(
-                dev.jackpot.lottery.LotterySpec.class, dev.jackpot.lottery.LotterySpec.lenet300Fashion())
+        var data = dev.jackpot.nn.lottery.Lottery.load(new dev.jackpot.experiment.SpecCodec<>(
+                dev.jackpot.nn.lottery.LotterySpec.class, dev.jackpot.nn.lottery.LotterySpec.lenet300Fashion())
                 .read(spec).withValidation(200));
         assertEquals(120, data.train().size());
         assertEquals(200, data.validation().orElseThrow().size());

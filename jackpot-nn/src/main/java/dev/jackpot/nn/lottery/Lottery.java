@@ -1,0 +1,242 @@
+package dev.jackpot.nn.lottery;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jackpot.experiment.AtomicFiles;
+import dev.jackpot.experiment.FileLevelStore;
+import dev.jackpot.experiment.Manifest;
+import dev.jackpot.experiment.RunId;
+import dev.jackpot.experiment.RunLayout;
+import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.nn.Compute;
+import dev.jackpot.nn.data.Cifar10Reader;
+import dev.jackpot.nn.data.DataSplit;
+import dev.jackpot.nn.data.FashionMnist;
+import dev.jackpot.nn.data.ImageDataset;
+import dev.jackpot.nn.data.Normalisation;
+import dev.jackpot.nn.data.Subsample;
+import dev.jackpot.nn.lottery.DjlTicketTrainer;
+import dev.jackpot.nn.model.Network;
+import dev.jackpot.nn.train.TrainListener;
+import dev.jackpot.nn.train.TrainSpec;
+import dev.jackpot.prune.BranchResult;
+import dev.jackpot.prune.ImpRunner;
+import dev.jackpot.prune.ImpSpec;
+import dev.jackpot.prune.LevelResult;
+import dev.jackpot.prune.Masks;
+import dev.jackpot.rng.Seeds;
+import dev.jackpot.tensor.TensorSet;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs a {@link LotterySpec}: for each replicate r, IMP with its controls through the engine-neutral
+ * {@link ImpRunner} on the DJL engine ({@link DjlTicketTrainer}), every level saved by a
+ * {@link FileLevelStore} under {@code runs/lottery-<hash>/rep-<r>/}. Replicate r's root seed is
+ * {@code Seeds.derive(seed, "replicate", r)}; the data subsample is drawn once from
+ * {@code Seeds.derive(seed, "subsample")}, so replicates differ in initialisation, data order and
+ * control draws, not in data. Re-running the same spec resumes each replicate at its first
+ * unfinished level; finished levels are loaded, never recomputed.
+ */
+public final class Lottery {
+
+    /** Run kind, the prefix of the run id. */
+    public static final String KIND = "lottery";
+
+    /** Reads specs merged over the {@code lenet300-fashion} preset. */
+    public static final SpecCodec<LotterySpec> CODEC = new SpecCodec<>(LotterySpec.class, LotterySpec.lenet300Fashion());
+
+    private Lottery() {
+    }
+
+    /**
+     * @param spec the spec
+     * @return {@code lottery-} plus the first 16 hex digits of SHA-256 of the canonical spec
+     */
+    public static RunId id(LotterySpec spec) {
+        return RunId.of(KIND, CODEC.toTree(spec), CODEC.toTree(CODEC.defaults()));
+    }
+
+    /**
+     * The finished run.
+     *
+     * @param layout    its directory
+     * @param spec      the spec
+     * @param branches  every branch of every level of every replicate, in order
+     * @param masks     the ticket's masks per replicate and level (for overlaps)
+     * @param computed  levels computed by this call (the others were loaded)
+     * @param threads   intra-op threads used
+     * @param flopsPerStep dense arithmetic of one training step, 6 x forward MACs x batch size (forward and
+     *                  backward; libtorch multiplies the masked zeros too)
+     */
+    public record Result(RunLayout layout, LotterySpec spec, List<BranchSummary> branches,
+                         List<List<TensorSet>> masks, int computed, int threads, double flopsPerStep) {
+    }
+
+    /**
+     * @param spec     the spec
+     * @param root     the runs directory (e.g. {@code runs})
+     * @param compute  where to train
+     * @param listener progress
+     * @return the run's results (report written separately by {@link LotteryReport})
+     * @throws IOException if the data cannot be read or the run directory written
+     */
+    public static Result run(LotterySpec spec, Path root, Compute compute, LotteryListener listener) throws IOException {
+        return run(spec, root, compute, listener, -1);
+    }
+
+    /**
+     * Runs one replicate only (or all), so that replicates can run in separate processes or on separate
+     * machines sharing the run directory; a later call for all of them loads what they saved. With one
+     * replicate, result.json and the manifest are not written (they describe the whole run).
+     *
+     * @param spec      the spec
+     * @param root      the runs directory
+     * @param compute   where to train
+     * @param listener  progress
+     * @param replicate the replicate to run, in [0, replicates), or -1 for all
+     * @return the run's results for the replicates run
+     * @throws IOException if the data cannot be read or the run directory written
+     */
+    public static Result run(LotterySpec spec, Path root, Compute compute, LotteryListener listener, int replicate)
+            throws IOException {
+        if (replicate < -1 || replicate >= spec.replicates()) {
+            throw new IllegalArgumentException("The replicate to run must be in [0, " + spec.replicates()
+                    + ") or -1 for all, got " + replicate + ".");
+        }
+        Instant started = Instant.now();
+        RunLayout layout = new RunLayout(root, id(spec));
+        String specYaml = CODEC.toYaml(spec);
+        String specJson = SpecCodec.json().writeValueAsString(CODEC.toTree(spec));
+        AtomicFiles.writeString(layout.spec(), specYaml);
+        DataSplit data = load(spec);
+        Network network = spec.architecture().create(new int[] {data.train().channels(), data.train().height(),
+                data.train().width()}, data.train().classes());
+        Normalisation norm = Normalisation.fit(data.train());
+        Map<String, Long> seeds = new TreeMap<>();
+        seeds.put("subsample", Seeds.derive(spec.seed(), "subsample"));
+        if (spec.validation() > 0) {
+            seeds.put("validation", Seeds.derive(spec.seed(), "validation"));
+        }
+        List<BranchSummary> rows = new ArrayList<>();
+        List<List<TensorSet>> masks = new ArrayList<>();
+        int computed = 0;
+        for (int r = 0; r < spec.replicates(); r++) {
+            if (replicate >= 0 && r != replicate) {
+                continue;
+            }
+            final int rep = r;
+            long repSeed = Seeds.derive(spec.seed(), "replicate", r);
+            seeds.put("replicate-" + r, repSeed);
+            TrainListener steps = new TrainListener() {
+                @Override
+                public void onStep(long step, long total, double loss) {
+                    listener.step(rep, step, total);
+                }
+            };
+            TrainSpec train = spec.trainSpec(0);
+            TrainSpec fineTune = spec.fineTuneSteps() > 0 ? train.withIterations(spec.fineTuneSteps()) : train;
+            DjlTicketTrainer trainer = new DjlTicketTrainer(compute, network, data, norm, train, fineTune, spec.init(),
+                    steps);
+            ImpSpec imp = spec.impSpec(trainer.trainingSteps(), repSeed);
+            FileLevelStore store = new FileLevelStore(layout.levels(r), specJson);
+            int finished = store.finishedLevels();
+            listener.replicateStarted(r, Math.min(finished, spec.levels() + 1));
+            int[] count = {0};
+            List<LevelResult> levels = new ImpRunner(imp, trainer, store, level -> {
+                count[0]++;
+                listener.levelFinished(rep, level);
+            }).run();
+            computed += count[0];
+            List<TensorSet> repMasks = new ArrayList<>();
+            for (LevelResult level : levels) {
+                rows.add(summary(r, level.level(), level.main()));
+                for (BranchResult c : level.controls()) {
+                    rows.add(summary(r, level.level(), c));
+                }
+                repMasks.add(level.main().masks());
+            }
+            masks.add(repMasks);
+        }
+        Result result = new Result(layout, spec, rows, masks, computed, compute.threads(),
+                6.0 * network.forwardMacs() * spec.batchSize());
+        if (replicate >= 0) {
+            return result;
+        }
+        AtomicFiles.writeString(layout.result(), SpecCodec.json().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(resultJson(result)));
+        AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(Manifest.of(layout.id(), compute.threads(), seeds, started, Instant.now())));
+        return result;
+    }
+
+    /**
+     * Loads the spec's data, holds out its validation set (from the full training set) and draws its
+     * subsamples.
+     *
+     * @param spec the spec
+     * @return train, validation (when the spec asks for one) and test, subsampled as the spec says
+     * @throws IOException if the files are missing or malformed
+     */
+    public static DataSplit load(LotterySpec spec) throws IOException {
+        DataSplit full = switch (spec.dataset()) {
+            case "fashion-mnist" -> spec.dataPath().isBlank() ? FashionMnist.load() : FashionMnist.load(Path.of(spec.dataPath()));
+            // MNIST ships as the same four IDX files as Fashion-MNIST.
+            case "mnist" -> FashionMnist.load(Path.of(spec.dataPath()));
+            case "cifar10" -> Cifar10Reader.load(Path.of(spec.dataPath()));
+            default -> throw new IllegalStateException("unknown dataset " + spec.dataset());
+        };
+        if (spec.validation() > 0) {
+            full = full.holdOutValidation(spec.validation(),
+                    Seeds.stream(Seeds.derive(spec.seed(), "validation"), "validation"));
+        }
+        ImageDataset train = subsample(full.train(), spec.subsample(), Seeds.derive(spec.seed(), "subsample"));
+        ImageDataset test = subsample(full.test(), spec.testSubsample(), Seeds.derive(spec.seed(), "test-subsample"));
+        return new DataSplit(train, full.validation(), test);
+    }
+
+    private static ImageDataset subsample(ImageDataset data, int n, long seed) {
+        if (n == 0 || n >= data.size()) {
+            return data;
+        }
+        return data.subset(Subsample.balanced(data, n, Seeds.stream(seed, "subsample")));
+    }
+
+    private static BranchSummary summary(int replicate, int level, BranchResult b) {
+        TreeMap<Long, Double> curve = new TreeMap<>();
+        b.metrics().forEach((k, v) -> {
+            if (k.startsWith("testAccuracy@")) {
+                curve.put(Long.parseLong(k.substring("testAccuracy@".length())), v);
+            }
+        });
+        return new BranchSummary(replicate, level, b.branch(), b.density(),
+                Masks.densityPerLayer(b.masks()), b.accuracy(), b.loss(), b.metrics().getOrDefault("seconds", Double.NaN), b.toStep() - b.fromStep(),
+                b.metrics().getOrDefault("earlyStopStep", -1.0).longValue(), curve);
+    }
+
+    private static ObjectNode resultJson(Result r) {
+        ObjectNode root = SpecCodec.json().createObjectNode();
+        root.put("runId", r.layout().id().toString());
+        ArrayNode levels = root.putArray("levels");
+        for (LotteryStats.LevelStats s : LotteryStats.of(r.branches())) {
+            levels.add(s.toJson());
+        }
+        return root;
+    }
+
+    /** @return the branch names in report order: the ticket, then the spec's controls */
+    static List<String> branchOrder(LotterySpec spec) {
+        List<String> names = new ArrayList<>();
+        names.add(BranchResult.MAIN);
+        spec.controls().forEach(c -> names.add(c.branch()));
+        return names;
+    }
+
+}

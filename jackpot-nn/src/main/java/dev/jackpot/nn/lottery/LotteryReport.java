@@ -1,0 +1,321 @@
+package dev.jackpot.nn.lottery;
+
+import dev.jackpot.experiment.Manifest;
+import dev.jackpot.experiment.RunLayout;
+import dev.jackpot.plot.Charts;
+import dev.jackpot.prune.BranchResult;
+import dev.jackpot.prune.Masks;
+import dev.jackpot.report.Claim;
+import dev.jackpot.report.Figure;
+import dev.jackpot.report.Report;
+import dev.jackpot.report.ReportWriter;
+import dev.jackpot.report.Table;
+import dev.jackpot.tensor.TensorSet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The report of a {@link Lottery} run ({@code report.html} and {@code report.md}): accuracy against
+ * density for the ticket and the controls (mean ± one sample standard deviation over replicates,
+ * log density axis); the ticket's test accuracy against training step per level; a per-level table
+ * with wall time; per-layer densities; mask overlap (Jaccard) between consecutive levels and between
+ * replicates; the early-stopping iteration (the evaluated step of least validation, else test, loss)
+ * against density for the ticket and the controls, with a per-level table and the density at which
+ * the ticket's mean early-stopping iteration is least, reported beside Frankle and Carbin's A1
+ * observation (weak-lth.md 6: it falls down to Pm ≈ 21% and rises after) but not asserted; and the
+ * checked claim of Frankle and Carbin (ICLR 2019) in its project form (weak-lth.md 8.11): the ticket
+ * at about 20% density matches the dense network (mean ≥ dense mean − 1 std) while the randomly
+ * re-initialised ticket is lower.
+ */
+public final class LotteryReport {
+
+    /** Density the checked claim looks at: the level closest to it. */
+    public static final double CLAIM_DENSITY = 0.2;
+
+    private LotteryReport() {
+    }
+
+    /**
+     * Draws the figures and writes the report into the run directory.
+     *
+     * @param r the run
+     * @return the report
+     * @throws IOException if a file cannot be written
+     */
+    public static Report write(Lottery.Result r) throws IOException {
+        RunLayout layout = r.layout();
+        List<LotteryStats.LevelStats> stats = LotteryStats.of(r.branches());
+        List<String> branches = Lottery.branchOrder(r.spec());
+        List<Figure> figures = new ArrayList<>();
+        int reps = r.spec().replicates();
+
+        LotteryStats.LevelStats dense = find(stats, 0, BranchResult.MAIN);
+        List<Charts.Band> bands = new ArrayList<>();
+        for (String b : branches) {
+            List<LotteryStats.LevelStats> rows = new ArrayList<>();
+            if (!b.equals(BranchResult.MAIN)) {
+                rows.add(dense);
+            }
+            stats.stream().filter(s -> s.branch().equals(b)).forEach(rows::add);
+            bands.add(new Charts.Band(label(b), rows.stream().mapToDouble(LotteryStats.LevelStats::density).toArray(),
+                    rows.stream().mapToDouble(s -> 100 * s.accuracy()).toArray(),
+                    rows.stream().mapToDouble(s -> Double.isNaN(s.accuracyStd()) ? Double.NaN : 100 * s.accuracyStd())
+                            .toArray()));
+        }
+        Charts.save(Charts.bands("Accuracy against density", "density of prunable weights (log)",
+                "test accuracy % (mean +/- std over " + reps + " replicates)", true, false, bands),
+                layout.plot("accuracy-vs-density", "png"));
+        figures.add(new Figure("accuracy-vs-density", "Test accuracy of the IMP ticket (rewound as the spec says) and "
+                + "of the controls against the density of the prunable weights, mean and one standard deviation over "
+                + reps + " replicates; the controls start from the dense point."));
+
+        List<Charts.Band> stopBands = new ArrayList<>();
+        for (String b : branches) {
+            List<LotteryStats.LevelStats> rows = new ArrayList<>();
+            if (!b.equals(BranchResult.MAIN)) {
+                rows.add(dense);
+            }
+            stats.stream().filter(s -> s.branch().equals(b) && !Double.isNaN(s.earlyStop())).forEach(rows::add);
+            if (rows.stream().anyMatch(s -> !Double.isNaN(s.earlyStop()))) {
+                stopBands.add(new Charts.Band(label(b), rows.stream().mapToDouble(LotteryStats.LevelStats::density).toArray(),
+                        rows.stream().mapToDouble(LotteryStats.LevelStats::earlyStop).toArray(),
+                        rows.stream().mapToDouble(LotteryStats.LevelStats::earlyStopStd).toArray()));
+            }
+        }
+        Optional<LotteryStats.LevelStats> fastest = earlyStopMinimum(stats);
+        if (!stopBands.isEmpty()) {
+            Charts.save(Charts.bands("Early-stopping iteration against density", "density of prunable weights (log)",
+                    "early-stop iteration (mean +/- std over " + reps + " replicates)", true, false, stopBands),
+                    layout.plot("early-stop-vs-density", "png"));
+            figures.add(new Figure("early-stop-vs-density", "Early-stopping iteration (the evaluated step of least "
+                    + "validation loss, or test loss when there is no validation set; evaluations at the end of every "
+                    + "epoch) of the ticket and the controls against density, mean and one standard deviation over "
+                    + reps + " replicates; the controls start from the dense point. Frankle and Carbin (ICLR 2019) "
+                    + "report it falling down to about 21% density and rising after."));
+        }
+
+        List<Charts.Series> curves = new ArrayList<>();
+        for (int level = 0; level <= r.spec().levels(); level++) {
+            TreeMap<Long, double[]> sum = new TreeMap<>();
+            for (BranchSummary b : r.branches()) {
+                if (b.level() == level && b.branch().equals(BranchResult.MAIN)) {
+                    b.curve().forEach((step, acc) -> {
+                        double[] s = sum.computeIfAbsent(step, k -> new double[2]);
+                        s[0] += acc;
+                        s[1]++;
+                    });
+                }
+            }
+            if (!sum.isEmpty()) {
+                LotteryStats.LevelStats st = find(stats, level, BranchResult.MAIN);
+                curves.add(new Charts.Series(String.format(Locale.ROOT, "L%d (%.1f%%)", level, 100 * st.density()),
+                        sum.keySet().stream().mapToDouble(Long::doubleValue).toArray(),
+                        sum.values().stream().mapToDouble(s -> 100 * s[0] / s[1]).toArray()));
+            }
+        }
+        if (!curves.isEmpty()) {
+            Charts.save(Charts.lines("Ticket accuracy during training", "training step", "test accuracy % (mean over "
+                    + reps + " replicates)", false, false, curves), layout.plot("accuracy-vs-step", "png"));
+            figures.add(new Figure("accuracy-vs-step", "Test accuracy of the ticket at each evaluation (end of every "
+                    + "epoch) against the training step, one line per level, mean over replicates."));
+        }
+
+        List<Table> tables = new ArrayList<>();
+        tables.add(levelTable(r, stats, branches));
+        tables.add(layerTable(r));
+        tables.add(overlapTable(r));
+        List<Claim> claims = List.of(claim(stats));
+
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("run id", layout.id().toString());
+        Manifest m = Manifest.of(layout.id(), r.threads(), Map.of(), java.time.Instant.now(), java.time.Instant.now());
+        provenance.put("code version", m.version() + " (" + m.commit() + ")");
+        provenance.put("java", m.javaVersion() + " " + m.javaVendor());
+        provenance.put("intra-op threads", Integer.toString(r.threads()));
+        provenance.put("levels computed by the last call", Integer.toString(r.computed()));
+        String summary = String.format(Locale.ROOT, "%s on %s (%s training examples), %d IMP levels, %s, %d replicates. "
+                        + "Dense test accuracy %s%%. %s %s",
+                r.spec().model(), r.spec().dataset(), r.spec().subsample() == 0 ? "all" : Integer.toString(r.spec().subsample()),
+                r.spec().levels(), r.spec().reset().name().toLowerCase(Locale.ROOT).replace('_', ' '), reps,
+                pm(dense.accuracy(), dense.accuracyStd()), claims.get(0).detail(), earlyStopSentence(fastest));
+        Report report = new Report("Lottery tickets: " + r.spec().model() + " on " + r.spec().dataset(), summary,
+                Lottery.CODEC.toYaml(r.spec()), figures, tables, claims, provenance);
+        ReportWriter.write(report, layout.dir());
+        return report;
+    }
+
+    /**
+     * The checked claim at the level whose ticket density is closest to {@link #CLAIM_DENSITY}.
+     *
+     * @param stats the per-level statistics
+     * @return the claim
+     */
+    public static Claim claim(List<LotteryStats.LevelStats> stats) {
+        LotteryStats.LevelStats dense = find(stats, 0, BranchResult.MAIN);
+        LotteryStats.LevelStats ticket = null;
+        for (LotteryStats.LevelStats s : stats) {
+            if (s.level() > 0 && s.branch().equals(BranchResult.MAIN) && (ticket == null
+                    || Math.abs(s.density() - CLAIM_DENSITY) < Math.abs(ticket.density() - CLAIM_DENSITY))) {
+                ticket = s;
+            }
+        }
+        String text = "The IMP ticket at about 20% density matches the dense network (mean >= dense mean - 1 std) "
+                + "while the randomly re-initialised ticket is lower";
+        if (ticket == null) {
+            return new Claim("F&C 2019", text, false, "ticket - dense accuracy (points)", Double.NaN,
+                    "No pruned level was run.");
+        }
+        final int level = ticket.level();
+        LotteryStats.LevelStats reinit = stats.stream().filter(s -> s.level() == level
+                && s.branch().equals(dev.jackpot.prune.Control.RANDOM_REINIT.branch())).findFirst().orElse(null);
+        double denseStd = Double.isNaN(dense.accuracyStd()) ? 0 : dense.accuracyStd();
+        boolean matches = ticket.accuracy() >= dense.accuracy() - denseStd;
+        boolean reinitLower = reinit != null && reinit.accuracy() < ticket.accuracy();
+        String detail = String.format(Locale.ROOT, "At level %d (density %.1f%%) the ticket reaches %s%% against "
+                        + "dense %s%%; random re-init %s.", level, 100 * ticket.density(), pm(ticket.accuracy(),
+                        ticket.accuracyStd()), pm(dense.accuracy(), dense.accuracyStd()),
+                reinit == null ? "was not run" : pm(reinit.accuracy(), reinit.accuracyStd()) + "%");
+        return new Claim("F&C 2019", text, matches && reinitLower, "ticket - dense accuracy (points)",
+                100 * (ticket.accuracy() - dense.accuracy()), detail);
+    }
+
+    /**
+     * The level whose ticket has the least mean early-stopping iteration, the reported (not asserted)
+     * statistic of Frankle and Carbin's A1 observation (minimal near 21% density); ties go to the
+     * lower level.
+     *
+     * @param stats the per-level statistics
+     * @return that level's ticket statistics, empty when no level recorded an early-stopping iteration
+     */
+    public static Optional<LotteryStats.LevelStats> earlyStopMinimum(List<LotteryStats.LevelStats> stats) {
+        LotteryStats.LevelStats best = null;
+        for (LotteryStats.LevelStats s : stats) {
+            if (s.branch().equals(BranchResult.MAIN) && !Double.isNaN(s.earlyStop())
+                    && (best == null || s.earlyStop() < best.earlyStop())) {
+                best = s;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static String earlyStopSentence(Optional<LotteryStats.LevelStats> fastest) {
+        return fastest.map(s -> String.format(Locale.ROOT, "The ticket's mean early-stopping iteration is least at "
+                + "level %d (density %.1f%%): %.0f iterations (Frankle and Carbin report the minimum near 21%%; "
+                + "reported, not checked).", s.level(), 100 * s.density(), s.earlyStop()))
+                .orElse("No early-stopping iteration was recorded.");
+    }
+
+    private static Table levelTable(Lottery.Result r, List<LotteryStats.LevelStats> stats, List<String> branches) {
+        List<String> header = new ArrayList<>(List.of("level", "density %"));
+        branches.forEach(b -> header.add(label(b) + " acc %"));
+        branches.forEach(b -> header.add(label(b) + " early-stop it."));
+        header.add("wall s (all branches)");
+        header.add("training GFLOP (all branches)");
+        List<List<String>> rows = new ArrayList<>();
+        for (int level = 0; level <= r.spec().levels(); level++) {
+            LotteryStats.LevelStats main = find(stats, level, BranchResult.MAIN);
+            if (main == null) {
+                continue;
+            }
+            List<String> row = new ArrayList<>(List.of(Integer.toString(level), pct(main.density())));
+            double seconds = 0;
+            final int lv = level;
+            long steps = r.branches().stream().filter(x -> x.level() == lv).mapToLong(BranchSummary::steps).sum()
+                    / r.spec().replicates();
+            for (String b : branches) {
+                LotteryStats.LevelStats s = find(stats, level, b);
+                row.add(s == null ? "-" : pm(s.accuracy(), s.accuracyStd()));
+                seconds += s == null ? 0 : s.seconds();
+            }
+            for (String b : branches) {
+                row.add(earlyStop(find(stats, level, b)));
+            }
+            row.add(String.format(Locale.ROOT, "%.1f", seconds));
+            row.add(String.format(Locale.ROOT, "%.1f", steps * r.flopsPerStep() / 1e9));
+            rows.add(row);
+        }
+        return new Table("Test accuracy and early-stopping iteration (the evaluated step of least validation, else "
+                + "test, loss) per level (mean ± std over " + r.spec().replicates() + " replicates); training wall time and dense training arithmetic (6 x forward MACs per example, "
+                + "evaluation excluded) per level, over all branches, mean over replicates", header, rows);
+    }
+
+    private static Table layerTable(Lottery.Result r) {
+        List<String> names = new ArrayList<>(r.masks().get(0).get(0).names());
+        List<String> header = new ArrayList<>(List.of("level"));
+        names.forEach(n -> header.add(n + " %"));
+        List<List<String>> rows = new ArrayList<>();
+        for (int level = 0; level < r.masks().get(0).size(); level++) {
+            List<String> row = new ArrayList<>(List.of(Integer.toString(level)));
+            for (String n : names) {
+                double sum = 0;
+                for (List<TensorSet> rep : r.masks()) {
+                    sum += Masks.density(rep.get(level), List.of(n));
+                }
+                row.add(pct(sum / r.masks().size()));
+            }
+            rows.add(row);
+        }
+        return new Table("Ticket density per layer (mean over replicates)", header, rows);
+    }
+
+    private static Table overlapTable(Lottery.Result r) {
+        List<List<String>> rows = new ArrayList<>();
+        int levels = r.masks().get(0).size();
+        for (int level = 1; level < levels; level++) {
+            double consecutive = 0;
+            for (List<TensorSet> rep : r.masks()) {
+                consecutive += Masks.overlap(rep.get(level), rep.get(level - 1)).jaccard();
+            }
+            consecutive /= r.masks().size();
+            double across = 0;
+            int pairs = 0;
+            for (int a = 0; a < r.masks().size(); a++) {
+                for (int b = a + 1; b < r.masks().size(); b++) {
+                    across += Masks.overlap(r.masks().get(a).get(level), r.masks().get(b).get(level)).jaccard();
+                    pairs++;
+                }
+            }
+            double d = Masks.density(r.masks().get(0).get(level));
+            rows.add(List.of(Integer.toString(level), pct(d), String.format(Locale.ROOT, "%.3f", consecutive),
+                    pairs == 0 ? "-" : String.format(Locale.ROOT, "%.3f", across / pairs),
+                    String.format(Locale.ROOT, "%.3f", d / (2 - d))));
+        }
+        return new Table("Mask overlap (Jaccard): level L against L-1 of the same replicate, and between replicates "
+                + "at the same level; two independent uniform random masks of density d overlap d/(2-d) on average",
+                List.of("level", "density %", "vs previous level", "between replicates", "random d/(2-d)"), rows);
+    }
+
+    private static LotteryStats.LevelStats find(List<LotteryStats.LevelStats> stats, int level, String branch) {
+        return stats.stream().filter(s -> s.level() == level && s.branch().equals(branch)).findFirst().orElse(null);
+    }
+
+    private static String label(String branch) {
+        return branch.equals(BranchResult.MAIN) ? "ticket" : branch;
+    }
+
+    /** The mean early-stopping iteration {@code ± std}, or "-" when none was recorded. */
+    private static String earlyStop(LotteryStats.LevelStats s) {
+        if (s == null || Double.isNaN(s.earlyStop())) {
+            return "-";
+        }
+        return Double.isNaN(s.earlyStopStd()) ? String.format(Locale.ROOT, "%.0f", s.earlyStop())
+                : String.format(Locale.ROOT, "%.0f ± %.0f", s.earlyStop(), s.earlyStopStd());
+    }
+
+    /** {@code mean ± std} in percent, or the mean alone when there is no spread (one replicate). */
+    private static String pm(double mean, double std) {
+        return Double.isNaN(std) ? String.format(Locale.ROOT, "%.2f", 100 * mean)
+                : String.format(Locale.ROOT, "%.2f ± %.2f", 100 * mean, 100 * std);
+    }
+
+    private static String pct(double d) {
+        return String.format(Locale.ROOT, "%.2f", 100 * d);
+    }
+}

@@ -1,0 +1,222 @@
+package dev.jackpot.nn.lottery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jackpot.experiment.AtomicFiles;
+import dev.jackpot.experiment.RunId;
+import dev.jackpot.experiment.RunLayout;
+import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.nn.Compute;
+import dev.jackpot.plot.Charts;
+import dev.jackpot.prune.BranchResult;
+import dev.jackpot.report.Claim;
+import dev.jackpot.report.Figure;
+import dev.jackpot.report.Report;
+import dev.jackpot.report.ReportWriter;
+import dev.jackpot.report.Table;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The real-data experiment of Zhang et al. (NeurIPS 2021, Figs. 11-12): test accuracy against the
+ * pruning ratio {@code 1 - density} for several training-set sizes N, to show that a pruned network
+ * trained on fewer samples can beat the dense network trained on more. Each N is one ordinary
+ * {@link Lottery} run (the base spec with {@code subsample = N} and no control branches), so every N
+ * resumes on its own; the study's directory {@code lottery-sizes-<hash>} holds the combined plot,
+ * table, claims and report.
+ *
+ * <p>Claims checked: (1) "a pruned network trained on N1 samples is more accurate than the dense
+ * network trained on N2 > N1 samples" for at least one pair, statistic the largest margin
+ * {@code max over N1 < N2 of (best pruned accuracy at N1 - dense accuracy at N2)}; (2) "pruning
+ * raises the test accuracy at every N", statistic the number of N whose best pruned level beats dense.
+ */
+public final class SampleSizeStudy {
+
+    /** The run kind of the study's own directory. */
+    public static final String KIND = "lottery-sizes";
+
+    private SampleSizeStudy() {
+    }
+
+    /**
+     * @param n         the training-set size
+     * @param level     the IMP level
+     * @param density   the ticket's density at that level
+     * @param accuracy  mean test accuracy over replicates
+     * @param std       its sample standard deviation (NaN for one replicate)
+     */
+    public record Point(int n, int level, double density, double accuracy, double std) {
+
+        /** @return the point as JSON ({@code result.json} and the CLI's {@code --json}) */
+        public ObjectNode toJson() {
+            ObjectNode o = SpecCodec.json().createObjectNode();
+            o.put("n", n);
+            o.put("level", level);
+            o.put("density", density);
+            o.put("accuracyMean", accuracy);
+            o.put("accuracyStd", std);
+            return o;
+        }
+    }
+
+    /** Fields {@link LotterySpec} gained after sample-size studies existed (see {@link #id}). */
+    private static final List<String> LATER_FIELDS = List.of("optimizerAtRewind", "counting", "augment", "validation");
+
+    /**
+     * @param layout the study's directory
+     * @param points every (N, level), by N then level
+     * @param claims the two checked claims
+     * @param computed levels computed by this call over all N (the others were loaded)
+     */
+    public record Result(RunLayout layout, List<Point> points, List<Claim> claims, int computed) {
+    }
+
+    /**
+     * @param base the spec every N shares (its subsample and controls are replaced)
+     * @param sizes the training-set sizes, at least two, increasing
+     * @return the study's run id: kind plus SHA-256 of the canonical {base, sizes}
+     */
+    public static RunId id(LotterySpec base, List<Integer> sizes) {
+        ObjectNode spec = SpecCodec.json().createObjectNode();
+        ObjectNode tree = (ObjectNode) Lottery.CODEC.toTree(base);
+        // The study hashes every field of its base; a field added later is hashed only when it differs from its
+        // default, so the ids of studies run before it existed stay valid.
+        JsonNode defaults = Lottery.CODEC.toTree(Lottery.CODEC.defaults());
+        for (String field : LATER_FIELDS) {
+            if (tree.path(field).equals(defaults.path(field))) {
+                tree.remove(field);
+            }
+        }
+        spec.set("base", tree);
+        ArrayNode n = spec.putArray("sizes");
+        sizes.forEach(n::add);
+        return RunId.of(KIND, spec, SpecCodec.json().createObjectNode());
+    }
+
+    /**
+     * Runs (or resumes) one lottery per N and writes the study's plot and report.
+     *
+     * @param base     the shared spec
+     * @param sizes    training-set sizes, at least two, strictly increasing, each positive
+     * @param root     the runs directory
+     * @param compute  where to train
+     * @param listener progress of every lottery run
+     * @return the study
+     * @throws IOException if data cannot be read or files written
+     */
+    public static Result run(LotterySpec base, List<Integer> sizes, Path root, Compute compute, LotteryListener listener)
+            throws IOException {
+        if (sizes.size() < 2) {
+            throw new IllegalArgumentException("A sample-size study needs at least two sizes N, got " + sizes + ".");
+        }
+        for (int i = 0; i < sizes.size(); i++) {
+            if (sizes.get(i) < 1 || (i > 0 && sizes.get(i) <= sizes.get(i - 1))) {
+                throw new IllegalArgumentException("The sizes N must be positive and strictly increasing, got "
+                        + sizes + ".");
+            }
+        }
+        RunLayout layout = new RunLayout(root, id(base, sizes));
+        List<Point> points = new ArrayList<>();
+        int computed = 0;
+        for (int n : sizes) {
+            Lottery.Result r = Lottery.run(base.withSubsample(n).withControls(List.of()), root, compute, listener);
+            computed += r.computed();
+            for (LotteryStats.LevelStats s : LotteryStats.of(r.branches())) {
+                if (s.branch().equals(BranchResult.MAIN)) {
+                    points.add(new Point(n, s.level(), s.density(), s.accuracy(), s.accuracyStd()));
+                }
+            }
+        }
+        List<Claim> claims = claims(sizes, points);
+        write(layout, base, sizes, points, claims);
+        return new Result(layout, points, claims, computed);
+    }
+
+    /** The two claims of the class comment, from the points. */
+    static List<Claim> claims(List<Integer> sizes, List<Point> points) {
+        Map<Integer, Point> dense = new LinkedHashMap<>();
+        Map<Integer, Point> bestPruned = new LinkedHashMap<>();
+        for (Point p : points) {
+            if (p.level() == 0) {
+                dense.put(p.n(), p);
+            } else if (!bestPruned.containsKey(p.n()) || p.accuracy() > bestPruned.get(p.n()).accuracy()) {
+                bestPruned.put(p.n(), p);
+            }
+        }
+        double margin = Double.NEGATIVE_INFINITY;
+        String pair = "no pair";
+        for (int i = 0; i < sizes.size(); i++) {
+            for (int j = i + 1; j < sizes.size(); j++) {
+                Point small = bestPruned.get(sizes.get(i));
+                Point large = dense.get(sizes.get(j));
+                if (small != null && large != null && small.accuracy() - large.accuracy() > margin) {
+                    margin = small.accuracy() - large.accuracy();
+                    pair = String.format(Locale.ROOT, "pruned to %.1f%% at N = %d: %.2f%%; dense at N = %d: %.2f%%",
+                            100 * small.density(), small.n(), 100 * small.accuracy(), large.n(), 100 * large.accuracy());
+                }
+            }
+        }
+        int improved = 0;
+        for (int n : sizes) {
+            if (bestPruned.containsKey(n) && dense.containsKey(n)
+                    && bestPruned.get(n).accuracy() > dense.get(n).accuracy()) {
+                improved++;
+            }
+        }
+        double points100 = Double.isInfinite(margin) ? Double.NaN : 100 * margin;
+        return List.of(
+                new Claim("Zhang 2021 Figs. 11-12", "A pruned network trained on fewer samples is more accurate than "
+                        + "the dense network trained on more samples.", points100 > 0,
+                        "max over N1 < N2 of best pruned acc(N1) - dense acc(N2), points", points100,
+                        "Best pair: " + pair + ". Means over replicates; reproduced when the margin is positive."),
+                new Claim("Zhang 2021 Figs. 11-12", "Pruning raises the test accuracy at every training-set size N.",
+                        improved == sizes.size(), "sizes N where the best pruned level beats dense", improved,
+                        improved + " of " + sizes.size() + " sizes."));
+    }
+
+    private static void write(RunLayout layout, LotterySpec base, List<Integer> sizes, List<Point> points,
+                              List<Claim> claims) throws IOException {
+        List<Charts.Band> bands = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (int n : sizes) {
+            List<Point> curve = points.stream().filter(p -> p.n() == n).toList();
+            bands.add(new Charts.Band("N = " + n, curve.stream().mapToDouble(p -> 1 - p.density()).toArray(),
+                    curve.stream().mapToDouble(p -> 100 * p.accuracy()).toArray(),
+                    curve.stream().mapToDouble(p -> 100 * p.std()).toArray()));
+            for (Point p : curve) {
+                rows.add(List.of(Integer.toString(n), Integer.toString(p.level()),
+                        String.format(Locale.ROOT, "%.1f", 100 * (1 - p.density())),
+                        String.format(Locale.ROOT, "%.2f", 100 * p.accuracy()),
+                        Double.isNaN(p.std()) ? "-" : String.format(Locale.ROOT, "%.2f", 100 * p.std())));
+            }
+        }
+        Charts.save(Charts.bands("Test accuracy against pruning ratio", "pruning ratio (1 - density)",
+                "test accuracy % (mean +/- std over " + base.replicates() + " replicates)", false, false, bands),
+                layout.plot("accuracy-vs-pruning", "png"));
+        Table table = new Table("Ticket test accuracy per training-set size N and IMP level",
+                List.of("N", "level", "pruned %", "accuracy %", "std"), rows);
+        Report report = new Report("Pruned networks against sample size (Zhang et al. 2021, Figs. 11-12)",
+                "IMP (" + base.model() + ", " + base.dataset() + ") for N in " + sizes + "; each N is its own "
+                        + "lottery run (the base spec with that subsample and no controls) under the same runs "
+                        + "directory, resumed independently.",
+                Lottery.CODEC.toYaml(base),
+                List.of(new Figure("accuracy-vs-pruning", "Test accuracy of the IMP ticket against the pruning ratio, "
+                        + "one curve per training-set size N (mean and one standard deviation over replicates).")),
+                List.of(table), claims,
+                Map.of("run id", layout.id().toString(), "sizes", sizes.toString()));
+        ReportWriter.write(report, layout.dir());
+        AtomicFiles.writeString(layout.spec(), "sizes: " + sizes + "\nbase:\n"
+                + Lottery.CODEC.toYaml(base).indent(2));
+        ObjectNode result = SpecCodec.json().createObjectNode();
+        ArrayNode ps = result.putArray("points");
+        points.forEach(p -> ps.add(p.toJson()));
+        AtomicFiles.writeString(layout.result(), SpecCodec.json().writeValueAsString(result));
+    }
+}

@@ -1,0 +1,158 @@
+package dev.jackpot.jobs;
+
+import dev.jackpot.experiment.AtomicFiles;
+import dev.jackpot.experiment.Manifest;
+import dev.jackpot.experiment.RunLayout;
+import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.store.ResultStore;
+import dev.jackpot.store.TrialRow;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs any list of independent seeded trials into a run directory with the guarantees of a sweep
+ * (jackpot-theory's {@code SweepRunner}), for experiments whose trials are not teacher-student trials
+ * (the strong-ticket experiments): one SQLite row per trial in {@code results.sqlite}, committed the moment the trial
+ * ends; finished trials skipped and failed ones retried on resume; a trial that throws recorded as
+ * failed with its seed and cause; {@link #stop()} lets the trials in flight finish. Each trial is a
+ * pure function of its seed, so any thread count and any order give the same rows.
+ */
+public final class TaskRunner {
+
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    /**
+     * A trial's body: its metrics, computed from its seed alone.
+     */
+    @FunctionalInterface
+    public interface Body {
+        /**
+         * @param seed the trial's derived seed
+         * @return metric name to value (Long, Integer, Double, Boolean or String)
+         */
+        Map<String, ?> run(long seed);
+    }
+
+    /**
+     * One trial.
+     *
+     * @param key         unique key, e.g. {@code c3-t17}
+     * @param cell        the cell's index
+     * @param trial       the trial's index within its cell
+     * @param seed        the trial's seed, derived by name from the root seed
+     * @param coordinates the cell's coordinates, axis name to value
+     * @param body        what the trial computes
+     */
+    public record Task(String key, int cell, int trial, long seed, Map<String, ?> coordinates, Body body) {
+        /** @throws NullPointerException if an argument is null */
+        public Task {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(coordinates, "coordinates");
+            Objects.requireNonNull(body, "body");
+        }
+    }
+
+    /**
+     * What a run left behind.
+     *
+     * @param layout   the run directory
+     * @param rows     every row in the store, ordered by cell and trial
+     * @param computed trials computed by this run
+     * @param complete whether every task has an ok row
+     */
+    public record Outcome(RunLayout layout, List<TrialRow> rows, int computed, boolean complete) {
+    }
+
+    /** Asks a running run to stop after the trials in flight. */
+    public void stop() {
+        stopping.set(true);
+    }
+
+    /**
+     * Runs (or resumes) the tasks.
+     *
+     * @param layout   the run directory (created if absent)
+     * @param specYaml the spec, written to {@code spec.yaml} on the first run
+     * @param seeds    the seeds to record in the manifest (at least the root seed)
+     * @param tasks    the trials, with unique keys
+     * @param threads  worker threads, positive
+     * @param listener progress observer
+     * @return the outcome
+     * @throws IOException if the run directory or the store cannot be written
+     * @throws IllegalArgumentException if threads is not positive or two tasks share a key
+     */
+    public Outcome run(RunLayout layout, String specYaml, Map<String, Long> seeds, List<Task> tasks, int threads,
+                       SweepListener listener) throws IOException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive, got " + threads);
+        }
+        if (tasks.stream().map(Task::key).distinct().count() != tasks.size()) {
+            throw new IllegalArgumentException("every task needs its own key, but some of the " + tasks.size()
+                    + " tasks share one");
+        }
+        Files.createDirectories(layout.dir());
+        if (!Files.exists(layout.spec())) {
+            AtomicFiles.writeString(layout.spec(), specYaml);
+        }
+        Instant started = Instant.now();
+        try (ResultStore store = ResultStore.open(layout.results())) {
+            Set<String> finished = store.finishedKeys();
+            List<Task> todo = new ArrayList<>();
+            for (Task t : tasks) {
+                if (!finished.contains(t.key())) {
+                    todo.add(t);
+                }
+            }
+            listener.onStart(tasks.size(), tasks.size() - todo.size(), todo.size());
+            int computed = execute(todo, store, threads, listener);
+            AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writeValueAsString(
+                    Manifest.of(layout.id(), threads, new TreeMap<>(seeds), started, Instant.now())));
+            Set<String> ok = store.finishedKeys();
+            boolean complete = tasks.stream().allMatch(t -> ok.contains(t.key()));
+            return new Outcome(layout, store.rows(), computed, complete);
+        }
+    }
+
+    private int execute(List<Task> todo, ResultStore store, int threads, SweepListener listener) throws IOException {
+        AtomicInteger done = new AtomicInteger();
+        Object listenerLock = new Object();
+        List<Runnable> jobs = new ArrayList<>(todo.size());
+        for (Task task : todo) {
+            jobs.add(() -> {
+                TrialRow row = runOne(task);
+                store.record(row);
+                synchronized (listenerLock) {
+                    listener.onTrial(row, done.incrementAndGet());
+                }
+            });
+        }
+        if (WorkerPool.runAll(threads, "jackpot-tasks", jobs, stopping::get)) {
+            stopping.set(true);
+        }
+        return done.get();
+    }
+
+    private static TrialRow runOne(Task task) {
+        long start = System.nanoTime();
+        try {
+            Map<String, ?> metrics = task.body().run(task.seed());
+            return TrialRow.ok(task.key(), task.cell(), task.trial(), task.seed(), task.coordinates(),
+                    new LinkedHashMap<>(metrics), (System.nanoTime() - start) / 1e9);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return TrialRow.failed(task.key(), task.cell(), task.trial(), task.seed(), task.coordinates(),
+                    new IllegalStateException("trial " + task.key() + " (seed " + task.seed() + ", cell "
+                            + task.coordinates() + ") failed", e), (System.nanoTime() - start) / 1e9);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.jackpot.experiment;
+
+import dev.jackpot.teacher.MaskSource;
+import dev.jackpot.teacher.OverlapMode;
+import dev.jackpot.teacher.StepUnit;
+import dev.jackpot.teacher.TeacherTrialSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SpecCodecTest {
+
+    private static final SpecCodec<TeacherTrialSpec> CODEC =
+            new SpecCodec<>(TeacherTrialSpec.class, TeacherTrialSpec.defaults(10, 300, 5000, 20, 1));
+
+    @Test
+    void aPartialYamlSpecIsMergedOverTheDefaults() {
+        TeacherTrialSpec s = CODEC.parseYaml("""
+                seed: 7
+                N: 800
+                teacher: {K: 4, d: 50, r: 8, overlap: groups, groups: 2}
+                mask: {source: grasp, pruningRatio: 0.5}
+                agd: {beta: 0, stepUnit: paper, eta: 3.5}
+                """);
+        assertEquals(7, s.seed());
+        assertEquals(800, s.n());
+        assertEquals(4, s.teacher().k());
+        assertEquals(OverlapMode.GROUPS, s.teacher().overlap());
+        assertEquals(MaskSource.GRASP, s.mask().source());
+        assertEquals(StepUnit.PAPER, s.agd().stepUnit());
+        assertEquals(0.0, s.agd().beta());
+        // untouched fields keep their defaults
+        assertEquals(CODEC.defaults().agd().tol(), s.agd().tol());
+        assertEquals(CODEC.defaults().testSamples(), s.testSamples());
+    }
+
+    @Test
+    void yamlAndJsonRoundTrip(@TempDir Path dir) throws Exception {
+        TeacherTrialSpec s = CODEC.parseYaml("teacher: {k: 3, d: 20, r: 4, noise: 0.01}\nn: 99");
+        Path yaml = dir.resolve("s.yaml");
+        Files.writeString(yaml, CODEC.toYaml(s));
+        assertEquals(s, CODEC.read(yaml));
+        Path json = dir.resolve("s.json");
+        Files.writeString(json, SpecCodec.json().writeValueAsString(s));
+        assertEquals(s, CODEC.read(json));
+    }
+
+    @Test
+    void errorsNameTheFieldAndTheValue() {
+        assertMessage("teacher: {K: 0}", "K", "0");
+        assertMessage("teacher: {noise: -0.5}", "noise", "-0.5");
+        assertMessage("teacher: {d: 10, r: 11}", "r", "11");
+        assertMessage("init: {lambda: -1}", "lambda", "-1");
+        assertMessage("agd: {tol: 0}", "tol", "0");
+        assertMessage("n: 0", "N", "0");
+        assertMessage("teacher: {noise: NaN}", "noise", "NaN");
+        assertMessage("teacher: {colour: red}", "colour", "known fields");
+        assertMessage("teacher: {overlap: sideways}", "overlap", "sideways");
+        assertMessage("agd: {maxIterations: 2.5}", "maxIterations", "2.5");
+        assertMessage("teacher: [1, 2]", "teacher", "");
+        assertMessage("teacher: {K: : :}", "YAML", "");
+    }
+
+    private static void assertMessage(String yaml, String field, String value) {
+        SpecException e = assertThrows(SpecException.class, () -> CODEC.parseYaml(yaml), yaml);
+        assertTrue(e.getMessage().contains(field), "'" + e.getMessage() + "' should name " + field);
+        assertTrue(e.getMessage().contains(value), "'" + e.getMessage() + "' should name " + value);
+    }
+
+    @Test
+    void aMissingFileIsAClearError(@TempDir Path dir) {
+        SpecException e = assertThrows(SpecException.class, () -> CODEC.read(dir.resolve("nope.yaml")));
+        assertTrue(e.getMessage().contains("nope.yaml"));
+    }
+}
