@@ -1,14 +1,11 @@
 package dev.jackpot.jobs;
 
-import dev.jackpot.experiment.AtomicFiles;
-import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunLayout;
-import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.store.ResultStore;
 import dev.jackpot.store.TrialRow;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,10 +98,8 @@ public final class TaskRunner {
             throw new IllegalArgumentException("every task needs its own key, but some of the " + tasks.size()
                     + " tasks share one");
         }
-        Files.createDirectories(layout.dir());
-        if (!Files.exists(layout.spec())) {
-            AtomicFiles.writeString(layout.spec(), specYaml);
-        }
+        RunWriter writer = RunWriter.open(layout);
+        writer.specIfAbsent(specYaml);
         Instant started = Instant.now();
         try (ResultStore store = ResultStore.open(layout.results())) {
             Set<String> finished = store.finishedKeys();
@@ -116,8 +111,7 @@ public final class TaskRunner {
             }
             listener.onStart(tasks.size(), tasks.size() - todo.size(), todo.size());
             int computed = execute(todo, store, threads, listener);
-            AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writeValueAsString(
-                    Manifest.of(layout.id(), threads, new TreeMap<>(seeds), started, Instant.now())));
+            writer.manifest(threads, new TreeMap<>(seeds), started);
             Set<String> ok = store.finishedKeys();
             boolean complete = tasks.stream().allMatch(t -> ok.contains(t.key()));
             return new Outcome(layout, store.rows(), computed, complete);

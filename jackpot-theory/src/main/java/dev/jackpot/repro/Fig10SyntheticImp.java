@@ -1,6 +1,5 @@
 package dev.jackpot.repro;
 
-import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
@@ -14,6 +13,7 @@ import dev.jackpot.sweep.SweepSpec;
 import dev.jackpot.teacher.InitSpec;
 import dev.jackpot.teacher.TeacherSpec;
 import dev.jackpot.teacher.TeacherTrialSpec;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ final class Fig10SyntheticImp implements PaperFigure {
     }
 
     @Override
-    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunLayout layout) throws IOException {
+    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunWriter writer) throws IOException {
         double[] n = Grids.axis(sweep, 0);
         int rounds = sweep.imp().rounds() + 1;
         Map<Integer, List<TrialRow>> cells = Stats.byCell(rows);
@@ -70,9 +70,8 @@ final class Fig10SyntheticImp implements PaperFigure {
         for (int i = 0; i < n.length; i++) {
             bands.add(new Charts.Band("N = " + (long) n[i], pruned, error[i], spread[i]));
         }
-        Charts.save(Charts.bands("Fig. 10: IMP on synthetic data (K=5, d=100, r*=20, noise 1e-3)", "pruning ratio (%)",
-                "test error (mean +/- std over " + sweep.trials() + " trials, log scale)", false, true, bands),
-                layout.plot("fig10-imp", "png"));
+        writer.plot("fig10-imp", Charts.bands("Fig. 10: IMP on synthetic data (K=5, d=100, r*=20, noise 1e-3)", "pruning ratio (%)",
+                "test error (mean +/- std over " + sweep.trials() + " trials, log scale)", false, true, bands));
 
         double densityFloor = 100.0 * (1 - (double) sweep.base().teacher().r() / sweep.base().teacher().d());
         int improved = 0;

@@ -1,6 +1,5 @@
 package dev.jackpot.repro;
 
-import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.plot.Heatmaps;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
@@ -14,6 +13,7 @@ import dev.jackpot.sweep.SweepSpec;
 import dev.jackpot.teacher.AgdSpec;
 import dev.jackpot.teacher.TeacherSpec;
 import dev.jackpot.teacher.TeacherTrialSpec;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ final class Fig2ConvexRegion implements PaperFigure {
     }
 
     @Override
-    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunLayout layout) throws IOException {
+    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunWriter writer) throws IOException {
         double[] r = Grids.axis(sweep, 0);
         double[] lambda = Grids.axis(sweep, 1);
         double[] sqrtR = new double[r.length];
@@ -65,9 +65,8 @@ final class Fig2ConvexRegion implements PaperFigure {
         }
         double[][] success = Grids.matrix(sweep, rows, Stats::successRate);
         double[][] rTilde = Grids.matrix(sweep, rows, c -> Stats.mean(Stats.values(c, "rTildeOracle")));
-        Heatmaps.successGrid("Fig. 2: success rate of Algorithm 1", "sqrt(r-tilde) (nominal)",
-                "relative initial distance lambda", sqrtR, lambda, Grids.transpose(success))
-                .save(layout.plot("fig2-success", "png"));
+        writer.plot("fig2-success", Heatmaps.successGrid("Fig. 2: success rate of Algorithm 1",
+                "sqrt(r-tilde) (nominal)", "relative initial distance lambda", sqrtR, lambda, Grids.transpose(success)));
         double[] radius = new double[r.length];
         double[] measured = new double[r.length];
         List<List<String>> table = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.jackpot.repro;
 
-import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
@@ -13,6 +12,7 @@ import dev.jackpot.sweep.Stats;
 import dev.jackpot.sweep.SweepSpec;
 import dev.jackpot.teacher.InitSpec;
 import dev.jackpot.teacher.TeacherTrialSpec;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ final class Fig3ConvergenceRate implements PaperFigure {
      * Fig. 3(a): re-runs trial 0 of each AGD cell with a recorder. Trials are pure functions of
      * their spec, so this reproduces exactly the trajectory whose rate is in the store.
      */
-    private static void plotTrajectories(SweepSpec sweep, RunLayout layout) throws IOException {
+    private static void plotTrajectories(SweepSpec sweep, RunWriter writer) throws IOException {
         dev.jackpot.sweep.SweepPlan plan = new dev.jackpot.sweep.SweepPlan(sweep);
         List<Charts.Series> lines = new ArrayList<>();
         int perBeta = sweep.axes().get(1).values().size();
@@ -49,8 +49,8 @@ final class Fig3ConvergenceRate implements PaperFigure {
             }
             lines.add(new Charts.Series("r = " + cell.coordinates().get("teacher.r"), t, e));
         }
-        Charts.save(Charts.lines("Fig. 3(a): relative error against iteration (AGD, K=10, d=300, N=5000)", "iteration",
-                "||W - W*|| / ||W*|| (log scale)", false, true, lines), layout.plot("fig3-error", "png"));
+        writer.plot("fig3-error", Charts.lines("Fig. 3(a): relative error against iteration (AGD, K=10, d=300, N=5000)", "iteration",
+                "||W - W*|| / ||W*|| (log scale)", false, true, lines));
     }
 
     @Override
@@ -74,7 +74,7 @@ final class Fig3ConvergenceRate implements PaperFigure {
     }
 
     @Override
-    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunLayout layout) throws IOException {
+    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunWriter writer) throws IOException {
         double[] r = Grids.axis(sweep, 1);
         double[][] mean = Grids.matrix(sweep, rows, c -> Stats.mean(Stats.values(c, "rate")));
         double[][] std = Grids.matrix(sweep, rows, c -> Stats.std(Stats.values(c, "rate")));
@@ -84,11 +84,11 @@ final class Fig3ConvergenceRate implements PaperFigure {
         for (int i = 0; i < r.length; i++) {
             sqrtR[i] = Math.sqrt(rTilde[0][i]);
         }
-        Charts.save(Charts.bands("Fig. 3(b): convergence rate against sqrt(r-tilde) (K=10, d=300, N=5000)",
+        writer.plot("fig3-rate", Charts.bands("Fig. 3(b): convergence rate against sqrt(r-tilde) (K=10, d=300, N=5000)",
                 "sqrt(r-tilde)", "rate per iteration (mean +/- std over " + sweep.trials() + " trials)", false, false,
                 List.of(new Charts.Band("AGD, beta = 0.2", sqrtR, mean[0], std[0]),
-                        new Charts.Band("GD, beta = 0", sqrtR, mean[1], std[1]))), layout.plot("fig3-rate", "png"));
-        plotTrajectories(sweep, layout);
+                        new Charts.Band("GD, beta = 0", sqrtR, mean[1], std[1]))));
+        plotTrajectories(sweep, writer);
         List<List<String>> table = new ArrayList<>();
         int agdFaster = 0;
         double minR2 = 1;

@@ -1,6 +1,5 @@
 package dev.jackpot.repro;
 
-import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.plot.Heatmaps;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
@@ -15,6 +14,7 @@ import dev.jackpot.teacher.AgdSpec;
 import dev.jackpot.teacher.InitSpec;
 import dev.jackpot.teacher.TeacherSpec;
 import dev.jackpot.teacher.TeacherTrialSpec;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -49,13 +49,13 @@ final class Fig4SampleComplexity implements PaperFigure {
     }
 
     @Override
-    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunLayout layout) throws IOException {
+    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunWriter writer) throws IOException {
         double[] rNominal = Grids.axis(sweep, 0);
         double[] n = Grids.axis(sweep, 1);
         double[][] success = Grids.matrix(sweep, rows, Stats::successRate);
         double[][] rTilde = Grids.matrix(sweep, rows, c -> Stats.mean(Stats.values(c, "rTildeOracle")));
-        Heatmaps.successGrid("Fig. 4: success rate of Algorithm 1 (K=5, d=100)", "r-tilde (nominal)", "N",
-                rNominal, n, Grids.transpose(success)).save(layout.plot("fig4-success", "png"));
+        writer.plot("fig4-success", Heatmaps.successGrid("Fig. 4: success rate of Algorithm 1 (K=5, d=100)",
+                "r-tilde (nominal)", "N", rNominal, n, Grids.transpose(success)));
 
         double[] rt = new double[rNominal.length];
         double[] nStar = new double[rNominal.length];

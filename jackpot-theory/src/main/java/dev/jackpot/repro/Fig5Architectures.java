@@ -1,6 +1,5 @@
 package dev.jackpot.repro;
 
-import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
@@ -12,6 +11,7 @@ import dev.jackpot.sweep.Procedure;
 import dev.jackpot.sweep.Stats;
 import dev.jackpot.sweep.SweepSpec;
 import dev.jackpot.teacher.TeacherTrialSpec;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ final class Fig5Architectures implements PaperFigure {
     }
 
     @Override
-    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunLayout layout) throws IOException {
+    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunWriter writer) throws IOException {
         List<Object> archs = sweep.axes().get(0).values();
         double[] n = Grids.axis(sweep, 1);
         double[][] success = Grids.matrix(sweep, rows, Stats::successRate);
@@ -72,8 +72,8 @@ final class Fig5Architectures implements PaperFigure {
             lines.add(new Charts.Series(label, n, success[a]));
             table.add(List.of(String.valueOf(sweep.axes().get(0).coordinate(a)), Grids.fmt(rt[a]), Grids.fmt(nStar[a])));
         }
-        Charts.save(Charts.lines("Fig. 5: success rate against N at r_j = 20 (K=10, d=100)", "N",
-                "success rate over " + sweep.trials() + " trials", false, false, lines), layout.plot("fig5-success", "png"));
+        writer.plot("fig5-success", Charts.lines("Fig. 5: success rate against N at r_j = 20 (K=10, d=100)", "N",
+                "success rate over " + sweep.trials() + " trials", false, false, lines));
         Integer[] order = new Integer[rt.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

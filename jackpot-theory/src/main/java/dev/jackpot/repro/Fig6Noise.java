@@ -1,6 +1,5 @@
 package dev.jackpot.repro;
 
-import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
@@ -12,6 +11,7 @@ import dev.jackpot.sweep.Procedure;
 import dev.jackpot.sweep.Stats;
 import dev.jackpot.sweep.SweepSpec;
 import dev.jackpot.teacher.TeacherTrialSpec;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ final class Fig6Noise implements PaperFigure {
     }
 
     @Override
-    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunLayout layout) throws IOException {
+    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunWriter writer) throws IOException {
         double[] noise = Grids.axis(sweep, 0);
         double[] r = Grids.axis(sweep, 1);
         double[][] mean = Grids.matrix(sweep, rows, c -> Stats.mean(Stats.values(c, "recoveryError")));
@@ -58,8 +58,8 @@ final class Fig6Noise implements PaperFigure {
         for (int i = 0; i < noise.length; i++) {
             bands.add(new Charts.Band("sigma/E_y = " + Grids.fmt(noise[i]), sqrtR, mean[i], std[i]));
         }
-        Charts.save(Charts.bands("Fig. 6: relative error with noisy labels (K=10, d=300, N=1000)", "sqrt(r-tilde)",
-                "||W - W*|| / ||W*|| (mean +/- std, log scale)", false, true, bands), layout.plot("fig6-noise", "png"));
+        writer.plot("fig6-noise", Charts.bands("Fig. 6: relative error with noisy labels (K=10, d=300, N=1000)", "sqrt(r-tilde)",
+                "||W - W*|| / ||W*|| (mean +/- std, log scale)", false, true, bands));
 
         // Proportionality: slope of log error against log noise, per r, averaged.
         double slopeSum = 0;

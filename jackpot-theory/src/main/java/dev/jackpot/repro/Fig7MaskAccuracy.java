@@ -1,6 +1,5 @@
 package dev.jackpot.repro;
 
-import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
@@ -11,6 +10,7 @@ import dev.jackpot.sweep.ImpSpec;
 import dev.jackpot.sweep.Procedure;
 import dev.jackpot.sweep.Stats;
 import dev.jackpot.sweep.SweepSpec;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ final class Fig7MaskAccuracy implements PaperFigure {
     }
 
     @Override
-    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunLayout layout) throws IOException {
+    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunWriter writer) throws IOException {
         int min = MaskTrials.minTrials(sweep.trials());
         List<Figure> figures = new ArrayList<>();
         List<Table> tables = new ArrayList<>();
@@ -112,10 +112,9 @@ final class Fig7MaskAccuracy implements PaperFigure {
                         Grids.fmt(Stats.mean(Stats.values(cell, "testError")))));
             }
             String name = "fig7-" + source;
-            Charts.save(MaskTrials.logLines("Fig. 7: test error against mask accuracy, " + MaskTrials.shortLabel(source)
+            writer.plot(name, MaskTrials.logLines("Fig. 7: test error against mask accuracy, " + MaskTrials.shortLabel(source)
                             + ", N = 200", "mask accuracy",
-                    "mean test error per 0.01 bin (bins with >= " + min + " trials), log scale", lines),
-                    layout.plot(name, "png"));
+                    "mean test error per 0.01 bin (bins with >= " + min + " trials), log scale", lines));
             figures.add(new Figure(name, "Mean test error per mask-accuracy bin, one line per pruning ratio; "
                     + MaskTrials.label(source) + "."));
 

@@ -1,6 +1,5 @@
 package dev.jackpot.repro;
 
-import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
@@ -12,6 +11,7 @@ import dev.jackpot.sweep.Procedure;
 import dev.jackpot.sweep.Procedures;
 import dev.jackpot.sweep.Stats;
 import dev.jackpot.sweep.SweepSpec;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ final class Fig8IterationsToTarget implements PaperFigure {
     }
 
     @Override
-    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunLayout layout) throws IOException {
+    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunWriter writer) throws IOException {
         double[] ratios = Fig7MaskAccuracy.RATIOS;
         double[] targets = Procedures.TARGETS;
         double[] decades = new double[targets.length];
@@ -99,9 +99,9 @@ final class Fig8IterationsToTarget implements PaperFigure {
                         : fit.points() + " usable targets"));
             }
             String name = "fig8-" + source;
-            Charts.save(Charts.lines("Fig. 8: iterations to a test error, " + MaskTrials.shortLabel(source)
+            writer.plot(name, Charts.lines("Fig. 8: iterations to a test error, " + MaskTrials.shortLabel(source)
                             + (grasp ? ", accuracy in [0.85, 0.90]" : ", all trials"), "log10(1 / target test error)",
-                    "mean first iteration with test error <= target", false, false, lines), layout.plot(name, "png"));
+                    "mean first iteration with test error <= target", false, false, lines));
             figures.add(new Figure(name, "Mean number of iterations to reach each test-error target, one line per "
                     + "pruning ratio; " + MaskTrials.label(source) + ", " + selection + ". A target is drawn where at "
                     + "least half of the selected trials reach it." + MaskTrials.emptyNote(lines, "no pruning ratio has "

@@ -1,6 +1,5 @@
 package dev.jackpot.repro;
 
-import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
@@ -11,6 +10,7 @@ import dev.jackpot.sweep.ImpSpec;
 import dev.jackpot.sweep.Procedure;
 import dev.jackpot.sweep.Stats;
 import dev.jackpot.sweep.SweepSpec;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ final class Fig9SampleSize implements PaperFigure {
     }
 
     @Override
-    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunLayout layout) throws IOException {
+    public Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunWriter writer) throws IOException {
         double[] ns = Grids.axis(sweep, 2);
         int min = MaskTrials.minTrials(sweep.trials());
         List<Figure> figures = new ArrayList<>();
@@ -87,9 +87,9 @@ final class Fig9SampleSize implements PaperFigure {
                 lines.add(new Charts.Series("pruning ratio " + MaskTrials.percent(RATIOS[k]), ns, mean[k]));
             }
             String name = "fig9-" + source;
-            Charts.save(MaskTrials.logLines("Fig. 9: test error against N, " + MaskTrials.shortLabel(source)
+            writer.plot(name, MaskTrials.logLines("Fig. 9: test error against N, " + MaskTrials.shortLabel(source)
                             + (grasp ? ", accuracy in [0.85, 0.90]" : ", all trials"), "N",
-                    "mean test error (log scale)", lines), layout.plot(name, "png"));
+                    "mean test error (log scale)", lines));
             figures.add(new Figure(name, "Mean test error against the number of training samples, one line per "
                     + "pruning ratio; " + MaskTrials.label(source) + ", " + selection + " (points with at least "
                     + min + " of them)." + MaskTrials.emptyNote(lines, "no point has " + min + " selected trials")));

@@ -1,8 +1,8 @@
 package dev.jackpot.repro;
 
-import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.store.TrialRow;
 import dev.jackpot.sweep.SweepSpec;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.util.List;
@@ -28,9 +28,9 @@ public interface PaperFigure {
     /**
      * @param sweep  the sweep that ran
      * @param rows   its rows (every trial finished)
-     * @param layout the run directory, where plots go
+     * @param writer the run directory, where plots go
      * @return plots, tables and checked claims
      * @throws IOException if a plot cannot be written
      */
-    Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunLayout layout) throws IOException;
+    Analysis analyse(SweepSpec sweep, List<TrialRow> rows, RunWriter writer) throws IOException;
 }

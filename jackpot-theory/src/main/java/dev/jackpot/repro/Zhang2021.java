@@ -1,16 +1,15 @@
 package dev.jackpot.repro;
 
-import dev.jackpot.experiment.CodeVersion;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Report;
-import dev.jackpot.report.ReportWriter;
 import dev.jackpot.sweep.LocalExecutor;
 import dev.jackpot.sweep.SweepCodec;
 import dev.jackpot.jobs.SweepListener;
 import dev.jackpot.sweep.SweepRunner;
 import dev.jackpot.sweep.SweepSpec;
 import dev.jackpot.sweep.TrialExecutor;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -111,16 +110,16 @@ public final class Zhang2021 {
         if (!outcome.complete()) {
             return new FigureRun(number, outcome.layout(), false, List.of(), outcome.computed());
         }
-        Analysis analysis = figure.analyse(sweep, outcome.rows(), outcome.layout());
+        RunWriter writer = RunWriter.open(outcome.layout());
+        Analysis analysis = figure.analyse(sweep, outcome.rows(), writer);
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("run", outcome.layout().id().toString());
         provenance.put("scale", scale.name().toLowerCase(java.util.Locale.ROOT));
         provenance.put("trials", Integer.toString(outcome.plan().totalTrials()));
         provenance.put("root seed", Long.toString(sweep.seed()));
-        provenance.put("code", CodeVersion.current().toString());
-        ReportWriter.write(new Report("Zhang et al. (NeurIPS 2021), Figure " + number + ": " + figure.title(),
+        writer.report(new Report("Zhang et al. (NeurIPS 2021), Figure " + number + ": " + figure.title(),
                 analysis.summary(), SweepCodec.CODEC.toYaml(sweep), analysis.figures(), analysis.tables(),
-                analysis.claims(), provenance), outcome.layout().dir());
+                analysis.claims(), provenance));
         return new FigureRun(number, outcome.layout(), true, analysis.claims(), outcome.computed());
     }
 

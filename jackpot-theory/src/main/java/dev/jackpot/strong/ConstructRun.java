@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.construct.Construction;
 import dev.jackpot.construct.Constructions;
-import dev.jackpot.construct.ReluMlp;
-import dev.jackpot.experiment.AtomicFiles;
-import dev.jackpot.experiment.CodeVersion;
-import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
@@ -16,17 +12,15 @@ import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
 import dev.jackpot.report.Report;
-import dev.jackpot.report.ReportWriter;
 import dev.jackpot.report.Table;
 import dev.jackpot.rng.Seeds;
 import dev.jackpot.tensor.NamedTensor;
 import dev.jackpot.tensor.TensorSet;
 import dev.jackpot.ticket.Ticket;
-import dev.jackpot.ticket.TicketFiles;
 import dev.jackpot.ticket.TicketFormat;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,9 +100,9 @@ public final class ConstructRun {
     public static Run write(Path root, ConstructRunSpec spec, Construction c, double supError, double seconds,
                             Instant started) throws IOException {
         RunLayout layout = new RunLayout(root, id(spec));
-        Files.createDirectories(layout.dir());
+        RunWriter w = RunWriter.open(layout);
         String yaml = SpecCodec.yaml().writeValueAsString(spec);
-        AtomicFiles.writeString(layout.spec(), yaml);
+        w.spec(yaml);
         int[] widths = spec.widthArray();
         double eps = spec.eps();
         double maxErr = c.maxWeightError();
@@ -141,7 +135,6 @@ public final class ConstructRun {
 
         ObjectNode json = json(layout, spec, c, supError, achieved, failures, promised, claims, seconds);
 
-        Files.createDirectories(layout.plots());
         List<Charts.Series> series = new ArrayList<>();
         int longest = 1;
         for (int i = 0; i < errors.length; i++) {
@@ -154,18 +147,14 @@ public final class ConstructRun {
             series.add(new Charts.Series("target layer " + (i + 1) + " (" + e.length + " weights)", rank, e));
         }
         series.add(new Charts.Series("eps = " + eps, new double[] {1, longest}, new double[] {eps, eps}));
-        Charts.save(Charts.lines("Per-weight errors of the " + spec.method() + " construction, sorted",
-                "rank within the layer", "per-weight error max(|s1 - w|, |s2 + w|)", false, true, series),
-                layout.plot(PLOT, "png"));
+        w.plot(PLOT, Charts.lines("Per-weight errors of the " + spec.method() + " construction, sorted",
+                "rank within the layer", "per-weight error max(|s1 - w|, |s2 + w|)", false, true, series));
 
         Ticket ticket = ticket(c, SpecCodec.json().writeValueAsString(spec), spec.method());
-        AtomicFiles.write(layout.dir().resolve(TICKET), out -> TicketFiles.write(ticket, TicketFormat.NPZ, out));
+        w.ticket(TICKET, ticket, TicketFormat.NPZ);
 
-        Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("run", layout.id().toString());
-        provenance.put("root seed", Long.toString(spec.seed()));
+        Map<String, String> provenance = w.provenance(spec.seed());
         provenance.put("ticket", TICKET + " (mask/, init/ = random network, final/ = pruned network; float32)");
-        provenance.put("code", CodeVersion.current().toString());
         String summary = String.format(Locale.ROOT, "The %s construction pruned a random network of depth %d (hidden "
                         + "widths %s) into an approximation of a random target %s with requested per-weight error %s, "
                         + "seed %d. Sup error %s over %d test points with ||x|| <= 1 (bound at eps %s); largest "
@@ -175,10 +164,10 @@ public final class ConstructRun {
                 Numbers.fmt(supError), spec.testPoints(), Numbers.fmt(promised), Numbers.fmt(maxErr), failures,
                 c.targetParameters(), c.targetParameters(), c.randomParameters(), c.keptParameters(),
                 c.overParameterisation(), c.meanCandidates(), seconds);
-        ReportWriter.write(new Report("Strong ticket by construction: " + spec.method() + " " + spec.widths(), summary,
+        w.report(new Report("Strong ticket by construction: " + spec.method() + " " + spec.widths(), summary,
                 yaml, List.of(new Figure(PLOT, "Per-weight errors of each target layer in increasing order (log "
                         + "scale) against the requested eps: a curve above the eps line is a failure.")),
-                List.of(layerTable(c, eps)), claims, provenance), layout.dir());
+                List.of(layerTable(c, eps)), claims, provenance));
 
         Map<String, Long> seeds = new TreeMap<>();
         seeds.put("root", spec.seed());
@@ -186,9 +175,8 @@ public final class ConstructRun {
         for (int i = 0; i < widths.length - 1; i++) {
             seeds.put("construct-target-" + i, Seeds.derive(spec.seed(), "construct-target", i));
         }
-        AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writeValueAsString(
-                Manifest.of(layout.id(), 1, seeds, started, Instant.now())));
-        AtomicFiles.writeString(layout.result(), json.toPrettyString());
+        w.manifest(1, seeds, started);
+        w.result(json);
         return new Run(layout, json, claims);
     }
 
@@ -228,8 +216,12 @@ public final class ConstructRun {
             init.add(new NamedTensor(name, shape.clone(), w0));
             fin.add(new NamedTensor(name, shape.clone(), w));
         }
+        // An ordered map: Map.of's iteration order changes between JVMs, and with it the ticket's bytes.
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("method", method);
+        metadata.put("precision", "float32, rounded from the double-precision construction");
         return new Ticket(TensorSet.of(masks), TensorSet.of(init), TensorSet.of(List.of()), TensorSet.of(fin), specJson,
-                Map.of("method", method, "precision", "float32, rounded from the double-precision construction"));
+                metadata);
     }
 
     private static Table layerTable(Construction c, double eps) {

@@ -2,7 +2,6 @@ package dev.jackpot.strong;
 
 import static dev.jackpot.report.Numbers.fmt;
 
-import dev.jackpot.experiment.CodeVersion;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
@@ -10,7 +9,6 @@ import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
 import dev.jackpot.report.Report;
-import dev.jackpot.report.ReportWriter;
 import dev.jackpot.report.Table;
 import dev.jackpot.rng.Seeds;
 import dev.jackpot.store.TrialRow;
@@ -18,6 +16,7 @@ import dev.jackpot.sweep.Stats;
 import dev.jackpot.jobs.SweepListener;
 import dev.jackpot.jobs.TaskRunner;
 import dev.jackpot.subsetsum.Coverage;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -236,6 +235,7 @@ public final class Lueker {
     }
 
     private static Result analyse(LuekerSpec spec, TaskRunner.Outcome outcome, RunLayout layout) throws IOException {
+        RunWriter writer = RunWriter.open(layout);
         double[] ns = new double[spec.nCount()];
         for (int j = 0; j < ns.length; j++) {
             ns[j] = spec.nFrom() + j;
@@ -254,8 +254,8 @@ public final class Lueker {
                     n50[e] = n50(ns, s[e]);
                 }
                 String name = "success-" + law.label() + "-ratio" + fmt(ratio);
-                Charts.save(Charts.lines("P(every z in [-1,1] within eta): " + law.label() + ", eps/eta = " + fmt(ratio),
-                        "n (candidates)", "success rate", false, false, lines), layout.plot(name, "png"));
+                writer.plot(name, Charts.lines("P(every z in [-1,1] within eta): " + law.label() + ", eps/eta = "
+                        + fmt(ratio), "n (candidates)", "success rate", false, false, lines));
                 figures.add(new Figure(name, "Success rate against n, " + law.label() + " candidates, eps = "
                         + fmt(ratio) + " eta; one line per eta, " + spec.trials() + " trials per point."));
                 Stats.Fit fit = Stats.line(logInv, n50);
@@ -271,8 +271,8 @@ public final class Lueker {
                 }
             }
         }
-        Charts.save(Charts.lines("n_50 against ln(1/eta), least-squares lines", "ln(1/eta)", "n_50", false, false,
-                n50Series), layout.plot("n50-fit", "png"));
+        writer.plot("n50-fit", Charts.lines("n_50 against ln(1/eta), least-squares lines", "ln(1/eta)", "n_50", false,
+                false, n50Series));
         figures.add(new Figure("n50-fit", "n_50 (50% of candidate sets cover [-1, 1] within eta) against ln(1/eta), "
                 + "with the fitted lines n_50 = c ln(1/eta) + b."));
 
@@ -282,7 +282,6 @@ public final class Lueker {
         provenance.put("run", layout.id().toString());
         provenance.put("trials", Integer.toString(outcome.rows().size()));
         provenance.put("root seed", Long.toString(spec.seed()));
-        provenance.put("code", CodeVersion.current().toString());
         String summary = "Lueker's random subset sum: for each n, " + spec.trials() + " independent sets of n candidates "
                 + "(uniform on [-1, 1], or products of two uniforms as in Pensia et al.) are drawn, and each set's exact "
                 + "coverage radius sup_{z in [-1,1]} min_S max(0, |sum_S x - z| - eps |S|) is computed over the continuum "
@@ -291,8 +290,8 @@ public final class Lueker {
                 + "sets are used for every ratio, so perturbation can only help and its effect is measured paired. "
                 + "n_50 is interpolated between grid points and fitted as n_50 = c ln(1/eta) + b; censored n_50 (reached "
                 + "at the first n, or never) are left out of the fit.";
-        ReportWriter.write(new Report("Lueker's random subset sum: n against log(1/eta)", summary, CODEC.toYaml(spec),
-                figures, tables, claims, provenance), layout.dir());
+        writer.report(new Report("Lueker's random subset sum: n against log(1/eta)", summary, CODEC.toYaml(spec),
+                figures, tables, claims, provenance));
         return new Result(layout, true, outcome.computed(), curves, claims);
     }
 

@@ -4,9 +4,6 @@ import dev.jackpot.report.Numbers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.construct.NeuronPruning;
-import dev.jackpot.experiment.AtomicFiles;
-import dev.jackpot.experiment.CodeVersion;
-import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
@@ -14,17 +11,15 @@ import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
 import dev.jackpot.report.Report;
-import dev.jackpot.report.ReportWriter;
 import dev.jackpot.report.Table;
 import dev.jackpot.rng.Seeds;
 import dev.jackpot.sweep.Stats;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -117,20 +112,20 @@ public record NeuronSweep(List<Integer> ms, int d, int samples, int repeats, dou
     public Run run(Path root) throws IOException {
         Instant started = Instant.now();
         RunLayout layout = new RunLayout(root, RunId.of(KIND, CODEC.toTree(this), CODEC.toTree(CODEC.defaults())));
-        Files.createDirectories(layout.dir());
-        AtomicFiles.writeString(layout.spec(), CODEC.toYaml(this));
+        RunWriter writer = RunWriter.open(layout);
+        writer.spec(CODEC.toYaml(this));
         Result r = run();
         List<Point> pts = r.points();
         double[] m = pts.stream().mapToDouble(Point::m).toArray();
-        Charts.save(Charts.lines("Neuron pruning of a random 2-layer network: error against width", "width m",
+        writer.plot("error-vs-width", Charts.lines("Neuron pruning of a random 2-layer network: error against width",
+                "width m",
                 "error", true, true, List.of(
                         new Charts.Series("rounded MSE", m, pts.stream().mapToDouble(Point::roundedMse).toArray()),
                         new Charts.Series("rounded + local search MSE", m,
                                 pts.stream().mapToDouble(Point::refinedMse).toArray()),
                         new Charts.Series("random-features fit MSE", m, pts.stream().mapToDouble(Point::rfMse).toArray()),
                         new Charts.Series("rounded sup error", m,
-                                pts.stream().mapToDouble(Point::roundedSup).toArray()))),
-                layout.plot("error-vs-width", "png"));
+                                pts.stream().mapToDouble(Point::roundedSup).toArray()))));
         Claim claim = new Claim("Malach et al. 2020", "The neuron subnetwork's error shrinks as the width m grows",
                 r.shrinks(), "exponent p in rounded MSE ~ m^p (R^2 " + Numbers.fmt(r.fit().r2()) + ")", r.fit().slope(),
                 "reproduced when p < 0 with R^2 >= 0.8.");
@@ -139,11 +134,7 @@ public record NeuronSweep(List<Integer> ms, int d, int samples, int repeats, dou
             rows.add(List.of(Integer.toString(p.m()), Numbers.fmt(p.roundedMse()), Numbers.fmt(p.roundedSup()),
                     Numbers.fmt(p.refinedMse()), Numbers.fmt(p.rfMse()), Numbers.fmt(p.kept())));
         }
-        Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("run", layout.id().toString());
-        provenance.put("root seed", Long.toString(seed));
-        provenance.put("code", CodeVersion.current().toString());
-        ReportWriter.write(new Report("Malach et al.: neuron pruning as random features", "For each width m, " + repeats
+        writer.report(new Report("Malach et al.: neuron pruning as random features", "For each width m, " + repeats
                         + " instances (a random 2-layer ReLU network of width m, " + samples + " points in R^" + d
                         + ", a random 3-neuron ReLU target scaled to max |y| = 1) are pruned neuron by neuron by randomised "
                         + "rounding of a sign-consistent random-features fit (ridge " + ridge + "), and by the rounding "
@@ -151,7 +142,7 @@ public record NeuronSweep(List<Integer> ms, int d, int samples, int repeats, dou
                 List.of(new Figure("error-vs-width", "Errors against the width m (log-log): a straight falling line is a "
                         + "power law.")),
                 List.of(new Table("Points", List.of("m", "rounded MSE", "rounded sup", "refined MSE", "RF MSE", "kept"),
-                        rows)), List.of(claim), provenance), layout.dir());
+                        rows)), List.of(claim), writer.provenance(seed)));
         Map<String, Long> seeds = new TreeMap<>();
         for (int w : ms) {
             for (int i = 0; i < repeats; i++) {
@@ -159,10 +150,8 @@ public record NeuronSweep(List<Integer> ms, int d, int samples, int repeats, dou
             }
         }
         Run run = new Run(layout, r, claim);
-        AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(Manifest.of(layout.id(), 1, seeds, started, Instant.now())));
-        AtomicFiles.writeString(layout.result(), SpecCodec.json().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(json(run)));
+        writer.manifest(1, seeds, started);
+        writer.result(json(run));
         return run;
     }
 

@@ -3,29 +3,24 @@ package dev.jackpot.strong;
 import dev.jackpot.report.Numbers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jackpot.experiment.AtomicFiles;
-import dev.jackpot.experiment.CodeVersion;
-import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Figure;
 import dev.jackpot.report.Report;
-import dev.jackpot.report.ReportWriter;
 import dev.jackpot.report.Table;
 import dev.jackpot.rng.Seeds;
 import dev.jackpot.subsetsum.SubsetSumProblem;
 import dev.jackpot.subsetsum.SubsetSumResult;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -85,9 +80,9 @@ public final class SubsetSumRun {
     public static Run write(Path root, SubsetSumRunSpec spec, SubsetSumProblem problem, SubsetSumResult result,
                             double gridStep, double seconds, Instant started) throws IOException {
         RunLayout layout = new RunLayout(root, id(spec));
-        Files.createDirectories(layout.dir());
+        RunWriter w = RunWriter.open(layout);
         String yaml = SpecCodec.yaml().writeValueAsString(spec);
-        AtomicFiles.writeString(layout.spec(), yaml);
+        w.spec(yaml);
         ObjectNode json = json(layout, spec, problem, result, gridStep, seconds);
 
         int[] order = chosenByMagnitude(problem, result.subset());
@@ -110,19 +105,12 @@ public final class SubsetSumRun {
             band[i] = problem.eps() > 0 ? problem.eps() * i : Double.NaN;
         }
         String bandName = problem.eps() > 0 ? "target z +- eps k" : "target z";
-        Files.createDirectories(layout.plots());
-        Charts.save(Charts.bands("Subset sum: the chosen candidates added largest |x| first",
+        w.plot(PLOT, Charts.bands("Subset sum: the chosen candidates added largest |x| first",
                 "k (chosen candidates added)", "partial sum", false, false, List.of(
                         new Charts.Band(bandName, steps, target, band),
-                        new Charts.Band("partial sum", steps, partial, new double[k + 1]))),
-                layout.plot(PLOT, "png"));
+                        new Charts.Band("partial sum", steps, partial, new double[k + 1]))));
 
-        Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("run", layout.id().toString());
-        if (spec.seed() != null) {
-            provenance.put("root seed", Long.toString(spec.seed()));
-        }
-        provenance.put("code", CodeVersion.current().toString());
+        Map<String, String> provenance = w.provenance(spec.seed());
         String summary = String.format(java.util.Locale.ROOT, "%s of %d candidates (%s) chosen for target %s%s by the "
                         + "%s solver: sum %s, error %s, %s%s; %.6f s.", k, problem.size(),
                 spec.random() != null ? "uniform in [-1, 1], seed " + spec.seed() : "given",
@@ -130,21 +118,20 @@ public final class SubsetSumRun {
                 Numbers.fmt(result.sum()), Numbers.fmt(result.error()),
                 result.optimal() ? "proven optimal" : "not proven optimal (gap " + Numbers.fmt(result.gap()) + ")",
                 Double.isNaN(gridStep) ? "" : ", grid step " + Numbers.fmt(gridStep), seconds);
-        ReportWriter.write(new Report("Subset sum: " + k + " of " + problem.size() + " candidates", summary, yaml,
+        w.report(new Report("Subset sum: " + k + " of " + problem.size() + " candidates", summary, yaml,
                 List.of(new Figure(PLOT, "The partial sum of the chosen candidates, added largest |x| first, against "
                         + "the target" + (problem.eps() > 0 ? " and the band z +- eps k that k candidates moved by "
                         + "at most eps each can reach" : "") + ".")),
                 List.of(new Table("Chosen candidates, largest |x| first", List.of("k", "index", "x", "partial sum"),
-                        rows)), List.of(), provenance), layout.dir());
+                        rows)), List.of(), provenance));
 
         Map<String, Long> seeds = new TreeMap<>();
         if (spec.seed() != null) {
             seeds.put("root", spec.seed());
             seeds.put("subset-sum", Seeds.derive(spec.seed(), "subset-sum"));
         }
-        AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writeValueAsString(
-                Manifest.of(layout.id(), 1, seeds, started, Instant.now())));
-        AtomicFiles.writeString(layout.result(), json.toPrettyString());
+        w.manifest(1, seeds, started);
+        w.result(json);
         return new Run(layout, json);
     }
 

@@ -6,8 +6,6 @@ import dev.jackpot.construct.Constructions;
 import dev.jackpot.construct.MalachConstruction;
 import dev.jackpot.construct.PensiaConstruction;
 import dev.jackpot.construct.ReluMlp;
-import dev.jackpot.experiment.AtomicFiles;
-import dev.jackpot.experiment.CodeVersion;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
@@ -15,17 +13,14 @@ import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
 import dev.jackpot.report.Report;
-import dev.jackpot.report.ReportWriter;
 import dev.jackpot.report.Table;
 import dev.jackpot.sweep.Stats;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Width against error for the two strong-ticket constructions on the same fixed target: Pensia et
@@ -124,8 +119,8 @@ public record Widths(long seed, List<Integer> widths, List<Integer> ns, List<Dou
      */
     public Result run(Path root) throws IOException {
         RunLayout layout = new RunLayout(root, RunId.of(KIND, CODEC.toTree(this), CODEC.toTree(CODEC.defaults())));
-        Files.createDirectories(layout.dir());
-        AtomicFiles.writeString(layout.spec(), CODEC.toYaml(this));
+        RunWriter writer = RunWriter.open(layout);
+        writer.spec(CODEC.toYaml(this));
         int[] w = widths.stream().mapToInt(Integer::intValue).toArray();
         ReluMlp target = ReluMlp.randomTarget(w, seed);
         double[][] inputs = Constructions.testInputs(w[0], testPoints, seed);
@@ -145,16 +140,15 @@ public record Widths(long seed, List<Integer> widths, List<Integer> ns, List<Dou
         Stats.Fit pensiaParams = paramFit(pensia);
         Stats.Fit malachParams = paramFit(malach);
 
-        Charts.save(Charts.lines("Pensia et al.: error against candidates per group (target " + widths + ")",
+        writer.plot("pensia-error-vs-n", Charts.lines("Pensia et al.: error against candidates per group (target "
+                + widths + ")",
                 "n (candidates per group; 2n hidden units per input coordinate)", "error", false, true, List.of(
                         new Charts.Series("max per-weight error", xs(pensia, Point::setting), xs(pensia, Point::maxError)),
-                        new Charts.Series("sup error on test inputs", xs(pensia, Point::setting), xs(pensia, Point::supError)))),
-                layout.plot("pensia-error-vs-n", "png"));
-        Charts.save(Charts.lines("Random-network parameters against the achieved error", "max per-weight error",
+                        new Charts.Series("sup error on test inputs", xs(pensia, Point::setting), xs(pensia, Point::supError)))));
+        writer.plot("parameters-vs-error", Charts.lines("Random-network parameters against the achieved error", "max per-weight error",
                 "parameters of the random network", true, true, List.of(
                         new Charts.Series("Pensia (subset sum, log width)", xs(pensia, Point::maxError), xs(pensia, Point::parameters)),
-                        new Charts.Series("Malach (one product per weight)", xs(malach, Point::maxError), xs(malach, Point::parameters)))),
-                layout.plot("parameters-vs-error", "png"));
+                        new Charts.Series("Malach (one product per weight)", xs(malach, Point::maxError), xs(malach, Point::parameters)))));
 
         List<Claim> claims = new ArrayList<>();
         claims.add(new Claim("Pensia et al. 2020", "The error falls exponentially in the width (n ~ log(1/error))",
@@ -182,11 +176,7 @@ public record Widths(long seed, List<Integer> widths, List<Integer> ns, List<Dou
             rows.add(List.of(p.method(), p.method().equals("pensia") ? Integer.toString((int) p.setting())
                     : Numbers.fmt(p.setting()), Numbers.fmt(p.maxError()), Numbers.fmt(p.supError()), Numbers.fmt(p.parameters())));
         }
-        Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("run", layout.id().toString());
-        provenance.put("root seed", Long.toString(seed));
-        provenance.put("code", CodeVersion.current().toString());
-        ReportWriter.write(new Report("Strong-ticket constructions: width against error", "A fixed random target "
+        writer.report(new Report("Strong-ticket constructions: width against error", "A fixed random target "
                 + widths + " (entries uniform in +-1/sqrt(d_in), Frobenius norm <= 1 per layer) is approximated by pruning "
                 + "random networks: Pensia et al.'s with n candidates per group (2n hidden units per input coordinate, one "
                 + "subset sum per weight, exact solver), and Malach et al.'s drawing units until one product per weight is "
@@ -197,7 +187,7 @@ public record Widths(long seed, List<Integer> widths, List<Integer> ns, List<Dou
                         new Figure("parameters-vs-error", "Parameters of the random network against the achieved per-weight "
                                 + "error, both constructions (log-log): Malach's is a power law.")),
                 List.of(new Table("Points", List.of("method", "n or eps", "max per-weight error", "sup error",
-                        "random parameters"), rows)), claims, provenance), layout.dir());
+                        "random parameters"), rows)), claims, writer.provenance(seed)));
         return new Result(layout, points, errorFit, pensiaParams, malachParams, claims);
     }
 

@@ -1,16 +1,13 @@
 package dev.jackpot.sweep;
 
 import dev.jackpot.jobs.SweepListener;
-import dev.jackpot.experiment.AtomicFiles;
-import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
-import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.store.ResultStore;
 import dev.jackpot.store.TrialRow;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,13 +100,11 @@ public final class SweepRunner {
         Objects.requireNonNull(executor, "executor");
         SweepPlan plan = new SweepPlan(sweep);
         RunLayout layout = new RunLayout(root, id(kind, sweep));
-        Files.createDirectories(layout.dir());
-        if (!Files.exists(layout.spec())) {
-            AtomicFiles.writeString(layout.spec(), SweepCodec.CODEC.toYaml(sweep));
-        }
+        RunWriter writer = RunWriter.open(layout);
+        writer.specIfAbsent(SweepCodec.CODEC.toYaml(sweep));
         Instant started = Instant.now();
         int computed;
-        try (ResultStore store = ResultStore.open(layout.dir().resolve(RESULTS))) {
+        try (ResultStore store = ResultStore.open(layout.results())) {
             Set<String> finished = store.finishedKeys();
             List<PendingTrial> todo = new ArrayList<>();
             for (SweepPlan.Cell cell : plan.cells()) {
@@ -131,8 +126,7 @@ public final class SweepRunner {
             computed = done.get();
             Map<String, Long> seeds = new TreeMap<>();
             seeds.put("root", sweep.seed());
-            AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writeValueAsString(
-                    Manifest.of(layout.id(), executor.parallelism(), seeds, started, Instant.now())));
+            writer.manifest(executor.parallelism(), seeds, started);
             List<TrialRow> rows = store.rows();
             boolean complete = store.finishedKeys().size() == plan.totalTrials();
             return new Outcome(layout, plan, rows, computed, complete);

@@ -2,8 +2,7 @@ package dev.jackpot.theory;
 
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.experiment.RunId;
-import dev.jackpot.experiment.AtomicFiles;
-import dev.jackpot.experiment.Manifest;
+import dev.jackpot.run.RunWriter;
 import dev.jackpot.experiment.RunLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,8 +76,8 @@ public final class TeacherRun {
                 return new Outcome(layout, node, true);
             }
         }
-        Files.createDirectories(layout.dir());
-        AtomicFiles.writeString(layout.spec(), CODEC.toYaml(spec));
+        RunWriter w = RunWriter.open(layout);
+        w.spec(CODEC.toYaml(spec));
         Instant started = Instant.now();
         TrajectoryRecorder recorder = new TrajectoryRecorder(listener);
         TeacherTrialResult result;
@@ -86,12 +85,11 @@ public final class TeacherRun {
             result = TeacherTrial.run(spec, parallel, recorder);
         }
         Instant finished = Instant.now();
-        AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writeValueAsString(
-                Manifest.of(layout.id(), threads, result.seeds(), started, finished)));
-        AtomicFiles.writeString(layout.trajectory(), recorder.toCsv());
-        plotConvergence(recorder, layout);
+        w.manifest(threads, result.seeds(), started, finished);
+        w.text(layout.trajectory().getFileName().toString(), recorder.toCsv());
+        plotConvergence(recorder, w);
         ObjectNode metrics = metrics(result);
-        AtomicFiles.writeString(layout.result(), SpecCodec.json().writeValueAsString(metrics));
+        w.result(metrics);
         return new Outcome(layout, metrics, false);
     }
 
@@ -138,7 +136,7 @@ public final class TeacherRun {
         return curve;
     }
 
-    private static void plotConvergence(TrajectoryRecorder recorder, RunLayout layout) throws IOException {
+    private static void plotConvergence(TrajectoryRecorder recorder, RunWriter w) throws IOException {
         List<TrajectoryRecorder.Point> points = recorder.points();
         double[] t = new double[points.size() + 1];
         double[] err = new double[points.size() + 1];
@@ -151,9 +149,8 @@ public final class TeacherRun {
             err[i + 1] = points.get(i).recoveryError();
             change[i + 1] = points.get(i).relativeChange();
         }
-        Charts.save(Charts.lines("Convergence of Algorithm 1", "iteration", "relative error (log scale)", false, true,
+        w.plot("convergence", Charts.lines("Convergence of Algorithm 1", "iteration", "relative error (log scale)", false, true,
                 List.of(new Charts.Series("||W - W*P||_F / ||W*||_F", t, err),
-                        new Charts.Series("||W(t+1) - W(t)||_F / ||W(t)||_F", t, change))),
-                layout.plot("convergence", "png"));
+                        new Charts.Series("||W(t+1) - W(t)||_F / ||W(t)||_F", t, change))));
     }
 }

@@ -2,8 +2,6 @@ package dev.jackpot.theory;
 
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.experiment.RunId;
-import dev.jackpot.experiment.AtomicFiles;
-import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunLayout;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,9 +24,9 @@ import dev.jackpot.rng.Rng;
 import dev.jackpot.subsetsum.SubsetSumProblem;
 import dev.jackpot.subsetsum.SubsetSumResult;
 import dev.jackpot.subsetsum.SubsetSumStrategy;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -106,8 +104,8 @@ public final class Tour {
         SpecCodec<TourSpec> codec = new SpecCodec<>(TourSpec.class, new TourSpec(1));
         TourSpec spec = new TourSpec(seed);
         RunLayout layout = new RunLayout(root, RunId.of(KIND, codec.toTree(spec), null));
-        Files.createDirectories(layout.dir());
-        AtomicFiles.writeString(layout.spec(), codec.toYaml(spec));
+        RunWriter writer = RunWriter.open(layout);
+        writer.spec(codec.toYaml(spec));
         Instant started = Instant.now();
         ObjectNode summary = SpecCodec.json().createObjectNode();
         StringBuilder md = new StringBuilder("# Jackpot tour (seed " + seed + ")\n\n");
@@ -126,10 +124,11 @@ public final class Tour {
         TeacherRun.Outcome gd = TeacherRun.run(far.withAgd(AgdSpec.DEFAULT.withBeta(0)), root, 1, false, TrialListener.NONE);
         double[][] agdCurve = TeacherRun.readRecoveryCurve(agd.layout());
         double[][] gdCurve = TeacherRun.readRecoveryCurve(gd.layout());
-        Charts.save(Charts.lines("AGD (beta = 0.2) against GD (beta = 0), K=10 d=300 N=5000 r=20", "iteration",
+        writer.plot("agd-vs-gd", Charts.lines("AGD (beta = 0.2) against GD (beta = 0), K=10 d=300 N=5000 r=20",
+                "iteration",
                 "relative error ||W - W*||/||W*|| (log scale)", false, true,
                 List.of(new Charts.Series("AGD, beta = 0.2", agdCurve[0], agdCurve[1]),
-                        new Charts.Series("GD, beta = 0", gdCurve[0], gdCurve[1]))), layout.plot("agd-vs-gd", "png"));
+                        new Charts.Series("GD, beta = 0", gdCurve[0], gdCurve[1]))));
         ObjectNode cmp = summary.putObject("agdVsGd");
         cmp.put("agdIterations", agd.metrics().get("iterations").asInt());
         cmp.put("gdIterations", gd.metrics().get("iterations").asInt());
@@ -157,7 +156,7 @@ public final class Tour {
         md.append('\n');
 
         steps.accept("tensor: tensor initialisation error against N");
-        tensorStep(seed, layout, summary, md);
+        tensorStep(seed, writer, summary, md);
 
         steps.accept("binary: classification labels and cross-entropy");
         TeacherTrialSpec binary = TeacherTrialSpec.defaults(3, 30, 5000, 5, seed)
@@ -217,14 +216,14 @@ public final class Tour {
         }
         md.append("\nReport: `").append(fig4.layout().dir().resolve("report.html")).append("`\n\n");
 
-        AtomicFiles.writeString(layout.dir().resolve("summary.md"), md.toString());
-        AtomicFiles.writeString(layout.dir().resolve("summary.json"), SpecCodec.json().writeValueAsString(summary));
-        AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writeValueAsString(
-                Manifest.of(layout.id(), 1, Map.of("seed", seed), started, Instant.now())));
+        writer.text("summary.md", md.toString());
+        writer.json("summary.json", summary);
+        writer.manifest(1, Map.of("seed", seed), started);
         return new Outcome(layout, summary);
     }
 
-    private static void tensorStep(long seed, RunLayout layout, ObjectNode summary, StringBuilder md) throws IOException {
+    private static void tensorStep(long seed, RunWriter writer, ObjectNode summary, StringBuilder md)
+            throws IOException {
         TeacherSpec ts = TeacherSpec.of(3, 30, 6);
         Teacher teacher = Teacher.draw(ts, Seeds.stream(seed, "tour-tensor-teacher"));
         int[] sizes = {1_000, 10_000, 100_000, 1_000_000};
@@ -249,9 +248,9 @@ public final class Tour {
         md.append(String.format(Locale.ROOT, "%nWith exact population moments the error is %.1e: the method is exact, and "
                 + "its error comes from estimating fourth moments from samples.%n%n", popError));
         md.append("![tensor init](plots/tensor-init.png)\n\n");
-        Charts.save(Charts.lines("Tensor initialisation: relative error of W(0) against N (K=3, d=30, r=6)",
-                "samples N (log scale)", "min_P ||W(0) - W*P|| / ||W*|| (log scale)", true, true,
-                List.of(new Charts.Series("empirical moments", xs, errors))), layout.plot("tensor-init", "png"));
+        writer.plot("tensor-init", Charts.lines("Tensor initialisation: relative error of W(0) against N (K=3, d=30, "
+                        + "r=6)", "samples N (log scale)", "min_P ||W(0) - W*P|| / ||W*|| (log scale)", true, true,
+                List.of(new Charts.Series("empirical moments", xs, errors))));
     }
 
     /**

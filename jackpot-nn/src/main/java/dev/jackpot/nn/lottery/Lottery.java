@@ -2,9 +2,7 @@ package dev.jackpot.nn.lottery;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jackpot.experiment.AtomicFiles;
 import dev.jackpot.experiment.FileLevelStore;
-import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
@@ -26,12 +24,12 @@ import dev.jackpot.prune.LevelResult;
 import dev.jackpot.prune.Masks;
 import dev.jackpot.rng.Seeds;
 import dev.jackpot.tensor.TensorSet;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -115,7 +113,8 @@ public final class Lottery {
         RunLayout layout = new RunLayout(root, id(spec));
         String specYaml = CODEC.toYaml(spec);
         String specJson = SpecCodec.json().writeValueAsString(CODEC.toTree(spec));
-        AtomicFiles.writeString(layout.spec(), specYaml);
+        RunWriter writer = RunWriter.open(layout);
+        writer.spec(specYaml);
         DataSplit data = load(spec);
         Network network = spec.architecture().create(new int[] {data.train().channels(), data.train().height(),
                 data.train().width()}, data.train().classes());
@@ -170,10 +169,8 @@ public final class Lottery {
         if (replicate >= 0) {
             return result;
         }
-        AtomicFiles.writeString(layout.result(), SpecCodec.json().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(resultJson(result)));
-        AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(Manifest.of(layout.id(), compute.threads(), seeds, started, Instant.now())));
+        writer.manifest(compute.threads(), seeds, started);
+        writer.result(resultJson(result));
         return result;
     }
 

@@ -8,9 +8,9 @@ import dev.jackpot.prune.Masks;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
 import dev.jackpot.report.Report;
-import dev.jackpot.report.ReportWriter;
 import dev.jackpot.report.Table;
 import dev.jackpot.tensor.TensorSet;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,6 +51,7 @@ public final class LotteryReport {
      */
     public static Report write(Lottery.Result r) throws IOException {
         RunLayout layout = r.layout();
+        RunWriter writer = RunWriter.open(layout);
         List<LotteryStats.LevelStats> stats = LotteryStats.of(r.branches());
         List<String> branches = Lottery.branchOrder(r.spec());
         List<Figure> figures = new ArrayList<>();
@@ -69,9 +70,8 @@ public final class LotteryReport {
                     rows.stream().mapToDouble(s -> Double.isNaN(s.accuracyStd()) ? Double.NaN : 100 * s.accuracyStd())
                             .toArray()));
         }
-        Charts.save(Charts.bands("Accuracy against density", "density of prunable weights (log)",
-                "test accuracy % (mean +/- std over " + reps + " replicates)", true, false, bands),
-                layout.plot("accuracy-vs-density", "png"));
+        writer.plot("accuracy-vs-density", Charts.bands("Accuracy against density", "density of prunable weights (log)",
+                "test accuracy % (mean +/- std over " + reps + " replicates)", true, false, bands));
         figures.add(new Figure("accuracy-vs-density", "Test accuracy of the IMP ticket (rewound as the spec says) and "
                 + "of the controls against the density of the prunable weights, mean and one standard deviation over "
                 + reps + " replicates; the controls start from the dense point."));
@@ -91,9 +91,8 @@ public final class LotteryReport {
         }
         Optional<LotteryStats.LevelStats> fastest = earlyStopMinimum(stats);
         if (!stopBands.isEmpty()) {
-            Charts.save(Charts.bands("Early-stopping iteration against density", "density of prunable weights (log)",
-                    "early-stop iteration (mean +/- std over " + reps + " replicates)", true, false, stopBands),
-                    layout.plot("early-stop-vs-density", "png"));
+            writer.plot("early-stop-vs-density", Charts.bands("Early-stopping iteration against density", "density of prunable weights (log)",
+                    "early-stop iteration (mean +/- std over " + reps + " replicates)", true, false, stopBands));
             figures.add(new Figure("early-stop-vs-density", "Early-stopping iteration (the evaluated step of least "
                     + "validation loss, or test loss when there is no validation set; evaluations at the end of every "
                     + "epoch) of the ticket and the controls against density, mean and one standard deviation over "
@@ -121,8 +120,8 @@ public final class LotteryReport {
             }
         }
         if (!curves.isEmpty()) {
-            Charts.save(Charts.lines("Ticket accuracy during training", "training step", "test accuracy % (mean over "
-                    + reps + " replicates)", false, false, curves), layout.plot("accuracy-vs-step", "png"));
+            writer.plot("accuracy-vs-step", Charts.lines("Ticket accuracy during training", "training step", "test accuracy % (mean over "
+                    + reps + " replicates)", false, false, curves));
             figures.add(new Figure("accuracy-vs-step", "Test accuracy of the ticket at each evaluation (end of every "
                     + "epoch) against the training step, one line per level, mean over replicates."));
         }
@@ -147,7 +146,7 @@ public final class LotteryReport {
                 pm(dense.accuracy(), dense.accuracyStd()), claims.get(0).detail(), earlyStopSentence(fastest));
         Report report = new Report("Lottery tickets: " + r.spec().model() + " on " + r.spec().dataset(), summary,
                 Lottery.CODEC.toYaml(r.spec()), figures, tables, claims, provenance);
-        ReportWriter.write(report, layout.dir());
+        writer.report(report);
         return report;
     }
 

@@ -3,7 +3,6 @@ package dev.jackpot.nn.lottery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jackpot.experiment.AtomicFiles;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
@@ -13,8 +12,8 @@ import dev.jackpot.prune.BranchResult;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
 import dev.jackpot.report.Report;
-import dev.jackpot.report.ReportWriter;
 import dev.jackpot.report.Table;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -135,7 +134,7 @@ public final class SampleSizeStudy {
             }
         }
         List<Claim> claims = claims(sizes, points);
-        write(layout, base, sizes, points, claims);
+        write(RunWriter.open(layout), base, sizes, points, claims);
         return new Result(layout, points, claims, computed);
     }
 
@@ -181,7 +180,7 @@ public final class SampleSizeStudy {
                         improved + " of " + sizes.size() + " sizes."));
     }
 
-    private static void write(RunLayout layout, LotterySpec base, List<Integer> sizes, List<Point> points,
+    private static void write(RunWriter writer, LotterySpec base, List<Integer> sizes, List<Point> points,
                               List<Claim> claims) throws IOException {
         List<Charts.Band> bands = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
@@ -197,9 +196,8 @@ public final class SampleSizeStudy {
                         Double.isNaN(p.std()) ? "-" : String.format(Locale.ROOT, "%.2f", 100 * p.std())));
             }
         }
-        Charts.save(Charts.bands("Test accuracy against pruning ratio", "pruning ratio (1 - density)",
-                "test accuracy % (mean +/- std over " + base.replicates() + " replicates)", false, false, bands),
-                layout.plot("accuracy-vs-pruning", "png"));
+        writer.plot("accuracy-vs-pruning", Charts.bands("Test accuracy against pruning ratio", "pruning ratio (1 - density)",
+                "test accuracy % (mean +/- std over " + base.replicates() + " replicates)", false, false, bands));
         Table table = new Table("Ticket test accuracy per training-set size N and IMP level",
                 List.of("N", "level", "pruned %", "accuracy %", "std"), rows);
         Report report = new Report("Pruned networks against sample size (Zhang et al. 2021, Figs. 11-12)",
@@ -210,13 +208,12 @@ public final class SampleSizeStudy {
                 List.of(new Figure("accuracy-vs-pruning", "Test accuracy of the IMP ticket against the pruning ratio, "
                         + "one curve per training-set size N (mean and one standard deviation over replicates).")),
                 List.of(table), claims,
-                Map.of("run id", layout.id().toString(), "sizes", sizes.toString()));
-        ReportWriter.write(report, layout.dir());
-        AtomicFiles.writeString(layout.spec(), "sizes: " + sizes + "\nbase:\n"
-                + Lottery.CODEC.toYaml(base).indent(2));
+                Map.of("run id", writer.layout().id().toString(), "sizes", sizes.toString()));
+        writer.report(report);
+        writer.spec("sizes: " + sizes + "\nbase:\n" + Lottery.CODEC.toYaml(base).indent(2));
         ObjectNode result = SpecCodec.json().createObjectNode();
         ArrayNode ps = result.putArray("points");
         points.forEach(p -> ps.add(p.toJson()));
-        AtomicFiles.writeString(layout.result(), SpecCodec.json().writeValueAsString(result));
+        writer.result(result);
     }
 }

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.construct.PensiaDirect;
 import dev.jackpot.construct.PensiaDirectResult;
 import dev.jackpot.construct.ReluMlp;
-import dev.jackpot.experiment.AtomicFiles;
-import dev.jackpot.experiment.CodeVersion;
-import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
@@ -30,18 +27,16 @@ import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
 import dev.jackpot.report.Report;
-import dev.jackpot.report.ReportWriter;
 import dev.jackpot.report.Table;
 import dev.jackpot.rng.Seeds;
 import dev.jackpot.tensor.NamedTensor;
 import dev.jackpot.tensor.TensorSet;
+import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -155,8 +150,8 @@ public final class PensiaExp1 {
         Instant started = Instant.now();
         RunLayout layout = new RunLayout(root, RunId.of(PensiaExp1Spec.KIND, PensiaExp1Spec.CODEC.toTree(spec),
                 PensiaExp1Spec.CODEC.toTree(PensiaExp1Spec.defaults())));
-        Files.createDirectories(layout.dir());
-        AtomicFiles.writeString(layout.spec(), PensiaExp1Spec.CODEC.toYaml(spec));
+        RunWriter writer = RunWriter.open(layout);
+        writer.spec(PensiaExp1Spec.CODEC.toYaml(spec));
         Map<String, Long> seeds = new TreeMap<>();
         for (String name : List.of("subsample", "test-subsample", "init", "train", "candidates")) {
             seeds.put(name, Seeds.derive(spec.seed(), name));
@@ -214,13 +209,11 @@ public final class PensiaExp1 {
                     approx.meanError(), approx.failures(), approx.targetWeights(), approx.candidateCount(),
                     approx.distinctCandidates(), approx.keptCount(), approx.keptRatio(), trainSeconds, approx.seconds(),
                     threads, data.test().size(), claims, layers(approx, weights));
-            writePlot(layout, approx, target);
+            writePlot(writer, approx, target);
         }
-        writeReport(result, spec);
-        AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(Manifest.of(layout.id(), compute.threads(), seeds, started, Instant.now())));
-        AtomicFiles.writeString(layout.result(), SpecCodec.json().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(json(result)));
+        writeReport(writer, result, spec);
+        writer.manifest(compute.threads(), seeds, started);
+        writer.result(json(result));
         return result;
     }
 
@@ -327,7 +320,7 @@ public final class PensiaExp1 {
         return TensorSet.of(out);
     }
 
-    private static void writePlot(RunLayout layout, PensiaDirectResult approx, ReluMlp target) throws IOException {
+    private static void writePlot(RunWriter writer, PensiaDirectResult approx, ReluMlp target) throws IOException {
         int n = approx.n();
         double[] x = new double[n + 1];
         double[] y = new double[n + 1];
@@ -343,12 +336,12 @@ public final class PensiaExp1 {
             x[s] = s;
             y[s] /= approx.targetWeights();
         }
-        Charts.save(Charts.lines("Kept candidates per weight (n = " + n + ", eps = " + approx.eps() + ")",
+        writer.plot("subset-sizes", Charts.lines("Kept candidates per weight (n = " + n + ", eps = " + approx.eps() + ")",
                 "subset size |S| (candidates kept for one weight)", "fraction of target weights", false, false,
-                List.of(new Charts.Series("weights", x, y))), layout.plot("subset-sizes", "png"));
+                List.of(new Charts.Series("weights", x, y))));
     }
 
-    private static void writeReport(Result r, PensiaExp1Spec spec) throws IOException {
+    private static void writeReport(RunWriter writer, Result r, PensiaExp1Spec spec) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("target test accuracy", pct(r.targetAccuracy())));
         rows.add(List.of("approximated test accuracy", pct(r.approxAccuracy())));
@@ -366,13 +359,9 @@ public final class PensiaExp1 {
                 String.format(Locale.ROOT, "%.2f", r.approxSeconds())));
         rows.add(List.of("paper (MNIST, n = 21, Gurobi, 36 cores)", "97.19% both; 8,337,000 candidates; 3,725,871 kept "
                 + "(9.39x); 77,266 s"));
-        Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("run", r.layout().id().toString());
-        provenance.put("root seed", Long.toString(spec.seed()));
-        provenance.put("code", CodeVersion.current().toString());
         List<Figure> figures = r.diverged() ? List.of() : List.of(new Figure("subset-sizes",
                 "Distribution of the number of candidates kept per target weight."));
-        ReportWriter.write(new Report("Pensia et al. experiment 1: direct subset-sum approximation of a trained MLP",
+        writer.report(new Report("Pensia et al. experiment 1: direct subset-sum approximation of a trained MLP",
                 "A bias-free MLP 784-" + spec.hidden() + "-10 is trained on Fashion-MNIST (" + spec.epochs()
                         + " epochs of Adam, inputs in [0, 1]). Every weight w of row k (output neuron) of a layer W is "
                         + "replaced by the subset sum nearest to it of the row's n = c round(log2(1/eps)) = " + r.n()
@@ -387,8 +376,7 @@ public final class PensiaExp1 {
                         r.layers().stream().map(l -> List.of(l.name(), l.rows() + " x " + l.cols(),
                                 "[" + Numbers.fmt(l.min()) + ", " + Numbers.fmt(l.max()) + "]", Numbers.fmt(l.maxError()),
                                 Long.toString(l.failures()), Integer.toString(l.failingRows()))).toList())),
-                r.claims(), provenance),
-                r.layout().dir());
+                r.claims(), writer.provenance(spec.seed())));
     }
 
     private static String pct(double a) {
