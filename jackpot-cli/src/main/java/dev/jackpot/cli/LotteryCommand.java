@@ -1,6 +1,5 @@
 package dev.jackpot.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.nn.lottery.Lottery;
@@ -25,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code jackpot lottery}: iterative magnitude pruning with controls on real data (Frankle and Carbin, ICLR 2019). */
@@ -155,31 +155,12 @@ final class LotteryCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Report report = LotteryReport.write(result);
-        ObjectNode o = SpecCodec.json().createObjectNode();
-        o.put("runId", result.layout().id().toString());
-        o.put("runDir", result.layout().dir().toString());
-        o.put("report", result.layout().dir().resolve("report.html").toString());
-        o.put("replicates", spec.replicates());
-        o.put("levelsComputed", result.computed());
-        ArrayNode rows = o.putArray("levels");
         List<LotteryStats.LevelStats> stats = LotteryStats.of(result.branches());
-        stats.forEach(s -> rows.add(s.toJson()));
-        java.util.Optional<LotteryStats.LevelStats> fastest = LotteryReport.earlyStopMinimum(stats);
-        fastest.ifPresent(f -> {
-            ObjectNode e = o.putObject("earlyStopMinimum");
-            e.put("level", f.level());
-            e.put("density", f.density());
-            e.put("iterationMean", f.earlyStop());
-            e.put("iterationStd", f.earlyStopStd());
-        });
+        Optional<LotteryStats.LevelStats> fastest = LotteryReport.earlyStopMinimum(stats);
         Claim claim = report.claims().get(0);
-        ObjectNode c = o.putObject("claim");
-        c.put("claim", claim.claim());
-        c.put("reproduced", claim.reproduced());
-        c.put("detail", claim.detail());
         PrintWriter out = commandSpec.commandLine().getOut();
         if (output.json) {
-            OutputOptions.printJson(out, o);
+            OutputOptions.printJson(out, LotteryReport.summary(result, report));
         } else {
             out.printf("%-5s %-22s %8s %16s%n", "level", "branch", "density", "accuracy %");
             for (LotteryStats.LevelStats s : stats) {
@@ -216,25 +197,9 @@ final class LotteryCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
             }
         }
-        ObjectNode o = SpecCodec.json().createObjectNode();
-        o.put("runId", result.layout().id().toString());
-        o.put("runDir", result.layout().dir().toString());
-        o.put("report", result.layout().dir().resolve("report.html").toString());
-        o.put("levelsComputed", result.computed());
-        ArrayNode points = o.putArray("points");
-        result.points().forEach(p -> points.add(p.toJson()));
-        ArrayNode claims = o.putArray("claims");
-        for (Claim c : result.claims()) {
-            ObjectNode n = claims.addObject();
-            n.put("claim", c.claim());
-            n.put("reproduced", c.reproduced());
-            n.put("statistic", c.statistic());
-            n.put("value", c.value());
-            n.put("detail", c.detail());
-        }
         PrintWriter out = commandSpec.commandLine().getOut();
         if (output.json) {
-            OutputOptions.printJson(out, o);
+            OutputOptions.printJson(out, result.toJson());
         } else {
             out.printf("%-7s %-5s %9s %12s%n", "N", "level", "pruned", "accuracy %");
             for (SampleSizeStudy.Point p : result.points()) {
@@ -259,33 +224,32 @@ final class LotteryCommand implements Callable<Integer> {
         // A spec file gives only the fields it changes, merged over --preset (lenet300-fashion when none is given).
         LotterySpec base = LotterySpec.preset(preset == null ? "lenet300-fashion" : preset);
         LotterySpec spec = specFile == null ? base : new SpecCodec<>(LotterySpec.class, base).read(specFile);
+        LotterySpec.Builder b = spec.toBuilder();
         if (levels != null) {
-            spec = spec.withLevels(levels);
+            b.levels(levels);
         }
         if (replicates != null) {
-            spec = spec.withReplicates(replicates);
+            b.replicates(replicates);
         }
         if (dataPath != null) {
-            spec = spec.withDataPath(dataPath);
+            b.dataPath(dataPath);
         }
         if (validation != null) {
-            try {
-                spec = spec.withValidation(validation);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
-            }
+            b.validation(validation);
         }
         if (augment != null) {
-            spec = spec.withAugment(augment);
+            b.augment(augment);
         }
-        if (optimizerAtRewind != null || counting != null) {
-            try {
-                spec = optimizerAtRewind == null ? spec : spec.withOptimizerAtRewind(optimizerAtRewind);
-                spec = counting == null ? spec : spec.withCounting(counting);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
-            }
+        if (optimizerAtRewind != null) {
+            b.optimizerAtRewind(optimizerAtRewind);
         }
-        return spec;
+        if (counting != null) {
+            b.counting(counting);
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
+        }
     }
 }

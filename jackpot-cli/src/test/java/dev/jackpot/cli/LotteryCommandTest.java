@@ -86,7 +86,7 @@ class LotteryCommandTest {
         // the held-out examples come from the full training set, before the 120-example subsample
         var data = dev.jackpot.nn.lottery.Lottery.load(new dev.jackpot.experiment.SpecCodec<>(
                 dev.jackpot.nn.lottery.LotterySpec.class, dev.jackpot.nn.lottery.LotterySpec.lenet300Fashion())
-                .read(spec).withValidation(200));
+                .read(spec).toBuilder().validation(200).build());
         assertEquals(120, data.train().size());
         assertEquals(200, data.validation().orElseThrow().size());
     }

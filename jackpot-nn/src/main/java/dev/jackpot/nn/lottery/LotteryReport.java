@@ -1,7 +1,10 @@
 package dev.jackpot.nn.lottery;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunLayout;
+import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.prune.BranchResult;
 import dev.jackpot.prune.Masks;
@@ -9,8 +12,8 @@ import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
 import dev.jackpot.report.Report;
 import dev.jackpot.report.Table;
-import dev.jackpot.tensor.TensorSet;
 import dev.jackpot.run.RunWriter;
+import dev.jackpot.tensor.TensorSet;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -148,6 +151,40 @@ public final class LotteryReport {
                 Lottery.CODEC.toYaml(r.spec()), figures, tables, claims, provenance);
         writer.report(report);
         return report;
+    }
+
+    /**
+     * The run's summary as the CLI prints it with {@code --json}: run id and directory, report path,
+     * replicates, levels computed by this call, the per-level statistics, the early-stopping minimum
+     * (when one was recorded) and the checked claim.
+     *
+     * @param r the run
+     * @param report its report, from {@link #write}
+     * @return the summary
+     */
+    public static ObjectNode summary(Lottery.Result r, Report report) {
+        ObjectNode o = SpecCodec.json().createObjectNode();
+        o.put("runId", r.layout().id().toString());
+        o.put("runDir", r.layout().dir().toString());
+        o.put("report", r.layout().dir().resolve("report.html").toString());
+        o.put("replicates", r.spec().replicates());
+        o.put("levelsComputed", r.computed());
+        ArrayNode rows = o.putArray("levels");
+        List<LotteryStats.LevelStats> stats = LotteryStats.of(r.branches());
+        stats.forEach(s -> rows.add(s.toJson()));
+        earlyStopMinimum(stats).ifPresent(f -> {
+            ObjectNode e = o.putObject("earlyStopMinimum");
+            e.put("level", f.level());
+            e.put("density", f.density());
+            e.put("iterationMean", f.earlyStop());
+            e.put("iterationStd", f.earlyStopStd());
+        });
+        Claim claim = report.claims().get(0);
+        ObjectNode c = o.putObject("claim");
+        c.put("claim", claim.claim());
+        c.put("reproduced", claim.reproduced());
+        c.put("detail", claim.detail());
+        return o;
     }
 
     /**

@@ -165,92 +165,287 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         return Architecture.parse(model);
     }
 
-    /** @return this spec with another number of levels */
-    public LotterySpec withLevels(int n) {
-        return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
-                momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, n, scope,
-                rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, counting, augment, validation);
+    /** @return a builder starting from this spec's values */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    /** @return this spec with another number of replicates */
-    public LotterySpec withReplicates(int n) {
-        return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
-                momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
-                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, n, seed,
-                optimizerAtRewind, counting, augment, validation);
-    }
+    /**
+     * A mutable copy of a spec's values, to change a few of them and {@link #build()} a new, validated spec:
+     * {@code spec.toBuilder().levels(2).replicates(1).build()}. Each setter is named after the record
+     * component it sets.
+     */
+    public static final class Builder {
+        private String model;
+        private String dataset;
+        private String dataPath;
+        private int subsample;
+        private int testSubsample;
+        private InitScheme init;
+        private OptimizerKind optimizer;
+        private double learningRate;
+        private double momentum;
+        private double weightDecay;
+        private int batchSize;
+        private int epochs;
+        private long iterations;
+        private ScheduleKind schedule;
+        private List<Long> milestones;
+        private double gamma;
+        private long warmupSteps;
+        private int levels;
+        private PruneScope scope;
+        private double rate;
+        private Map<String, Double> layerRates;
+        private List<String> excluded;
+        private ResetVariant reset;
+        private long rewindStep;
+        private long fineTuneSteps;
+        private List<Control> controls;
+        private int replicates;
+        private long seed;
+        private OptimizerAtRewind optimizerAtRewind;
+        private CountingRule counting;
+        private Augmentation augment;
+        private int validation;
 
-    /** @return this spec with other data sizes and training length in epochs */
-    public LotterySpec withSize(int train, int test, int epochCount) {
-        return new LotterySpec(model, dataset, dataPath, train, test, init, optimizer, learningRate, momentum,
-                weightDecay, batchSize, epochCount, 0, schedule, List.of(), gamma, warmupSteps, levels, scope, rate,
-                layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, counting, augment, validation);
-    }
+        private Builder(LotterySpec s) {
+            model = s.model;
+            dataset = s.dataset;
+            dataPath = s.dataPath;
+            subsample = s.subsample;
+            testSubsample = s.testSubsample;
+            init = s.init;
+            optimizer = s.optimizer;
+            learningRate = s.learningRate;
+            momentum = s.momentum;
+            weightDecay = s.weightDecay;
+            batchSize = s.batchSize;
+            epochs = s.epochs;
+            iterations = s.iterations;
+            schedule = s.schedule;
+            milestones = s.milestones;
+            gamma = s.gamma;
+            warmupSteps = s.warmupSteps;
+            levels = s.levels;
+            scope = s.scope;
+            rate = s.rate;
+            layerRates = s.layerRates;
+            excluded = s.excluded;
+            reset = s.reset;
+            rewindStep = s.rewindStep;
+            fineTuneSteps = s.fineTuneSteps;
+            controls = s.controls;
+            replicates = s.replicates;
+            seed = s.seed;
+            optimizerAtRewind = s.optimizerAtRewind;
+            counting = s.counting;
+            augment = s.augment;
+            validation = s.validation;
+        }
 
-    /** @return this spec with another training subsample size (0 = the whole training set) */
-    public LotterySpec withSubsample(int n) {
-        return new LotterySpec(model, dataset, dataPath, n, testSubsample, init, optimizer, learningRate, momentum,
-                weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels, scope,
-                rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, counting, augment, validation);
-    }
+        /** Sets {@code model}; returns this builder. */
+        public Builder model(String v) {
+            model = v;
+            return this;
+        }
 
-    /** @return this spec with other control branches (an empty list runs the ticket alone) */
-    public LotterySpec withControls(List<Control> newControls) {
-        return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
-                momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
-                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, newControls, replicates, seed,
-                optimizerAtRewind, counting, augment, validation);
-    }
+        /** Sets {@code dataset}; returns this builder. */
+        public Builder dataset(String v) {
+            dataset = v;
+            return this;
+        }
 
-    /** @return this spec reading its data from {@code path} */
-    public LotterySpec withDataPath(String path) {
-        return new LotterySpec(model, dataset, path, subsample, testSubsample, init, optimizer, learningRate, momentum,
-                weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels, scope,
-                rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, counting, augment, validation);
-    }
+        /** Sets {@code dataPath}; returns this builder. */
+        public Builder dataPath(String v) {
+            dataPath = v;
+            return this;
+        }
 
-    /** @return this spec with another optimiser state at the rewind step */
-    public LotterySpec withOptimizerAtRewind(OptimizerAtRewind o) {
-        return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
-                momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
-                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed, o, counting,
-                augment, validation);
-    }
+        /** Sets {@code subsample}; returns this builder. */
+        public Builder subsample(int v) {
+            subsample = v;
+            return this;
+        }
 
-    /** @return this spec with another counting rule */
-    public LotterySpec withCounting(CountingRule c) {
-        return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
-                momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
-                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, c, augment, validation);
-    }
+        /** Sets {@code testSubsample}; returns this builder. */
+        public Builder testSubsample(int v) {
+            testSubsample = v;
+            return this;
+        }
 
-    /** @return this spec with another training-time augmentation */
-    public LotterySpec withAugment(Augmentation a) {
-        return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
-                momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
-                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, counting, a, validation);
-    }
+        /** Sets {@code init}; returns this builder. */
+        public Builder init(InitScheme v) {
+            init = v;
+            return this;
+        }
 
-    /** @return this spec with {@code n} training examples held out as the validation set (0: none) */
-    public LotterySpec withValidation(int n) {
-        return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
-                momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
-                scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates, seed,
-                optimizerAtRewind, counting, augment, n);
-    }
+        /** Sets {@code optimizer}; returns this builder. */
+        public Builder optimizer(OptimizerKind v) {
+            optimizer = v;
+            return this;
+        }
 
-    /** @return this spec with another reset variant and rewind step (fine-tuning steps 0) */
-    public LotterySpec withReset(ResetVariant r, long k) {
-        return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
-                momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps, levels,
-                scope, rate, layerRates, excluded, r, k, 0, controls, replicates, seed, optimizerAtRewind,
-                counting, augment, validation);
+        /** Sets {@code learningRate}; returns this builder. */
+        public Builder learningRate(double v) {
+            learningRate = v;
+            return this;
+        }
+
+        /** Sets {@code momentum}; returns this builder. */
+        public Builder momentum(double v) {
+            momentum = v;
+            return this;
+        }
+
+        /** Sets {@code weightDecay}; returns this builder. */
+        public Builder weightDecay(double v) {
+            weightDecay = v;
+            return this;
+        }
+
+        /** Sets {@code batchSize}; returns this builder. */
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        /** Sets {@code epochs}; returns this builder. */
+        public Builder epochs(int v) {
+            epochs = v;
+            return this;
+        }
+
+        /** Sets {@code iterations}; returns this builder. */
+        public Builder iterations(long v) {
+            iterations = v;
+            return this;
+        }
+
+        /** Sets {@code schedule}; returns this builder. */
+        public Builder schedule(ScheduleKind v) {
+            schedule = v;
+            return this;
+        }
+
+        /** Sets {@code milestones}; returns this builder. */
+        public Builder milestones(List<Long> v) {
+            milestones = v;
+            return this;
+        }
+
+        /** Sets {@code gamma}; returns this builder. */
+        public Builder gamma(double v) {
+            gamma = v;
+            return this;
+        }
+
+        /** Sets {@code warmupSteps}; returns this builder. */
+        public Builder warmupSteps(long v) {
+            warmupSteps = v;
+            return this;
+        }
+
+        /** Sets {@code levels}; returns this builder. */
+        public Builder levels(int v) {
+            levels = v;
+            return this;
+        }
+
+        /** Sets {@code scope}; returns this builder. */
+        public Builder scope(PruneScope v) {
+            scope = v;
+            return this;
+        }
+
+        /** Sets {@code rate}; returns this builder. */
+        public Builder rate(double v) {
+            rate = v;
+            return this;
+        }
+
+        /** Sets {@code layerRates}; returns this builder. */
+        public Builder layerRates(Map<String, Double> v) {
+            layerRates = v;
+            return this;
+        }
+
+        /** Sets {@code excluded}; returns this builder. */
+        public Builder excluded(List<String> v) {
+            excluded = v;
+            return this;
+        }
+
+        /** Sets {@code reset}; returns this builder. */
+        public Builder reset(ResetVariant v) {
+            reset = v;
+            return this;
+        }
+
+        /** Sets {@code rewindStep}; returns this builder. */
+        public Builder rewindStep(long v) {
+            rewindStep = v;
+            return this;
+        }
+
+        /** Sets {@code fineTuneSteps}; returns this builder. */
+        public Builder fineTuneSteps(long v) {
+            fineTuneSteps = v;
+            return this;
+        }
+
+        /** Sets {@code controls}; returns this builder. */
+        public Builder controls(List<Control> v) {
+            controls = v;
+            return this;
+        }
+
+        /** Sets {@code replicates}; returns this builder. */
+        public Builder replicates(int v) {
+            replicates = v;
+            return this;
+        }
+
+        /** Sets {@code seed}; returns this builder. */
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** Sets {@code optimizerAtRewind}; returns this builder. */
+        public Builder optimizerAtRewind(OptimizerAtRewind v) {
+            optimizerAtRewind = v;
+            return this;
+        }
+
+        /** Sets {@code counting}; returns this builder. */
+        public Builder counting(CountingRule v) {
+            counting = v;
+            return this;
+        }
+
+        /** Sets {@code augment}; returns this builder. */
+        public Builder augment(Augmentation v) {
+            augment = v;
+            return this;
+        }
+
+        /** Sets {@code validation}; returns this builder. */
+        public Builder validation(int v) {
+            validation = v;
+            return this;
+        }
+
+        /**
+         * @return the spec
+         * @throws IllegalArgumentException as the record's constructor, if a value is invalid
+         */
+        public LotterySpec build() {
+            return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
+                    momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps,
+                    levels, scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates,
+                    seed, optimizerAtRewind, counting, augment, validation);
+        }
     }
 
     /**

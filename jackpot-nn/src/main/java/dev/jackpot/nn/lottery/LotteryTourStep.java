@@ -32,7 +32,8 @@ public final class LotteryTourStep {
             md.append("Skipped: Fashion-MNIST is not installed (`apt-get install dataset-fashion-mnist`).\n\n");
             return;
         }
-        LotterySpec spec = LotterySpec.lenet300Fashion().withSize(600, 1000, 1).withLevels(2).withReplicates(1);
+        LotterySpec spec = LotterySpec.lenet300Fashion().toBuilder().subsample(600).testSubsample(1000)
+                .epochs(1).levels(2).replicates(1).build();
         Lottery.Result r = Lottery.run(spec, root, Compute.cpu(1), LotteryListener.NONE);
         LotteryReport.write(r);
         o.put("runDir", r.layout().dir().toString());

@@ -75,6 +75,24 @@ public final class SampleSizeStudy {
      * @param computed levels computed by this call over all N (the others were loaded)
      */
     public record Result(RunLayout layout, List<Point> points, List<Claim> claims, int computed) {
+
+        /** @return the study's summary as the CLI prints it with {@code --json} */
+        public ObjectNode toJson() {
+            ObjectNode o = SpecCodec.json().createObjectNode();
+            o.put("runId", layout.id().toString());
+            o.put("runDir", layout.dir().toString());
+            o.put("report", layout.dir().resolve("report.html").toString());
+            o.put("levelsComputed", computed);
+            ArrayNode array = o.putArray("points");
+            points.forEach(p -> array.add(p.toJson()));
+            ArrayNode checked = o.putArray("claims");
+            for (Claim c : claims) {
+                ObjectNode n = c.toJson();
+                n.remove("source");
+                checked.add(n.put("detail", c.detail()));
+            }
+            return o;
+        }
     }
 
     /**
@@ -125,7 +143,7 @@ public final class SampleSizeStudy {
         List<Point> points = new ArrayList<>();
         int computed = 0;
         for (int n : sizes) {
-            Lottery.Result r = Lottery.run(base.withSubsample(n).withControls(List.of()), root, compute, listener);
+            Lottery.Result r = Lottery.run(base.toBuilder().subsample(n).controls(List.of()).build(), root, compute, listener);
             computed += r.computed();
             for (LotteryStats.LevelStats s : LotteryStats.of(r.branches())) {
                 if (s.branch().equals(BranchResult.MAIN)) {

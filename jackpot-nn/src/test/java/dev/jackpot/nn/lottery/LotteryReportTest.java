@@ -61,8 +61,8 @@ class LotteryReportTest {
     @Test
     void theReportPlotsTheEarlyStopIterationAndTabulatesIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws java.io.IOException {
-        LotterySpec spec = LotterySpec.lenet300Fashion().withLevels(3).withReplicates(2)
-                .withControls(List.of(dev.jackpot.prune.Control.RANDOM_REINIT));
+        LotterySpec spec = LotterySpec.lenet300Fashion().toBuilder().levels(3).replicates(2)
+                .controls(List.of(dev.jackpot.prune.Control.RANDOM_REINIT)).build();
         dev.jackpot.tensor.TensorSet mask = dev.jackpot.tensor.TensorSet.of(
                 new dev.jackpot.tensor.NamedTensor("fc1.weight", new int[] {2}, new float[] {1f, 0f}));
         List<List<dev.jackpot.tensor.TensorSet>> masks = List.of(List.of(mask, mask, mask, mask),

@@ -25,6 +25,22 @@ class LotterySpecTest {
     }
 
     @Test
+    void theBuilderChangesOnlyWhatItIsToldAndValidates() {
+        for (String name : LotterySpec.PRESETS) {
+            LotterySpec s = LotterySpec.preset(name);
+            assertEquals(s, s.toBuilder().build());
+        }
+        LotterySpec base = LotterySpec.lenet300Fashion();
+        LotterySpec changed = base.toBuilder().levels(2).replicates(1).build();
+        assertEquals(2, changed.levels());
+        assertEquals(1, changed.replicates());
+        assertEquals(base, changed.toBuilder().levels(base.levels()).replicates(base.replicates()).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> base.toBuilder().validation(-1).build());
+        assertTrue(e.getMessage().startsWith("validation must be 0"), e.getMessage());
+    }
+
+    @Test
     void yamlMergesOverTheCpuPreset() {
         LotterySpec s = Lottery.CODEC.parseYaml("levels: 2\nsubsample: 300\nreplicates: 1\n");
         assertEquals(2, s.levels());
@@ -82,7 +98,7 @@ class LotterySpecTest {
         assertEquals(Augmentation.NONE, LotterySpec.lenet300Mnist().augment());
         // without augmentation the ResNet-20 preset has the id it had before the field existed
         assertEquals("lottery-8a227bbf1753d01e",
-                Lottery.id(LotterySpec.resnet20Cifar10().withAugment(Augmentation.NONE)).toString());
+                Lottery.id(LotterySpec.resnet20Cifar10().toBuilder().augment(Augmentation.NONE).build()).toString());
         assertThrows(SpecException.class, () -> Lottery.CODEC.parseYaml("augment: ROTATE"));
     }
 
@@ -105,7 +121,7 @@ class LotterySpecTest {
     @Test
     void runIdsArePinned() {
         assertEquals("lottery-44136fa355b3678a", Lottery.id(LotterySpec.lenet300Fashion()).toString());
-        assertEquals("lottery-f081882cd33dfe1b", Lottery.id(LotterySpec.lenet300Fashion().withLevels(2)).toString());
+        assertEquals("lottery-f081882cd33dfe1b", Lottery.id(LotterySpec.lenet300Fashion().toBuilder().levels(2).build()).toString());
         // changed deliberately when the preset gained its flip + crop augmentation (it was lottery-8a227bbf1753d01e)
         assertEquals("lottery-4bfe71f2c759ca93", Lottery.id(LotterySpec.resnet20Cifar10()).toString());
     }

@@ -61,8 +61,8 @@ class SampleSizeStudyTest {
         assertEquals("lottery-sizes-cb0a9e321226f64a",
                 SampleSizeStudy.id(lenet5, List.of(1500, 2000, 2500, 3000, 4000)).toString());
         assertNotEquals(SampleSizeStudy.id(base, List.of(100, 300)),
-                SampleSizeStudy.id(base.withValidation(50), List.of(100, 300)));
+                SampleSizeStudy.id(base.toBuilder().validation(50).build(), List.of(100, 300)));
         assertNotEquals(SampleSizeStudy.id(base, List.of(100, 300)),
-                SampleSizeStudy.id(base.withAugment(dev.jackpot.nn.data.Augmentation.FLIP_CROP), List.of(100, 300)));
+                SampleSizeStudy.id(base.toBuilder().augment(dev.jackpot.nn.data.Augmentation.FLIP_CROP).build(), List.of(100, 300)));
     }
 }
