@@ -213,29 +213,6 @@ final class Json {
         return new IllegalArgumentException("invalid JSON at offset " + pos + ": " + what);
     }
 
-    /** @return {@code s} as a JSON string literal */
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
-
     /** @return a JSON object of string values, in the map's order */
     static String stringMap(Map<String, String> map) {
         StringBuilder sb = new StringBuilder("{");
@@ -245,7 +222,9 @@ final class Json {
                 sb.append(',');
             }
             first = false;
-            sb.append(quote(e.getKey())).append(':').append(quote(e.getValue()));
+            JsonText.quote(e.getKey(), sb);
+            sb.append(':');
+            JsonText.quote(e.getValue(), sb);
         }
         return sb.append('}').toString();
     }

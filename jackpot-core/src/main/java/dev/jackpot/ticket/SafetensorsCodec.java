@@ -65,7 +65,7 @@ final class SafetensorsCodec {
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             long end = offset + blobs.get(i).length;
-            h.append(',').append(Json.quote(e.key())).append(":{\"dtype\":\"").append(e.mask() ? "U8" : "F32")
+            h.append(',').append(JsonText.quote(e.key())).append(":{\"dtype\":\"").append(e.mask() ? "U8" : "F32")
                     .append("\",\"shape\":").append(Arrays.toString(e.shape()).replace(" ", ""))
                     .append(",\"data_offsets\":[").append(offset).append(',').append(end).append("]}");
             offset = end;

@@ -1,8 +1,8 @@
 package dev.jackpot.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jackpot.ticket.JsonText;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,10 +13,10 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>Object keys sorted; no whitespace.</li>
- *   <li>Numbers in an exact encoding: integers as written; floating-point values as the exact
- *       decimal expansion of the binary double ({@code new BigDecimal(double)}), which no JDK change
- *       to {@code Double.toString} can alter (JDK-8291240), with trailing zeros stripped; so 2.0
- *       and 2 are the same number.</li>
+ *   <li>Strings and numbers written by {@link JsonText}, the writer ticket files share: integers as
+ *       written; floating-point values as the exact decimal expansion of the binary double, which no
+ *       JDK change to {@code Double.toString} can alter, trailing zeros stripped, so 2.0 and 2 are the
+ *       same number.</li>
  *   <li>Fields equal to the default instance are omitted, and objects left empty are omitted, so
  *       adding a field with a neutral default keeps every existing run id.</li>
  * </ul>
@@ -58,7 +58,7 @@ public final class CanonicalJson {
                 if (body.length() > 0) {
                     body.append(',');
                 }
-                quote(key, body);
+                JsonText.quote(key, body);
                 body.append(':').append(value);
             }
             if (body.length() == 0 && def != null) {
@@ -82,7 +82,7 @@ public final class CanonicalJson {
         } else if (node.isNumber()) {
             sb.append(number(node));
         } else if (node.isTextual()) {
-            quote(node.textValue(), sb);
+            JsonText.quote(node.textValue(), sb);
         } else if (node.isBoolean()) {
             sb.append(node.booleanValue());
         } else if (node.isNull()) {
@@ -108,32 +108,6 @@ public final class CanonicalJson {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException("a spec cannot hold the non-finite number " + v);
         }
-        if (v == 0.0) {
-            return "0";
-        }
-        BigDecimal exact = new BigDecimal(v).stripTrailingZeros();
-        return exact.scale() <= 0 ? exact.toBigIntegerExact().toString() : exact.toPlainString();
-    }
-
-    private static void quote(String s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        return JsonText.number(v);
     }
 }
