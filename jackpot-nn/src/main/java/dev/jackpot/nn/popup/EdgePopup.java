@@ -6,14 +6,13 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.data.DataSplit;
-import dev.jackpot.nn.data.EpochOrder;
 import dev.jackpot.nn.data.ImageDataset;
 import dev.jackpot.nn.data.Normalisation;
 import dev.jackpot.nn.model.Network;
 import dev.jackpot.nn.model.ParameterSpec;
 import dev.jackpot.nn.model.Parameters;
 import dev.jackpot.nn.train.Evaluation;
-import dev.jackpot.nn.train.LrSchedule;
+import dev.jackpot.nn.train.StepLoop;
 import dev.jackpot.tensor.NamedTensor;
 import dev.jackpot.tensor.TensorSet;
 
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Edge-popup (Ramanujan, Wortsman, Kembhavi, Farhadi, Rastegari, CVPR 2020): find a supermask of a
@@ -115,47 +113,21 @@ public final class EdgePopup {
         long t0 = System.nanoTime();
         checkInputs(weights, scores);
         ImageDataset train = data.train();
-        int n = train.size();
-        int b = spec.train().batchSize();
-        long ipe = spec.train().iterationsPerEpoch(n);
-        long total = spec.train().totalSteps(n);
-        LrSchedule schedule = new LrSchedule(spec.train(), total);
+        long total = spec.train().totalSteps(train.size());
         try (NDManager manager = compute.newManager(); Parameters w = Parameters.of(manager, network, weights)) {
             State st = new State(manager, w, scores);
             List<Double> epochLoss = new ArrayList<>();
-            double sum = 0;
-            int count = 0;
-            long cached = -1;
-            int[] order = null;
-            OptionalLong diverged = OptionalLong.empty();
-            for (long t = 0; t < total; t++) {
-                long epoch = t / ipe;
-                if (epoch != cached) {
-                    order = EpochOrder.permutation(spec.train().seed(), epoch, n);
-                    cached = epoch;
-                }
-                int lo = (int) ((t % ipe) * b);
-                int hi = Math.min(n, lo + b);
-                double loss;
-                try (NDScope scope = new NDScope()) {
-                    scope.suppressNotUsedWarning();
-                    loss = st.forwardBackward(train, order, lo, hi).getFloat();
-                    if (!Double.isFinite(loss)) {
-                        diverged = OptionalLong.of(t);
-                        break;
-                    }
-                    st.update(schedule.at(t));
-                }
-                sum += loss;
-                count++;
-                listener.onStep(t + 1, total, loss);
-                if ((t + 1) % ipe == 0 || t + 1 == total) {
-                    epochLoss.add(sum / count);
-                    listener.onEpoch((int) epoch, sum / count);
-                    sum = 0;
-                    count = 0;
-                }
-            }
+            StepLoop.Outcome outcome = new StepLoop(spec.train(), train.size(), total).run(0, total,
+                    (t, order, lo, hi, lr) -> {
+                        try (NDScope scope = new NDScope()) {
+                            scope.suppressNotUsedWarning();
+                            double loss = st.forwardBackward(train, order, lo, hi).getFloat();
+                            if (Double.isFinite(loss)) {
+                                st.update(lr);
+                            }
+                            return loss;
+                        }
+                    }, observer(listener, epochLoss));
             TensorSet finalScores = st.scoresNow();
             TensorSet masks = masks(finalScores);
             Map<String, NDArray> eff = effective(manager, w, masks);
@@ -166,9 +138,29 @@ public final class EdgePopup {
             for (NamedTensor m : masks) {
                 kept.put(m.name(), TopK.kept(spec.keep(), m.size()));
             }
-            return new PopupResult(spec.keep(), kept, masks, finalScores, w.toTensorSet(), val, test, epochLoss, diverged,
+            return new PopupResult(spec.keep(), kept, masks, finalScores, w.toTensorSet(), val, test, epochLoss, outcome.diverged(),
                     (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    /**
+     * @param listener  the caller's listener
+     * @param epochLoss where each epoch's mean training loss is appended
+     * @return the loop observer that edge-popup and projected SGD report through
+     */
+    static StepLoop.Observer observer(PopupListener listener, List<Double> epochLoss) {
+        return new StepLoop.Observer() {
+            @Override
+            public void afterStep(long completed, long total, double loss) {
+                listener.onStep(completed, total, loss);
+            }
+
+            @Override
+            public void afterEpoch(int epoch, long completed, double lr, double meanLoss) {
+                epochLoss.add(meanLoss);
+                listener.onEpoch(epoch, meanLoss);
+            }
+        };
     }
 
     /**

@@ -7,17 +7,17 @@ import ai.djl.training.GradientCollector;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.data.Augmentation;
 import dev.jackpot.nn.data.DataSplit;
-import dev.jackpot.nn.data.EpochOrder;
 import dev.jackpot.nn.data.ImageDataset;
 import dev.jackpot.nn.data.Normalisation;
 import dev.jackpot.nn.model.Network;
 import dev.jackpot.nn.model.Parameters;
 import dev.jackpot.nn.train.Evaluation;
-import dev.jackpot.nn.train.LrSchedule;
 import dev.jackpot.nn.train.OptimizerKind;
+import dev.jackpot.nn.train.StepLoop;
 import dev.jackpot.nn.train.TrainSpec;
 import dev.jackpot.tensor.TensorSet;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,11 +85,7 @@ public final class ProjectedSgd {
         BoxProjection.check(eps);
         network.checkWeights(w0);
         ImageDataset train = data.train();
-        int n = train.size();
-        int b = spec.batchSize();
-        long ipe = spec.iterationsPerEpoch(n);
-        long total = eps == 0 ? 0 : spec.totalSteps(n);
-        LrSchedule schedule = new LrSchedule(spec, total);
+        long total = eps == 0 ? 0 : spec.totalSteps(train.size());
         List<String> prunable = network.prunableNames();
         try (NDManager manager = compute.newManager(); Parameters p = Parameters.of(manager, network, w0)) {
             Map<String, NDArray> momentum = new LinkedHashMap<>();
@@ -97,20 +93,7 @@ public final class ProjectedSgd {
                 p.get(name).setRequiresGradient(true);
                 momentum.put(name, manager.zeros(p.get(name).getShape()));
             }
-            long cached = -1;
-            int[] order = null;
-            double sum = 0;
-            int count = 0;
-            OptionalLong diverged = OptionalLong.empty();
-            for (long t = 0; t < total; t++) {
-                long epoch = t / ipe;
-                if (epoch != cached) {
-                    order = EpochOrder.permutation(spec.seed(), epoch, n);
-                    cached = epoch;
-                }
-                int lo = (int) ((t % ipe) * b);
-                int hi = Math.min(n, lo + b);
-                double loss;
+            StepLoop.Outcome outcome = new StepLoop(spec, train.size(), total).run(0, total, (t, order, lo, hi, lr) -> {
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
                     NDArray x = Frozen.features(manager, train, norm, order, lo, hi);
@@ -120,22 +103,13 @@ public final class ProjectedSgd {
                         l = Frozen.meanCrossEntropy(network.forward(p.asMap(), x, true), y, network.classes());
                         gc.backward(l);
                     }
-                    loss = l.getFloat();
-                    if (!Double.isFinite(loss)) {
-                        diverged = OptionalLong.of(t);
-                        break;
+                    double loss = l.getFloat();
+                    if (Double.isFinite(loss)) {
+                        step(p, momentum, w0, eps, lr, t);
                     }
-                    step(p, momentum, w0, eps, schedule.at(t), t);
+                    return loss;
                 }
-                sum += loss;
-                count++;
-                listener.onStep(t + 1, total, loss);
-                if ((t + 1) % ipe == 0 || t + 1 == total) {
-                    listener.onEpoch((int) epoch, sum / count);
-                    sum = 0;
-                    count = 0;
-                }
-            }
+            }, EdgePopup.observer(listener, new ArrayList<>()));
             TensorSet out = p.toTensorSet();
             double dev = 0;
             for (String name : prunable) {
@@ -144,7 +118,7 @@ public final class ProjectedSgd {
             Optional<Evaluation> val = data.validation().map(v -> Evaluation.of(manager, network, p.asMap(), v, norm,
                     spec.evalBatchSize()));
             Evaluation test = Evaluation.of(manager, network, p.asMap(), data.test(), norm, spec.evalBatchSize());
-            return new Result(eps, out, dev, val, test, diverged);
+            return new Result(eps, out, dev, val, test, outcome.diverged());
         }
     }
 

@@ -9,7 +9,6 @@ import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.data.Augmentation;
 import dev.jackpot.nn.data.Batches;
 import dev.jackpot.nn.data.DataSplit;
-import dev.jackpot.nn.data.EpochOrder;
 import dev.jackpot.nn.data.ImageDataset;
 import dev.jackpot.nn.data.ImageTransform;
 import dev.jackpot.nn.data.Normalisation;
@@ -46,7 +45,7 @@ import java.util.OptionalLong;
  * ticket to step k is {@code train(M * theta_k)}.
  *
  * <p>Reproducibility: the minibatches of step t, and their augmentation when the spec has one, depend
- * only on {@code (seed, t)} (see {@link EpochOrder} and {@link Augmentation}; evaluation, and
+ * only on {@code (seed, t)} (see {@link StepLoop} and {@link Augmentation}; evaluation, and
  * {@link #gradients}, never augment) and the learning rate only on t ({@link LrSchedule}); the same spec, data,
  * start and masks give bit-identical weights at a fixed intra-op thread count (tested). libtorch's
  * kernels split reductions by thread count, so runs on 1 and 2 threads differ in the last bits:
@@ -65,7 +64,6 @@ public final class MaskedTrainer {
     private final DataSplit data;
     private final Normalisation norm;
     private final TrainSpec spec;
-    private final long ipe;
     private final long total;
 
     /**
@@ -87,13 +85,12 @@ public final class MaskedTrainer {
         if (in[0] != tr.channels() || in[1] != tr.height() || in[2] != tr.width() || network.classes() != tr.classes()) {
             throw new IllegalArgumentException("Network " + network + " does not fit data " + tr + ".");
         }
-        this.ipe = spec.iterationsPerEpoch(tr.size());
         this.total = spec.totalSteps(tr.size());
     }
 
     /** @return steps per epoch */
     public long iterationsPerEpoch() {
-        return ipe;
+        return spec.iterationsPerEpoch(data.train().size());
     }
 
     /** @return T, the total steps of the spec */
@@ -223,7 +220,6 @@ public final class MaskedTrainer {
         private final List<ParameterSpec> trainable = new ArrayList<>();
         private final Map<String, NDArray> buf1 = new LinkedHashMap<>();
         private final Map<String, NDArray> buf2 = new LinkedHashMap<>();
-        private final LrSchedule schedule = new LrSchedule(spec, total);
         private long updates;
 
         Run(NDManager manager, Checkpoint start, TensorSet maskSet) {
@@ -290,54 +286,31 @@ public final class MaskedTrainer {
 
         TrainResult execute(long from, long to, OptionalLong captureAt, TrainListener listener, long t0) {
             ImageDataset train = data.train();
-            int n = train.size();
-            int b = spec.batchSize();
-            Optional<Checkpoint> captured = Optional.empty();
-            if (captureAt.isPresent() && captureAt.getAsLong() == from) {
-                captured = Optional.of(snapshot(from));
-            }
+            Checkpoint[] captured = {captureAt.isPresent() && captureAt.getAsLong() == from ? snapshot(from) : null};
             List<EpochMetrics> metrics = new ArrayList<>();
-            long cachedEpoch = -1;
-            int[] order = null;
-            double lossSum = 0;
-            int lossCount = 0;
-            long completed = from;
-            OptionalLong diverged = OptionalLong.empty();
-            double lr = schedule.at(from);
-            for (long t = from; t < to; t++) {
-                long epoch = t / ipe;
-                if (epoch != cachedEpoch) {
-                    order = EpochOrder.permutation(spec.seed(), epoch, n);
-                    cachedEpoch = epoch;
-                }
-                int lo = (int) ((t % ipe) * b);
-                int hi = Math.min(n, lo + b);
-                lr = schedule.at(t);
+            StepLoop.Outcome outcome = new StepLoop(spec, train.size(), total).run(from, to, (t, order, lo, hi, lr) -> {
                 ImageTransform[] transforms = spec.augment() == Augmentation.NONE ? null
                         : spec.augment().draw(spec.seed(), t, hi - lo);
-                double loss = step(train, order, lo, hi, transforms, lr);
-                if (!Double.isFinite(loss)) {
-                    diverged = OptionalLong.of(t);
-                    break;
+                return step(train, order, lo, hi, transforms, lr);
+            }, new StepLoop.Observer() {
+                @Override
+                public void afterStep(long completed, long stop, double loss) {
+                    if (spec.checkInvariants()) {
+                        checkInvariants(completed);
+                    }
+                    listener.onStep(completed, stop, loss);
+                    if (captureAt.isPresent() && captureAt.getAsLong() == completed) {
+                        captured[0] = snapshot(completed);
+                    }
                 }
-                completed = t + 1;
-                lossSum += loss;
-                lossCount++;
-                if (spec.checkInvariants()) {
-                    checkInvariants(completed);
-                }
-                listener.onStep(completed, to, loss);
-                if (captureAt.isPresent() && captureAt.getAsLong() == completed) {
-                    captured = Optional.of(snapshot(completed));
-                }
-                if (completed % ipe == 0 || completed == to) {
-                    EpochMetrics m = evaluate((int) ((completed - 1) / ipe), completed, lr, lossSum / lossCount, t0);
+
+                @Override
+                public void afterEpoch(int epoch, long completed, double lr, double meanLoss) {
+                    EpochMetrics m = evaluate(epoch, completed, lr, meanLoss, t0);
                     metrics.add(m);
                     listener.onEpoch(m);
-                    lossSum = 0;
-                    lossCount = 0;
                 }
-            }
+            });
             long earlyStop = -1;
             double best = Double.POSITIVE_INFINITY;
             for (EpochMetrics m : metrics) {
@@ -347,9 +320,10 @@ public final class MaskedTrainer {
                     earlyStop = m.step();
                 }
             }
-            Checkpoint end = snapshot(completed);
+            Checkpoint end = snapshot(outcome.completed());
             params.close();
-            return new TrainResult(from, to, end, captured, metrics, earlyStop, diverged, (System.nanoTime() - t0) / 1e9);
+            return new TrainResult(from, to, end, Optional.ofNullable(captured[0]), metrics, earlyStop, outcome.diverged(),
+                    (System.nanoTime() - t0) / 1e9);
         }
 
         /** One step: forward on W * M, backward, masked update. @return the minibatch loss */
