@@ -16,7 +16,8 @@ import java.util.Locale;
 /**
  * The few drawing operations a hand-laid-out figure needs, with a raster back end (Java2D into a
  * {@link BufferedImage}) and an SVG back end (text written directly), so that one layout routine
- * produces a PNG and an SVG that agree. Coordinates are pixels, y pointing down.
+ * produces a PNG and an SVG that agree. Coordinates are pixels, y pointing down. Only {@link Heatmap}
+ * uses it, for the reasons its class comment gives; every other figure is an XChart chart.
  */
 interface Canvas {
 

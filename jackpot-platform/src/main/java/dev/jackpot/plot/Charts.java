@@ -7,6 +7,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.BasicStroke;
@@ -94,6 +95,7 @@ public final class Charts {
                 line.setMarker(SeriesMarkers.NONE);
             }
         }
+        labelLogAxes(chart);
         return chart;
     }
 
@@ -223,7 +225,73 @@ public final class Charts {
                 line.setMarkerColor(colour);
             }
         }
+        labelLogAxes(chart);
         return chart;
+    }
+
+    /** Widest span, in decades, over which every 1-9 x 10^k tick is labelled (XChart crowds them beyond). */
+    static final double ALL_TICKS_MAX_DECADES = 1.08;
+
+    /**
+     * XChart labels a logarithmic axis at powers of ten only, so an axis over less than a decade (a
+     * lottery run's densities 0.64 to 1) shows one label, or none. For each logarithmic axis whose data
+     * span at most {@link #ALL_TICKS_MAX_DECADES} decades, label every 1-9 x 10^k tick; over a wider span
+     * keep the decades and, when fewer than two fall inside the data, extend the axis down to the decade
+     * below its smallest value, so every log axis shows at least two labelled values.
+     * (XChart's tick-label formatting function cannot thin the labels instead: on a log axis it does not
+     * return.)
+     */
+    static void labelLogAxes(XYChart chart) {
+        XYStyler st = chart.getStyler();
+        if (st.isXAxisLogarithmic()) {
+            double[] r = range(chart, true);
+            if (r != null) {
+                if (decades(r) <= ALL_TICKS_MAX_DECADES) {
+                    st.setXAxisLogarithmicDecadeOnly(false);
+                } else if (decadeTicks(r) < 2) {
+                    st.setXAxisMin(Math.pow(10, Math.floor(Math.log10(r[0]))));
+                }
+            }
+        }
+        if (st.isYAxisLogarithmic()) {
+            double[] r = range(chart, false);
+            if (r != null) {
+                if (decades(r) <= ALL_TICKS_MAX_DECADES) {
+                    st.setYAxisLogarithmicDecadeOnly(false);
+                } else if (decadeTicks(r) < 2) {
+                    st.setYAxisMin(Math.pow(10, Math.floor(Math.log10(r[0]))));
+                }
+            }
+        }
+    }
+
+    /** @return {min, max} of the positive finite data on one axis (or the axis limits already set), or null */
+    private static double[] range(XYChart chart, boolean x) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            for (double v : x ? s.getXData() : s.getYData()) {
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        Double min = x ? chart.getStyler().getXAxisMin() : chart.getStyler().getYAxisMin();
+        Double max = x ? chart.getStyler().getXAxisMax() : chart.getStyler().getYAxisMax();
+        lo = min != null && min > 0 ? min : lo;
+        hi = max != null && max > 0 ? max : hi;
+        return lo <= hi ? new double[] {lo, hi} : null;
+    }
+
+    private static double decades(double[] r) {
+        return Math.log10(r[1] / r[0]);
+    }
+
+    /** @return how many powers of ten lie in [min, max] */
+    static long decadeTicks(double[] r) {
+        double eps = 1e-9;
+        return (long) Math.floor(Math.log10(r[1]) + eps) - (long) Math.ceil(Math.log10(r[0]) - eps) + 1;
     }
 
     private static XYChart newChart(String title, String xLabel, String yLabel, boolean logX, boolean logY) {

@@ -20,6 +20,12 @@ import java.util.Objects;
  *
  * <p>Laid out by hand with Java2D; {@link #png()} and {@link #svg()} draw the same layout, so the
  * two files agree. Create one with {@link Heatmaps}. Immutable.
+ *
+ * <p>Why not XChart's {@code HeatMapChart} (3.8.8), which would otherwise be the choice (every other
+ * figure is an XChart chart, see {@link Charts}): it draws a NaN cell black (tried), which on the
+ * black-to-white scale of the paper's phase diagrams reads as the minimum, so "no trial ran here"
+ * could not be told from "every trial failed"; and its colour bar carries no title, so the quantity
+ * shaded (success rate, test accuracy) would go unlabelled.
  */
 public final class Heatmap {
 

@@ -53,6 +53,30 @@ class ChartsTest {
     }
 
     @Test
+    void aLogAxisOverLessThanADecadeLabelsEveryTickAndAWiderOneAtLeastTwoDecades(@TempDir Path dir) throws Exception {
+        double[] y = {90, 89, 88};
+        // A 2-level lottery run: densities 1 to 0.64, where decade labels would show "1" alone.
+        XYChart narrow = Charts.bands("t", "density (log)", "accuracy %", true, false,
+                List.of(new Charts.Band("ticket", new double[] {1, 0.8, 0.64}, y, new double[] {0.1, 0.1, 0.1})));
+        assertFalse(narrow.getStyler().isXAxisLogarithmicDecadeOnly());
+        Charts.save(narrow, dir.resolve("narrow.png"));
+        // 1 to 0.036: the decades 0.1 and 1 both fall inside, as labels.
+        XYChart wide = Charts.lines("t", "density", "accuracy", true, false,
+                List.of(new Charts.Series("a", new double[] {1, 0.2, 0.036}, y)));
+        assertTrue(wide.getStyler().isXAxisLogarithmicDecadeOnly());
+        assertEquals(null, wide.getStyler().getXAxisMin());
+        // 0.9 to 0.012 holds only the decade 0.1: the axis is extended down to 0.01.
+        XYChart sparse = Charts.lines("t", "density", "error", true, true,
+                List.of(new Charts.Series("a", new double[] {0.9, 0.1, 0.012}, new double[] {0.5, 0.4, 0.3})));
+        assertTrue(sparse.getStyler().isXAxisLogarithmicDecadeOnly());
+        assertEquals(0.01, sparse.getStyler().getXAxisMin(), 1e-15);
+        assertFalse(sparse.getStyler().isYAxisLogarithmicDecadeOnly(), "0.3 to 0.5 on log y: every tick");
+        assertEquals(2, Charts.decadeTicks(new double[] {0.036, 1}));
+        assertEquals(1, Charts.decadeTicks(new double[] {0.012, 0.9}));
+        assertEquals(0, Charts.decadeTicks(new double[] {0.2, 0.9}));
+    }
+
+    @Test
     void longSeriesHaveNoMarkersAndTheChartSavesAsPngAndSvg(@TempDir Path dir) throws Exception {
         int n = Charts.MAX_POINTS_WITH_MARKERS + 1;
         double[] x = new double[n];
