@@ -2,11 +2,11 @@ package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.jobs.SweepListener;
 import dev.jackpot.repro.Scale;
 import dev.jackpot.repro.Zhang2021;
 import dev.jackpot.store.TrialRow;
 import dev.jackpot.sweep.LocalExecutor;
-import dev.jackpot.jobs.SweepListener;
 import dev.jackpot.sweep.SweepRunner;
 import dev.jackpot.sweep.SweepSpec;
 import dev.jackpot.sweep.TrialExecutor;

@@ -7,7 +7,6 @@ import dev.jackpot.repro.Zhang2021;
 import dev.jackpot.sweep.SweepRunner;
 import dev.jackpot.sweep.SweepSpec;
 import dev.jackpot.sweep.TrialExecutor;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

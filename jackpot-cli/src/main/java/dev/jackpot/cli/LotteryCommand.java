@@ -2,14 +2,14 @@ package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.nn.Compute;
+import dev.jackpot.nn.data.Augmentation;
 import dev.jackpot.nn.lottery.Lottery;
 import dev.jackpot.nn.lottery.LotteryListener;
 import dev.jackpot.nn.lottery.LotteryReport;
 import dev.jackpot.nn.lottery.LotterySpec;
 import dev.jackpot.nn.lottery.LotteryStats;
 import dev.jackpot.nn.lottery.SampleSizeStudy;
-import dev.jackpot.nn.Compute;
-import dev.jackpot.nn.data.Augmentation;
 import dev.jackpot.prune.CountingRule;
 import dev.jackpot.prune.LevelResult;
 import dev.jackpot.prune.OptimizerAtRewind;

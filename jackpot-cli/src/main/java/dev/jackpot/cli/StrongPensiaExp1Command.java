@@ -2,9 +2,9 @@ package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.nn.Compute;
-import dev.jackpot.report.Claim;
 import dev.jackpot.nn.strong.PensiaExp1;
 import dev.jackpot.nn.strong.PensiaExp1Spec;
+import dev.jackpot.report.Claim;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

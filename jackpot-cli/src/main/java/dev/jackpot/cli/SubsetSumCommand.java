@@ -2,13 +2,13 @@ package dev.jackpot.cli;
 
 import dev.jackpot.rng.Rng;
 import dev.jackpot.rng.Seeds;
+import dev.jackpot.strong.SubsetSumRun;
+import dev.jackpot.strong.SubsetSumRunSpec;
 import dev.jackpot.subsetsum.GridSolver;
 import dev.jackpot.subsetsum.SubsetSumProblem;
 import dev.jackpot.subsetsum.SubsetSumResult;
 import dev.jackpot.subsetsum.SubsetSumSolver;
 import dev.jackpot.subsetsum.SubsetSumStrategy;
-import dev.jackpot.strong.SubsetSumRun;
-import dev.jackpot.strong.SubsetSumRunSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

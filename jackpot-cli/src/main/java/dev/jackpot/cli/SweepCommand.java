@@ -6,7 +6,6 @@ import dev.jackpot.sweep.SweepCodec;
 import dev.jackpot.sweep.SweepRunner;
 import dev.jackpot.sweep.SweepSpec;
 import dev.jackpot.sweep.TrialExecutor;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package dev.jackpot.cli;
 
-import dev.jackpot.store.TrialRow;
 import dev.jackpot.jobs.SweepListener;
+import dev.jackpot.store.TrialRow;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;

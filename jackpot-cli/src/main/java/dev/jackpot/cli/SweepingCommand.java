@@ -1,9 +1,9 @@
 package dev.jackpot.cli;
 
+import dev.jackpot.jobs.TaskRunner;
 import dev.jackpot.sweep.LocalExecutor;
 import dev.jackpot.sweep.SweepRunner;
 import dev.jackpot.sweep.TrialExecutor;
-import dev.jackpot.jobs.TaskRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

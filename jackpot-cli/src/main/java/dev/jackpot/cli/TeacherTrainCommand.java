@@ -1,7 +1,6 @@
 package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jackpot.theory.TeacherRun;
 import dev.jackpot.mask.SupportMask;
 import dev.jackpot.teacher.InitMethod;
 import dev.jackpot.teacher.MaskSource;
@@ -11,6 +10,7 @@ import dev.jackpot.teacher.Task;
 import dev.jackpot.teacher.Teacher;
 import dev.jackpot.teacher.TeacherTrialSpec;
 import dev.jackpot.teacher.TrialListener;
+import dev.jackpot.theory.TeacherRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

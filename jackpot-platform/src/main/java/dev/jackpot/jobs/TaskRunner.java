@@ -1,9 +1,9 @@
 package dev.jackpot.jobs;
 
 import dev.jackpot.experiment.RunLayout;
+import dev.jackpot.run.RunWriter;
 import dev.jackpot.store.ResultStore;
 import dev.jackpot.store.TrialRow;
-import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.time.Instant;

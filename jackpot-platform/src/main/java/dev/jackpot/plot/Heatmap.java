@@ -2,7 +2,6 @@ package dev.jackpot.plot;
 
 import dev.jackpot.experiment.AtomicFiles;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
@@ -10,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import javax.imageio.ImageIO;
 
 /**
  * A grid of cells shaded from black (the minimum value) to white (the maximum), one cell per

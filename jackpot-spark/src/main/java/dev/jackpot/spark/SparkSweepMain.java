@@ -1,9 +1,9 @@
 package dev.jackpot.spark;
 
 import dev.jackpot.experiment.RunLayout;
+import dev.jackpot.jobs.SweepListener;
 import dev.jackpot.store.TrialRow;
 import dev.jackpot.sweep.SweepCodec;
-import dev.jackpot.jobs.SweepListener;
 import dev.jackpot.sweep.SweepRunner;
 import dev.jackpot.sweep.SweepSpec;
 import org.apache.spark.SparkConf;

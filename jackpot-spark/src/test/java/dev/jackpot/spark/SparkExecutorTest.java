@@ -1,10 +1,10 @@
 package dev.jackpot.spark;
 
+import dev.jackpot.jobs.SweepListener;
 import dev.jackpot.store.ResultExport;
 import dev.jackpot.store.ResultStore;
 import dev.jackpot.store.TrialRow;
 import dev.jackpot.sweep.Axis;
-import dev.jackpot.jobs.SweepListener;
 import dev.jackpot.sweep.SweepRunner;
 import dev.jackpot.sweep.SweepSpec;
 import dev.jackpot.teacher.InitMethod;

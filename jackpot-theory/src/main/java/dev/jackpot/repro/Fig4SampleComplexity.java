@@ -4,6 +4,7 @@ import dev.jackpot.plot.Heatmaps;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
 import dev.jackpot.report.Table;
+import dev.jackpot.run.RunWriter;
 import dev.jackpot.store.TrialRow;
 import dev.jackpot.sweep.Axis;
 import dev.jackpot.sweep.ImpSpec;
@@ -14,7 +15,6 @@ import dev.jackpot.teacher.AgdSpec;
 import dev.jackpot.teacher.InitSpec;
 import dev.jackpot.teacher.TeacherSpec;
 import dev.jackpot.teacher.TeacherTrialSpec;
-import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;

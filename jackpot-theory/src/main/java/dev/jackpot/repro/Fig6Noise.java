@@ -4,6 +4,7 @@ import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
 import dev.jackpot.report.Table;
+import dev.jackpot.run.RunWriter;
 import dev.jackpot.store.TrialRow;
 import dev.jackpot.sweep.Axis;
 import dev.jackpot.sweep.ImpSpec;
@@ -11,7 +12,6 @@ import dev.jackpot.sweep.Procedure;
 import dev.jackpot.sweep.Stats;
 import dev.jackpot.sweep.SweepSpec;
 import dev.jackpot.teacher.TeacherTrialSpec;
-import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;

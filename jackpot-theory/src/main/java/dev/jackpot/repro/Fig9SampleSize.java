@@ -4,13 +4,13 @@ import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
 import dev.jackpot.report.Table;
+import dev.jackpot.run.RunWriter;
 import dev.jackpot.store.TrialRow;
 import dev.jackpot.sweep.Axis;
 import dev.jackpot.sweep.ImpSpec;
 import dev.jackpot.sweep.Procedure;
 import dev.jackpot.sweep.Stats;
 import dev.jackpot.sweep.SweepSpec;
-import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;

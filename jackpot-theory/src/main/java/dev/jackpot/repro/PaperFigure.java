@@ -1,8 +1,8 @@
 package dev.jackpot.repro;
 
+import dev.jackpot.run.RunWriter;
 import dev.jackpot.store.TrialRow;
 import dev.jackpot.sweep.SweepSpec;
-import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.util.List;

@@ -1,15 +1,15 @@
 package dev.jackpot.repro;
 
 import dev.jackpot.experiment.RunLayout;
+import dev.jackpot.jobs.SweepListener;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Report;
+import dev.jackpot.run.RunWriter;
 import dev.jackpot.sweep.LocalExecutor;
 import dev.jackpot.sweep.SweepCodec;
-import dev.jackpot.jobs.SweepListener;
 import dev.jackpot.sweep.SweepRunner;
 import dev.jackpot.sweep.SweepSpec;
 import dev.jackpot.sweep.TrialExecutor;
-import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.jackpot.strong;
 
-import dev.jackpot.report.Numbers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.construct.Construction;
@@ -11,14 +10,15 @@ import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
+import dev.jackpot.report.Numbers;
 import dev.jackpot.report.Report;
 import dev.jackpot.report.Table;
 import dev.jackpot.rng.Seeds;
+import dev.jackpot.run.RunWriter;
 import dev.jackpot.tensor.NamedTensor;
 import dev.jackpot.tensor.TensorSet;
 import dev.jackpot.ticket.Ticket;
 import dev.jackpot.ticket.TicketFormat;
-import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;

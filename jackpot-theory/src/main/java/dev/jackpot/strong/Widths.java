@@ -1,6 +1,5 @@
 package dev.jackpot.strong;
 
-import dev.jackpot.report.Numbers;
 import dev.jackpot.construct.Construction;
 import dev.jackpot.construct.Constructions;
 import dev.jackpot.construct.MalachConstruction;
@@ -12,10 +11,11 @@ import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
+import dev.jackpot.report.Numbers;
 import dev.jackpot.report.Report;
 import dev.jackpot.report.Table;
-import dev.jackpot.sweep.Stats;
 import dev.jackpot.run.RunWriter;
+import dev.jackpot.sweep.Stats;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.experiment.SpecException;
-import dev.jackpot.theory.TeacherRun;
 import dev.jackpot.rng.Seeds;
 import dev.jackpot.teacher.TeacherTrialSpec;
+import dev.jackpot.theory.TeacherRun;
 
 import java.util.ArrayList;
 import java.util.Iterator;

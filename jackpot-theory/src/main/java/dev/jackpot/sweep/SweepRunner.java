@@ -1,11 +1,11 @@
 package dev.jackpot.sweep;
 
-import dev.jackpot.jobs.SweepListener;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
+import dev.jackpot.jobs.SweepListener;
+import dev.jackpot.run.RunWriter;
 import dev.jackpot.store.ResultStore;
 import dev.jackpot.store.TrialRow;
-import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;

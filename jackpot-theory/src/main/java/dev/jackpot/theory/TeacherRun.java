@@ -1,12 +1,12 @@
 package dev.jackpot.theory;
 
-import dev.jackpot.experiment.SpecCodec;
-import dev.jackpot.experiment.RunId;
-import dev.jackpot.run.RunWriter;
-import dev.jackpot.experiment.RunLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jackpot.experiment.RunId;
+import dev.jackpot.experiment.RunLayout;
+import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.plot.Charts;
+import dev.jackpot.run.RunWriter;
 import dev.jackpot.teacher.NeuronParallel;
 import dev.jackpot.teacher.TeacherTrial;
 import dev.jackpot.teacher.TeacherTrialResult;

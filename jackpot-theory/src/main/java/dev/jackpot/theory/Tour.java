@@ -1,12 +1,17 @@
 package dev.jackpot.theory;
 
-import dev.jackpot.experiment.SpecCodec;
-import dev.jackpot.experiment.RunId;
-import dev.jackpot.experiment.RunLayout;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jackpot.experiment.RunId;
+import dev.jackpot.experiment.RunLayout;
+import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.plot.Charts;
+import dev.jackpot.rng.Rng;
 import dev.jackpot.rng.Seeds;
+import dev.jackpot.run.RunWriter;
+import dev.jackpot.subsetsum.SubsetSumProblem;
+import dev.jackpot.subsetsum.SubsetSumResult;
+import dev.jackpot.subsetsum.SubsetSumStrategy;
 import dev.jackpot.teacher.AgdSpec;
 import dev.jackpot.teacher.Dataset;
 import dev.jackpot.teacher.InitSpec;
@@ -20,11 +25,6 @@ import dev.jackpot.teacher.TeacherSpec;
 import dev.jackpot.teacher.TeacherTrialSpec;
 import dev.jackpot.teacher.TensorInitialiser;
 import dev.jackpot.teacher.TrialListener;
-import dev.jackpot.rng.Rng;
-import dev.jackpot.subsetsum.SubsetSumProblem;
-import dev.jackpot.subsetsum.SubsetSumResult;
-import dev.jackpot.subsetsum.SubsetSumStrategy;
-import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.jackpot.repro;
 
-import dev.jackpot.report.Claim;
 import dev.jackpot.jobs.SweepListener;
+import dev.jackpot.report.Claim;
 import dev.jackpot.sweep.SweepRunner;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

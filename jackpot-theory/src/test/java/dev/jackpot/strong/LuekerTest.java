@@ -1,9 +1,9 @@
 package dev.jackpot.strong;
 
-import dev.jackpot.report.Claim;
-import dev.jackpot.store.TrialRow;
 import dev.jackpot.jobs.SweepListener;
 import dev.jackpot.jobs.TaskRunner;
+import dev.jackpot.report.Claim;
+import dev.jackpot.store.TrialRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package dev.jackpot.theory;
 
-import dev.jackpot.experiment.SpecCodec;
-import dev.jackpot.experiment.RunLayout;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jackpot.experiment.RunLayout;
+import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.teacher.TeacherTrialSpec;
 import dev.jackpot.teacher.TrialListener;
 import org.junit.jupiter.api.Test;

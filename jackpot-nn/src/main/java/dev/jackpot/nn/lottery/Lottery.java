@@ -23,8 +23,8 @@ import dev.jackpot.prune.ImpSpec;
 import dev.jackpot.prune.LevelResult;
 import dev.jackpot.prune.Masks;
 import dev.jackpot.rng.Seeds;
-import dev.jackpot.tensor.TensorSet;
 import dev.jackpot.run.RunWriter;
+import dev.jackpot.tensor.TensorSet;
 
 import java.io.IOException;
 import java.nio.file.Path;
