@@ -38,7 +38,7 @@ public final class TicketFiles {
 
     /**
      * Writes a ticket in the format its extension names. Not atomic: callers that need atomicity
-     * write through a temporary file (jackpot-experiments' {@code AtomicFiles}).
+     * write through a temporary file (jackpot-platform's {@code AtomicFiles}).
      *
      * @param ticket the ticket
      * @param file   a path ending in .npz or .safetensors

@@ -4,5 +4,7 @@
  * {@link dev.jackpot.nn.pai.PruneAtInit} computes the scores in double precision on the engine and
  * selects the mask with {@link dev.jackpot.prune.ScorePruneStrategy}; the mask is then fixed and the
  * network trained under it with {@link dev.jackpot.nn.train.MaskedTrainer}.
+ * {@link dev.jackpot.nn.pai.PruneAtInitRun} is the {@code prune-at-init} run (data, pruning, the
+ * shuffle and reinitialisation controls, the run directory) that the command calls.
  */
 package dev.jackpot.nn.pai;

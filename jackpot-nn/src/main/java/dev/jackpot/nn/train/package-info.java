@@ -6,6 +6,8 @@
  * and Nesterov, Adam) are written here on engine arrays so that the state they keep is under
  * Jackpot's control. Training runs from any step to any step, can capture the weights and optimiser
  * state at a rewind step, evaluates at each epoch's end, records the early-stopping iteration and
- * reports divergence as a result.
+ * reports divergence as a result. {@link dev.jackpot.nn.train.StepLoop} is the minibatch loop (data
+ * order, batches, learning-rate schedule, divergence, epoch ends) that masked training, edge-popup and
+ * projected SGD share; each supplies its own update rule.
  */
 package dev.jackpot.nn.train;
