@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Line charts with XChart, plain or with shaded error bands, saved as PNG and SVG side by side
@@ -244,24 +245,21 @@ public final class Charts {
     static void labelLogAxes(XYChart chart) {
         XYStyler st = chart.getStyler();
         if (st.isXAxisLogarithmic()) {
-            double[] r = range(chart, true);
-            if (r != null) {
-                if (decades(r) <= ALL_TICKS_MAX_DECADES) {
-                    st.setXAxisLogarithmicDecadeOnly(false);
-                } else if (decadeTicks(r) < 2) {
-                    st.setXAxisMin(Math.pow(10, Math.floor(Math.log10(r[0]))));
-                }
-            }
+            labelLogAxis(range(chart, true), st::setXAxisLogarithmicDecadeOnly, st::setXAxisMin);
         }
         if (st.isYAxisLogarithmic()) {
-            double[] r = range(chart, false);
-            if (r != null) {
-                if (decades(r) <= ALL_TICKS_MAX_DECADES) {
-                    st.setYAxisLogarithmicDecadeOnly(false);
-                } else if (decadeTicks(r) < 2) {
-                    st.setYAxisMin(Math.pow(10, Math.floor(Math.log10(r[0]))));
-                }
-            }
+            labelLogAxis(range(chart, false), st::setYAxisLogarithmicDecadeOnly, st::setYAxisMin);
+        }
+    }
+
+    private static void labelLogAxis(double[] r, Consumer<Boolean> decadeOnly, Consumer<Double> axisMin) {
+        if (r == null) {
+            return;
+        }
+        if (decades(r) <= ALL_TICKS_MAX_DECADES) {
+            decadeOnly.accept(false);
+        } else if (decadeTicks(r) < 2) {
+            axisMin.accept(Math.pow(10, Math.floor(Math.log10(r[0]))));
         }
     }
 
