@@ -78,4 +78,49 @@ class SpecCodecTest {
         SpecException e = assertThrows(SpecException.class, () -> CODEC.read(dir.resolve("nope.yaml")));
         assertTrue(e.getMessage().contains("nope.yaml"));
     }
+
+    private static String refused(Path file) {
+        return assertThrows(SpecException.class, () -> CODEC.read(file)).getMessage();
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorNeverLastOneWins(@TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("twice.yaml");
+        Files.writeString(yaml, "teacher: {K: 4, d: 50, r: 10}\nN: 300\nteacher: {K: 2}\n");
+        String m = refused(yaml);
+        assertTrue(m.contains("teacher") && m.toLowerCase().contains("duplicate"), m);
+        Path json = dir.resolve("twice.json");
+        Files.writeString(json, "{\"seed\": 1, \"seed\": 2}");
+        assertTrue(refused(json).contains("seed"), refused(json));
+        // Keys match case-insensitively, so K and k are the same field given twice.
+        Path cased = dir.resolve("cased.yaml");
+        Files.writeString(cased, "teacher: {K: 4, k: 5}\n");
+        m = refused(cased);
+        assertTrue(m.contains("'teacher.k'") && m.contains("given twice"), m);
+    }
+
+    @Test
+    void emptyBinaryAndHugeFilesAreRefusedWithSentences(@TempDir Path dir) throws Exception {
+        Path empty = dir.resolve("empty.yaml");
+        Files.writeString(empty, "");
+        assertTrue(refused(empty).contains("is empty or holds only comments"), refused(empty));
+        Path comments = dir.resolve("comments.yaml");
+        Files.writeString(comments, "# only a comment\n\n   # another\n");
+        assertTrue(refused(comments).contains("is empty or holds only comments"), refused(comments));
+        Path binary = dir.resolve("garbage.yaml");
+        Files.write(binary, new byte[] {'s', 'e', 'e', 'd', ':', ' ', 0, (byte) 0xff, 3});
+        assertTrue(refused(binary).contains("not a text file (it holds a NUL byte at offset 6)"), refused(binary));
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, new byte[] {'s', 'e', 'e', 'd', ':', ' ', (byte) 0xe9});
+        assertTrue(refused(latin1).contains("is not UTF-8 text"), refused(latin1));
+        Path huge = dir.resolve("huge.yaml");
+        try (var out = Files.newOutputStream(huge)) {
+            byte[] line = "# padding padding padding padding padding padding padding padding\n".getBytes();
+            for (long written = 0; written <= SpecCodec.MAX_FILE_BYTES; written += line.length) {
+                out.write(line);
+            }
+        }
+        String m = refused(huge);
+        assertTrue(m.contains("a spec is at most 1048576 bytes"), m);
+    }
 }
