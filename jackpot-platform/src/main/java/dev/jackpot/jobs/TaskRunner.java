@@ -111,7 +111,7 @@ public final class TaskRunner {
             }
             listener.onStart(tasks.size(), tasks.size() - todo.size(), todo.size());
             int computed = execute(todo, store, threads, listener);
-            writer.manifest(threads, new TreeMap<>(seeds), started);
+            writer.manifestIfComputed(computed > 0, threads, new TreeMap<>(seeds), started);
             Set<String> ok = store.finishedKeys();
             boolean complete = tasks.stream().allMatch(t -> ok.contains(t.key()));
             return new Outcome(layout, store.rows(), computed, complete);

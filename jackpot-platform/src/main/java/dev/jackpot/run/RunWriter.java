@@ -190,6 +190,27 @@ public final class RunWriter {
     }
 
     /**
+     * Writes {@code manifest.json} when this invocation computed something, or when the run has no
+     * manifest yet: provenance is append-only, so re-running a finished run, which computes nothing,
+     * leaves the manifest of the invocation that did the work (and its start and end times) as it was.
+     *
+     * @param computed whether this invocation computed any trial, task or level
+     * @param threads  the threads the run used
+     * @param seeds    every derived seed, by name
+     * @param started  when this invocation started
+     * @return whether the manifest was written
+     * @throws IOException if it cannot be written
+     */
+    public boolean manifestIfComputed(boolean computed, int threads, Map<String, Long> seeds, Instant started)
+            throws IOException {
+        if (!computed && Files.exists(layout.manifest())) {
+            return false;
+        }
+        manifest(threads, seeds, started);
+        return true;
+    }
+
+    /**
      * @param threads  the threads the run used
      * @param seeds    every derived seed, by name
      * @param started  when the run started

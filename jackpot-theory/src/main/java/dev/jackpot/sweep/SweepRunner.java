@@ -126,7 +126,7 @@ public final class SweepRunner {
             computed = done.get();
             Map<String, Long> seeds = new TreeMap<>();
             seeds.put("root", sweep.seed());
-            writer.manifest(executor.parallelism(), seeds, started);
+            writer.manifestIfComputed(computed > 0, executor.parallelism(), seeds, started);
             List<TrialRow> rows = store.rows();
             boolean complete = store.finishedKeys().size() == plan.totalTrials();
             return new Outcome(layout, plan, rows, computed, complete);

@@ -42,6 +42,16 @@ class SweepRunnerTest {
     }
 
     @Test
+    void aReRunThatComputesNothingLeavesTheManifestAsItWas(@TempDir Path root) throws Exception {
+        SweepRunner.Outcome first = new SweepRunner().run("sweep", SMALL, root, 1, SweepListener.NONE);
+        byte[] manifest = Files.readAllBytes(first.layout().manifest());
+        SweepRunner.Outcome again = new SweepRunner().run("sweep", SMALL, root, 2, SweepListener.NONE);
+        assertEquals(0, again.computed());
+        assertEquals(new String(manifest), Files.readString(again.layout().manifest()),
+                "provenance is append-only: the manifest still describes the run that did the work");
+    }
+
+    @Test
     void anyExecutorGivesTheSameRows(@TempDir Path a, @TempDir Path b) throws Exception {
         // a foreign engine: one trial at a time, last first, on the calling thread
         TrialExecutor reversed = new TrialExecutor() {

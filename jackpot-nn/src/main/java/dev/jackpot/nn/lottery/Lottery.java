@@ -169,7 +169,7 @@ public final class Lottery {
         if (replicate >= 0) {
             return result;
         }
-        writer.manifest(compute.threads(), seeds, started);
+        writer.manifestIfComputed(computed > 0, compute.threads(), seeds, started);
         writer.result(resultJson(result));
         return result;
     }
