@@ -25,7 +25,7 @@ final class Cli {
         var cl = JackpotCommand.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
+        int exit = Main.run(cl, args);
         return new Cli(exit, out.toString(), err.toString());
     }
 

@@ -51,6 +51,26 @@ public record TeacherTrialSpec(long seed, TeacherSpec teacher, int n, MaskSpec m
     }
 
     /**
+     * An upper estimate of the bytes one trial holds at once: the training and test inputs, labels and
+     * clean outputs stored column-major ({@code (N + testSamples) (d + 2)} doubles), the per-sample
+     * activations and their gradients ({@code 4 K N}), and the weights with their gradient, momentum,
+     * mask and initial and teacher copies ({@code 8 K d}). For refusing, before allocating, a spec that
+     * cannot fit (K = 10^9 would otherwise grow the heap for seconds and die).
+     *
+     * @return the estimate in bytes, as a double because it may exceed {@code Long.MAX_VALUE} for absurd sizes
+     */
+    public double estimatedBytes() {
+        double k = teacher.k();
+        double d = teacher.d();
+        return 8.0 * (((double) n + testSamples) * (d + 2) + 4 * k * n + 8 * k * d);
+    }
+
+    /** @return the sizes {@link #estimatedBytes()} follows from, for messages */
+    public String sizes() {
+        return "K = " + teacher.k() + ", d = " + teacher.d() + ", N = " + n + ", testSamples = " + testSamples;
+    }
+
+    /**
      * The defaults everywhere except the problem size.
      *
      * @param k    neurons K

@@ -3,6 +3,7 @@ package dev.jackpot.sweep;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.jobs.SweepListener;
+import dev.jackpot.run.Resources;
 import dev.jackpot.run.RunWriter;
 import dev.jackpot.store.ResultStore;
 import dev.jackpot.store.TrialRow;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -99,6 +101,13 @@ public final class SweepRunner {
             throws IOException {
         Objects.requireNonNull(executor, "executor");
         SweepPlan plan = new SweepPlan(sweep);
+        // Each of the executor's workers holds one trial at a time: refuse a grid whose largest cell cannot
+        // fit that many times, before the run directory exists.
+        SweepPlan.Cell largest = plan.cells().stream()
+                .max(Comparator.comparingDouble(c -> c.spec().estimatedBytes())).orElseThrow();
+        int workers = Math.max(1, Math.min(executor.parallelism(), plan.totalTrials()));
+        Resources.requireHeap("this sweep", workers * largest.spec().estimatedBytes(), workers + " trial(s) at once of "
+                + "its largest cell (" + largest.spec().sizes() + ")");
         RunLayout layout = new RunLayout(root, id(kind, sweep));
         RunWriter writer = RunWriter.open(layout);
         writer.specIfAbsent(SweepCodec.CODEC.toYaml(sweep));

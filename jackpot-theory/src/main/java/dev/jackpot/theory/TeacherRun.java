@@ -6,6 +6,7 @@ import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.plot.Charts;
+import dev.jackpot.run.Resources;
 import dev.jackpot.run.RunWriter;
 import dev.jackpot.teacher.NeuronParallel;
 import dev.jackpot.teacher.TeacherTrial;
@@ -69,6 +70,7 @@ public final class TeacherRun {
     public static Outcome run(TeacherTrialSpec spec, Path root, int threads, boolean force, TrialListener listener)
             throws IOException {
         Objects.requireNonNull(spec, "spec");
+        Resources.requireHeap("teacher train", spec.estimatedBytes(), spec.sizes());
         RunLayout layout = new RunLayout(root, id(spec));
         if (!force && Files.isRegularFile(layout.result())) {
             JsonNode stored = SpecCodec.json().readTree(layout.result().toFile());
