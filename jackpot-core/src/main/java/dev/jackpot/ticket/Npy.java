@@ -1,8 +1,11 @@
 package dev.jackpot.ticket;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,13 +69,65 @@ final class Npy {
         return out;
     }
 
+    /** Largest .npy header read (numpy writes well under 1 KiB; version 2 allows 4 GiB, which a hostile file claims). */
+    static final int MAX_HEADER = 1 << 20;
+
     /**
-     * @param bytes the whole .npy content
-     * @param what  names the array in messages
-     * @return the parsed array
-     * @throws TicketFormatException if anything is malformed or the data length differs from the shape's
+     * A parsed .npy header.
+     *
+     * @param descr     dtype descriptor
+     * @param shape     the array's shape
+     * @param dataStart offset of the first data byte
+     * @param dataBytes data bytes the shape and dtype declare
      */
-    static Array decode(byte[] bytes, String what) throws TicketFormatException {
+    record Header(String descr, long[] shape, int dataStart, long dataBytes) {
+    }
+
+    /**
+     * Reads one .npy entry from a stream, never holding more than its header declares: the preamble and
+     * header first, then exactly the declared data bytes, after checking they fit the heap; a stream that
+     * holds more than that (a zip bomb behind a small header) is refused after reading one byte past it.
+     *
+     * @param in   the entry's content
+     * @param what names the array in messages
+     * @return the bytes, to {@link #decode} (a short read is left to it, which reports the truncation)
+     * @throws IOException if the stream fails or the entry is malformed or too large
+     */
+    static byte[] readBounded(InputStream in, String what) throws IOException {
+        byte[] pre = in.readNBytes(12);
+        int headerEnd = headerEnd(pre, what);
+        byte[] head = pre;
+        if (headerEnd > pre.length) {
+            byte[] rest = in.readNBytes(headerEnd - pre.length);
+            head = Arrays.copyOf(pre, pre.length + rest.length);
+            System.arraycopy(rest, 0, head, pre.length, rest.length);
+        }
+        Header h = header(head, what);
+        long total = h.dataStart() + h.dataBytes();
+        long limit = Math.min(Integer.MAX_VALUE - 16L, Runtime.getRuntime().maxMemory() / 3);
+        if (total > limit) {
+            throw new TicketFormatException(what + " declares shape " + Arrays.toString(h.shape()) + " of " + h.descr()
+                    + " (" + h.dataBytes() + " data bytes), more than a ticket entry can be read into the Java heap "
+                    + "limit of " + Runtime.getRuntime().maxMemory() + " bytes (at most " + limit + "); raise it with "
+                    + "JACKPOT_JAVA_OPTS=-Xmx... if the file is genuine.");
+        }
+        int have = Math.min(head.length, (int) total);
+        // readNBytes(n) allocates as bytes arrive, so a truncated entry that claims 2 GB costs what it holds.
+        byte[] data = in.readNBytes((int) total - have);
+        byte[] all = Arrays.copyOf(head, have + data.length);
+        System.arraycopy(data, 0, all, have, data.length);
+        if (all.length < total) {
+            return all;
+        }
+        if (head.length > total || in.read() != -1) {
+            throw new TicketFormatException(what + " holds more than the " + h.dataBytes() + " data bytes its shape "
+                    + Arrays.toString(h.shape()) + " of " + h.descr() + " declares (corrupt, or a zip bomb).");
+        }
+        return all;
+    }
+
+    /** @return the offset just past the header, from the preamble alone */
+    private static int headerEnd(byte[] bytes, String what) throws TicketFormatException {
         if (bytes.length < 10) {
             throw new TicketFormatException(what + " is " + bytes.length + " bytes long, too short for a .npy header.");
         }
@@ -98,12 +153,28 @@ final class Npy {
             throw new TicketFormatException(what + " has .npy format version " + major + "." + bytes[7]
                     + "; versions 1, 2 and 3 are supported.");
         }
-        if (start + headerLen > bytes.length) {
-            throw new TicketFormatException(what + " declares a " + headerLen + "-byte header but holds only "
+        if (headerLen > MAX_HEADER) {
+            throw new TicketFormatException(what + " declares a " + headerLen + "-byte header; .npy headers of "
+                    + "tickets are at most " + MAX_HEADER + " bytes (corrupt).");
+        }
+        return (int) (start + headerLen);
+    }
+
+    /**
+     * @param bytes at least the preamble and header
+     * @param what  names the array in messages
+     * @return the header
+     * @throws TicketFormatException if it is malformed or truncated
+     */
+    static Header header(byte[] bytes, String what) throws TicketFormatException {
+        int end = headerEnd(bytes, what);
+        int start = bytes[6] == 1 ? 10 : 12;
+        if (end > bytes.length) {
+            throw new TicketFormatException(what + " declares a " + (end - start) + "-byte header but holds only "
                     + (bytes.length - start) + " bytes after the preamble (truncated).");
         }
-        String header = new String(bytes, start, (int) headerLen,
-                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        String header = new String(bytes, start, end - start,
+                bytes[6] == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         Matcher m = HEADER.matcher(header);
         if (!m.matches()) {
             throw new TicketFormatException(what + " has an unsupported .npy header: " + abbreviate(header) + ".");
@@ -121,16 +192,26 @@ final class Npy {
                     + "; tickets store weights as float32 ('<f4') and masks as uint8 ('|u1') or bool ('|b1').");
         }
         int n = Entry.checkedSize(shape, what);
-        long expect = (long) n * itemSize;
-        long have = bytes.length - start - headerLen;
+        return new Header(descr, shape, end, (long) n * itemSize);
+    }
+
+    /**
+     * @param bytes the whole .npy content
+     * @param what  names the array in messages
+     * @return the parsed array
+     * @throws TicketFormatException if anything is malformed or the data length differs from the shape's
+     */
+    static Array decode(byte[] bytes, String what) throws TicketFormatException {
+        Header h = header(bytes, what);
+        long expect = h.dataBytes();
+        long have = bytes.length - h.dataStart();
         if (have != expect) {
-            throw new TicketFormatException(what + " has shape " + java.util.Arrays.toString(shape) + " of " + descr
+            throw new TicketFormatException(what + " has shape " + Arrays.toString(h.shape()) + " of " + h.descr()
                     + " (" + expect + " data bytes) but holds " + have + " data bytes"
                     + (have < expect ? " (truncated)." : "."));
         }
-        ByteBuffer data = ByteBuffer.wrap(bytes, (int) (start + headerLen), (int) expect).slice()
-                .order(ByteOrder.LITTLE_ENDIAN);
-        return new Array(descr, shape, data);
+        ByteBuffer data = ByteBuffer.wrap(bytes, h.dataStart(), (int) expect).slice().order(ByteOrder.LITTLE_ENDIAN);
+        return new Array(h.descr(), h.shape(), data);
     }
 
     private static long[] parseShape(String text, String what) throws TicketFormatException {

@@ -95,7 +95,8 @@ final class NpzCodec {
                 }
                 byte[] bytes;
                 try (InputStream in = zip.getInputStream(ze)) {
-                    bytes = in.readAllBytes();
+                    // Never more than the entry's .npy header declares: a small file cannot inflate the heap.
+                    bytes = Npy.readBounded(in, where + ": " + name);
                 }
                 CRC32 crc = new CRC32();
                 crc.update(bytes);

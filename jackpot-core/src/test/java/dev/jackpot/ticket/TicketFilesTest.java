@@ -218,4 +218,47 @@ class TicketFilesTest {
         assertThrows(IllegalArgumentException.class, () -> new Ticket(t.masks(), TensorSet.of(), TensorSet.of(),
                 TensorSet.of(), "{}", reserved));
     }
+
+    /** An .npz of one deflated entry: a .npy header for {@code shape} of uint8, then {@code dataBytes} zero bytes. */
+    private static Path bomb(Path dir, String shape, long dataBytes) throws IOException {
+        Path file = dir.resolve("bomb-" + dataBytes + ".npz");
+        String dict = "{'descr': '|u1', 'fortran_order': False, 'shape': " + shape + ", }";
+        String header = dict + " ".repeat(63 - (10 + dict.length()) % 64) + "\n";
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("mask/fc1.weight.npy"));
+            byte[] pre = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), (byte) (header.length() >> 8)};
+            zip.write(pre);
+            zip.write(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] zeros = new byte[1 << 20];
+            for (long left = dataBytes; left > 0; left -= zeros.length) {
+                zip.write(zeros, 0, (int) Math.min(left, zeros.length));
+            }
+            zip.closeEntry();
+        }
+        return file;
+    }
+
+    @Test
+    void zipBombsFailFastWithoutInflatingTheHeap(@TempDir Path dir) throws IOException {
+        // 64 MiB of zeros behind a header declaring 10 bytes: read 11 bytes of data, then refused.
+        Path small = bomb(dir, "(10,)", 64L << 20);
+        assertTrue(Files.size(small) < (1 << 20), "the file is small");
+        Runtime rt = Runtime.getRuntime();
+        long t0 = System.nanoTime();
+        TicketFormatException e = assertThrows(TicketFormatException.class, () -> TicketFiles.read(small));
+        assertTrue(e.getMessage().contains("holds more than the 10 data bytes its shape [10] of |u1 declares"),
+                e.getMessage());
+        // A header that claims 2^40 bytes is refused from the header alone.
+        Path huge = bomb(dir, "(1099511627776,)", 100);
+        e = assertThrows(TicketFormatException.class, () -> TicketFiles.read(huge));
+        assertTrue(e.getMessage().contains("has a dimension of size 1099511627776"), e.getMessage());
+        // A header within the array limit claims up to 2 GB for 100 bytes: refused before allocating when beyond a
+        // third of the heap, else reported truncated after reading only what the entry holds.
+        long beyond = Math.min(Integer.MAX_VALUE - 64L, rt.maxMemory() / 3 + 1);
+        Path large = bomb(dir, "(" + beyond + ",)", 100);
+        e = assertThrows(TicketFormatException.class, () -> TicketFiles.read(large));
+        assertTrue(e.getMessage().contains("declares shape [" + beyond + "]")
+                || e.getMessage().contains("holds 100 data bytes (truncated)"), e.getMessage());
+        assertTrue((System.nanoTime() - t0) / 1e9 < 10, "each refusal is fast");
+    }
 }
