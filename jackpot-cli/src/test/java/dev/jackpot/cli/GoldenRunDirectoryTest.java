@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.nn.data.FashionMnist;
+import dev.jackpot.run.RunLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,7 +143,9 @@ class GoldenRunDirectoryTest {
     private String digests() throws IOException {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.walk(out)) {
-            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+            // run.lock holds the pid of the process that last computed there: not output.
+            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().equals(RunLock.FILE)).sorted()::iterator) {
                 String rel = out.relativize(p).toString().replace('\\', '/');
                 String name = p.getFileName().toString();
                 if (name.equals("manifest.json") || name.startsWith("report.") || rel.contains("/plots/")

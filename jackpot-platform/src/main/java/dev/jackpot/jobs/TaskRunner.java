@@ -1,6 +1,7 @@
 package dev.jackpot.jobs;
 
 import dev.jackpot.experiment.RunLayout;
+import dev.jackpot.run.RunLock;
 import dev.jackpot.run.RunWriter;
 import dev.jackpot.store.ResultStore;
 import dev.jackpot.store.TrialRow;
@@ -101,7 +102,7 @@ public final class TaskRunner {
         RunWriter writer = RunWriter.open(layout);
         writer.specIfAbsent(specYaml);
         Instant started = Instant.now();
-        try (ResultStore store = ResultStore.open(layout.results())) {
+        try (RunLock lock = RunLock.acquire(layout.dir()); ResultStore store = ResultStore.open(layout.results())) {
             Set<String> finished = store.finishedKeys();
             List<Task> todo = new ArrayList<>();
             for (Task t : tasks) {

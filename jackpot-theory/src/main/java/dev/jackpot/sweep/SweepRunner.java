@@ -4,6 +4,7 @@ import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.jobs.SweepListener;
 import dev.jackpot.run.Resources;
+import dev.jackpot.run.RunLock;
 import dev.jackpot.run.RunWriter;
 import dev.jackpot.store.ResultStore;
 import dev.jackpot.store.TrialRow;
@@ -113,7 +114,7 @@ public final class SweepRunner {
         writer.specIfAbsent(SweepCodec.CODEC.toYaml(sweep));
         Instant started = Instant.now();
         int computed;
-        try (ResultStore store = ResultStore.open(layout.results())) {
+        try (RunLock lock = RunLock.acquire(layout.dir()); ResultStore store = ResultStore.open(layout.results())) {
             Set<String> finished = store.finishedKeys();
             List<PendingTrial> todo = new ArrayList<>();
             for (SweepPlan.Cell cell : plan.cells()) {

@@ -7,6 +7,7 @@ import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.run.Resources;
+import dev.jackpot.run.RunLock;
 import dev.jackpot.run.RunWriter;
 import dev.jackpot.teacher.NeuronParallel;
 import dev.jackpot.teacher.TeacherTrial;
@@ -79,20 +80,22 @@ public final class TeacherRun {
             }
         }
         RunWriter w = RunWriter.open(layout);
-        w.spec(CODEC.toYaml(spec));
-        Instant started = Instant.now();
-        TrajectoryRecorder recorder = new TrajectoryRecorder(listener);
-        TeacherTrialResult result;
-        try (NeuronParallel parallel = NeuronParallel.of(threads)) {
-            result = TeacherTrial.run(spec, parallel, recorder);
+        try (RunLock lock = RunLock.acquire(layout.dir())) {
+            w.spec(CODEC.toYaml(spec));
+            Instant started = Instant.now();
+            TrajectoryRecorder recorder = new TrajectoryRecorder(listener);
+            TeacherTrialResult result;
+            try (NeuronParallel parallel = NeuronParallel.of(threads)) {
+                result = TeacherTrial.run(spec, parallel, recorder);
+            }
+            Instant finished = Instant.now();
+            w.manifest(threads, result.seeds(), started, finished);
+            w.text(layout.trajectory().getFileName().toString(), recorder.toCsv());
+            plotConvergence(recorder, w);
+            ObjectNode metrics = metrics(result);
+            w.result(metrics);
+            return new Outcome(layout, metrics, false);
         }
-        Instant finished = Instant.now();
-        w.manifest(threads, result.seeds(), started, finished);
-        w.text(layout.trajectory().getFileName().toString(), recorder.toCsv());
-        plotConvergence(recorder, w);
-        ObjectNode metrics = metrics(result);
-        w.result(metrics);
-        return new Outcome(layout, metrics, false);
     }
 
     /**

@@ -23,6 +23,7 @@ import dev.jackpot.prune.ImpSpec;
 import dev.jackpot.prune.LevelResult;
 import dev.jackpot.prune.Masks;
 import dev.jackpot.rng.Seeds;
+import dev.jackpot.run.RunLock;
 import dev.jackpot.run.RunWriter;
 import dev.jackpot.tensor.TensorSet;
 
@@ -149,10 +150,14 @@ public final class Lottery {
             int finished = store.finishedLevels();
             listener.replicateStarted(r, Math.min(finished, spec.levels() + 1));
             int[] count = {0};
-            List<LevelResult> levels = new ImpRunner(imp, trainer, store, level -> {
-                count[0]++;
-                listener.levelFinished(rep, level);
-            }).run();
+            List<LevelResult> levels;
+            // One process per replicate: `--replicate R` processes share a run, never a replicate.
+            try (RunLock lock = RunLock.acquire(layout.levels(r).dir())) {
+                levels = new ImpRunner(imp, trainer, store, level -> {
+                    count[0]++;
+                    listener.levelFinished(rep, level);
+                }).run();
+            }
             computed += count[0];
             List<TensorSet> repMasks = new ArrayList<>();
             for (LevelResult level : levels) {
