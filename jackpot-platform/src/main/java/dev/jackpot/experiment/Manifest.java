@@ -18,11 +18,21 @@ import java.util.Map;
  * @param threads     threads the run used (never changes a result)
  * @param seeds       every seed derived from the spec's root seed, by name
  * @param started     start time
- * @param finished    end time
+ * @param finished    when this invocation stopped computing
+ * @param state       how it stopped: {@link #COMPLETE}, {@link #INTERRUPTED} (stopped, e.g. by Ctrl-C, with work
+ *                    left) or {@link #FAILED} (some trials failed; a re-run retries only them); absent in
+ *                    manifests written before this field, which were complete
  */
 public record Manifest(String runId, String version, String commit, String javaVersion, String javaVendor,
                        String os, String arch, int processors, int threads, Map<String, Long> seeds,
-                       String started, String finished) {
+                       String started, String finished, String state) {
+
+    /** Every planned trial, task or level finished. */
+    public static final String COMPLETE = "complete";
+    /** Stopped on request with work left; the next invocation resumes. */
+    public static final String INTERRUPTED = "interrupted";
+    /** Ran to the end, but some trials failed; the next invocation retries them. */
+    public static final String FAILED = "failed";
 
     /**
      * Describes the running JVM.
@@ -32,13 +42,30 @@ public record Manifest(String runId, String version, String commit, String javaV
      * @param seeds    derived seeds
      * @param started  start time
      * @param finished end time
-     * @return the manifest
+     * @return the manifest of a complete run
      */
     public static Manifest of(RunId id, int threads, Map<String, Long> seeds, Instant started, Instant finished) {
+        return of(id, threads, seeds, started, finished, COMPLETE);
+    }
+
+    /**
+     * @param id       the run
+     * @param threads  threads used
+     * @param seeds    derived seeds
+     * @param started  start time
+     * @param finished end time
+     * @param state    {@link #COMPLETE}, {@link #INTERRUPTED} or {@link #FAILED}
+     * @return the manifest
+     */
+    public static Manifest of(RunId id, int threads, Map<String, Long> seeds, Instant started, Instant finished,
+                              String state) {
+        if (!state.equals(COMPLETE) && !state.equals(INTERRUPTED) && !state.equals(FAILED)) {
+            throw new IllegalArgumentException("state must be complete, interrupted or failed, got " + state);
+        }
         CodeVersion code = CodeVersion.current();
         return new Manifest(id.toString(), code.version(), code.commit(), System.getProperty("java.version"),
                 System.getProperty("java.vendor"), System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), threads,
-                new java.util.TreeMap<>(seeds), started.toString(), finished.toString());
+                new java.util.TreeMap<>(seeds), started.toString(), finished.toString(), state);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jackpot.jobs;
 
+import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.run.RunLock;
 import dev.jackpot.run.RunWriter;
@@ -112,9 +113,10 @@ public final class TaskRunner {
             }
             listener.onStart(tasks.size(), tasks.size() - todo.size(), todo.size());
             int computed = execute(todo, store, threads, listener);
-            writer.manifestIfComputed(computed > 0, threads, new TreeMap<>(seeds), started);
             Set<String> ok = store.finishedKeys();
             boolean complete = tasks.stream().allMatch(t -> ok.contains(t.key()));
+            writer.manifestIfComputed(computed > 0, complete ? Manifest.COMPLETE : stopping.get()
+                    ? Manifest.INTERRUPTED : Manifest.FAILED, threads, new TreeMap<>(seeds), started);
             return new Outcome(layout, store.rows(), computed, complete);
         }
     }

@@ -66,6 +66,29 @@ public final class RunLock implements AutoCloseable {
         return new RunLock(channel, lock);
     }
 
+    /**
+     * @param dir a directory
+     * @return whether a process (this one included) holds its lock now; false when it has no lock file
+     */
+    public static boolean isHeld(Path dir) {
+        Path file = dir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static String holder(FileChannel channel) {
         try {
             ByteBuffer b = ByteBuffer.allocate(200);

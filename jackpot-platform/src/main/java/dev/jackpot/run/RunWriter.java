@@ -190,23 +190,26 @@ public final class RunWriter {
     }
 
     /**
-     * Writes {@code manifest.json} when this invocation computed something, or when the run has no
-     * manifest yet: provenance is append-only, so re-running a finished run, which computes nothing,
-     * leaves the manifest of the invocation that did the work (and its start and end times) as it was.
+     * Writes {@code manifest.json} when this invocation computed something, when the run has no
+     * manifest yet, or when the run's state changed: provenance is append-only, so re-running a finished
+     * run, which computes nothing, leaves the manifest of the invocation that did the work (and its start
+     * and end times) as it was.
      *
      * @param computed whether this invocation computed any trial, task or level
+     * @param state    {@link Manifest#COMPLETE}, {@link Manifest#INTERRUPTED} or {@link Manifest#FAILED}
      * @param threads  the threads the run used
      * @param seeds    every derived seed, by name
      * @param started  when this invocation started
      * @return whether the manifest was written
      * @throws IOException if it cannot be written
      */
-    public boolean manifestIfComputed(boolean computed, int threads, Map<String, Long> seeds, Instant started)
-            throws IOException {
-        if (!computed && Files.exists(layout.manifest())) {
+    public boolean manifestIfComputed(boolean computed, String state, int threads, Map<String, Long> seeds,
+                                      Instant started) throws IOException {
+        if (!computed && state.equals(RunCatalog.manifestState(layout.dir()))) {
             return false;
         }
-        manifest(threads, seeds, started);
+        AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writeValueAsString(
+                Manifest.of(layout.id(), threads, seeds, started, Instant.now(), state)));
         return true;
     }
 

@@ -1,5 +1,6 @@
 package dev.jackpot.sweep;
 
+import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.jobs.SweepListener;
@@ -136,9 +137,10 @@ public final class SweepRunner {
             computed = done.get();
             Map<String, Long> seeds = new TreeMap<>();
             seeds.put("root", sweep.seed());
-            writer.manifestIfComputed(computed > 0, executor.parallelism(), seeds, started);
             List<TrialRow> rows = store.rows();
             boolean complete = store.finishedKeys().size() == plan.totalTrials();
+            writer.manifestIfComputed(computed > 0, complete ? Manifest.COMPLETE : stopping.get()
+                    ? Manifest.INTERRUPTED : Manifest.FAILED, executor.parallelism(), seeds, started);
             return new Outcome(layout, plan, rows, computed, complete);
         }
     }

@@ -3,6 +3,7 @@ package dev.jackpot.nn.lottery;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.FileLevelStore;
+import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
@@ -174,7 +175,7 @@ public final class Lottery {
         if (replicate >= 0) {
             return result;
         }
-        writer.manifestIfComputed(computed > 0, compute.threads(), seeds, started);
+        writer.manifestIfComputed(computed > 0, Manifest.COMPLETE, compute.threads(), seeds, started);
         writer.result(resultJson(result));
         return result;
     }
