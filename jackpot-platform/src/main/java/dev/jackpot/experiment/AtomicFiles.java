@@ -12,7 +12,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes files so that a reader sees either the old content or the complete new content, never a
  * partial file: write to a temporary file in the same directory, force it to disk, then rename.
- * A process killed at any moment leaves at most a stray {@code .tmp} file, which is ignored.
+ * A process killed at any moment leaves at most a stray {@code .tmp} file, which is ignored. A write
+ * that fails (a full disk, a read-only directory) removes its temporary file, leaves the target as it
+ * was, and says which file and why in its message.
  */
 public final class AtomicFiles {
 
@@ -43,6 +45,35 @@ public final class AtomicFiles {
      * @throws IOException if the write fails (the target is then untouched)
      */
     public static void write(Path target, StreamBody body) throws IOException {
+        try {
+            replace(target, body);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + cause(e) + "; nothing already there was changed.",
+                    e);
+        }
+    }
+
+    /**
+     * @param e a failed write
+     * @return why, in words a user acts on: a full disk, a read-only or foreign directory, a missing one
+     */
+    static String cause(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
+            return "the disk is full (" + m.replaceAll(".*?(No space left on device|Disk quota exceeded).*", "$1")
+                    + "); free space or write elsewhere with --out, and run again to resume";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException || m.contains("Read-only file system")
+                || m.contains("Permission denied")) {
+            return "permission denied (the directory is read-only or not writable by this user: " + m + ")";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+            return "a file stands where a directory is needed (" + m + ")";
+        }
+        return e.getClass().getSimpleName() + ": " + m;
+    }
+
+    private static void replace(Path target, StreamBody body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
