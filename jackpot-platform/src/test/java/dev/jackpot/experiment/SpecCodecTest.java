@@ -123,4 +123,55 @@ class SpecCodecTest {
         String m = refused(huge);
         assertTrue(m.contains("a spec is at most 1048576 bytes"), m);
     }
+
+    @Test
+    void thousandsOfHostileSpecFilesFailWithASpecExceptionAndNothingElse(@TempDir Path dir) throws Exception {
+        byte[] valid = """
+                seed: 7
+                N: 800
+                teacher: {K: 4, d: 50, r: 8, overlap: groups, groups: 2}
+                mask: {source: grasp, pruningRatio: 0.5}
+                agd: {beta: 0, stepUnit: paper, eta: 3.5}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String[] fragments = {"&a [1,2]", "*a", "{", "}", "[", "]", ":", "- ", "!!binary", "!!python/object", "\t",
+            "N: -1", "seed: 1e999", "K: 4.5", "teacher: null", "d: [1]", "? ", "%YAML 1.2", "---", "...", "'", "\"",
+            "mask: {source: nope}", "\u0000", "\uFEFF"};
+        dev.jackpot.rng.Rng rng = dev.jackpot.rng.Rng.of(2024);
+        Path f = dir.resolve("fuzz.yaml");
+        int refused = 0;
+        for (int c = 0; c < 3000; c++) {
+            byte[] b = valid.clone();
+            switch (c % 4) {
+                case 0 -> b = java.util.Arrays.copyOf(b, rng.nextInt(b.length + 1));
+                case 1 -> {
+                    for (int k = 0; k <= rng.nextInt(4); k++) {
+                        b[rng.nextInt(b.length)] = (byte) rng.nextInt(256);
+                    }
+                }
+                case 2 -> {
+                    String text = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+                    int at = rng.nextInt(text.length() + 1);
+                    b = (text.substring(0, at) + fragments[rng.nextInt(fragments.length)] + text.substring(at))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                default -> {
+                    b = new byte[rng.nextInt(200)];
+                    for (int k = 0; k < b.length; k++) {
+                        b[k] = (byte) rng.nextInt(256);
+                    }
+                }
+            }
+            Files.write(f, b);
+            try {
+                CODEC.read(f);
+            } catch (SpecException e) {
+                assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), "case " + c);
+                refused++;
+            } catch (RuntimeException e) {
+                throw new AssertionError("case " + c + " (" + new String(b, java.nio.charset.StandardCharsets.UTF_8)
+                        + ") threw " + e, e);
+            }
+        }
+        assertTrue(refused > 1500, "most mutations are refused: " + refused);
+    }
 }
