@@ -7,6 +7,7 @@ import dev.jackpot.construct.PensiaConstruction;
 import dev.jackpot.construct.ReluMlp;
 import dev.jackpot.strong.ConstructRun;
 import dev.jackpot.strong.ConstructRunSpec;
+import dev.jackpot.run.Resources;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,6 +85,8 @@ final class ConstructCommand implements Runnable {
                 throw new IllegalArgumentException("--widths: " + e.getMessage(), e);
             }
             ConstructRunSpec runSpec = spec();
+            // The target is small; the random network the construction prunes is what may not fit.
+            Resources.requireHeap("construct", runSpec.estimatedBytes(), runSpec.sizes());
             long t0 = System.nanoTime();
             Construction c = build(target);
             double seconds = (System.nanoTime() - t0) / 1e9;

@@ -9,6 +9,7 @@ import dev.jackpot.subsetsum.SubsetSumProblem;
 import dev.jackpot.subsetsum.SubsetSumResult;
 import dev.jackpot.subsetsum.SubsetSumSolver;
 import dev.jackpot.subsetsum.SubsetSumStrategy;
+import dev.jackpot.run.Resources;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,6 +91,10 @@ final class SubsetSumCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Instant started = Instant.now();
+        if (random != null && random > 0) {
+            Resources.requireHeap("subset-sum", SubsetSumRunSpec.estimatedBytes(random), "--random " + random
+                    + " candidates");
+        }
         double[] x = candidates();
         SubsetSumProblem problem = new SubsetSumProblem(x, target, eps);
         OptionalDouble step = gridStep == null ? OptionalDouble.empty() : OptionalDouble.of(gridStep);

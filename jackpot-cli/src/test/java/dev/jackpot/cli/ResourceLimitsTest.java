@@ -32,6 +32,26 @@ class ResourceLimitsTest {
         }
     }
 
+    @Test
+    void subsetSumConstructAndLotterySizesAreCheckedBeforeWork(@TempDir Path out) throws Exception {
+        Cli sum = Cli.run("subset-sum", "--random", "1000000000", "--target", "0.5", "--out", out.toString());
+        assertEquals(ExitCodes.USAGE, sum.exit, sum.err);
+        assertTrue(sum.err.contains("subset-sum needs about") && sum.err.contains("--random 1000000000"), sum.err);
+        Cli construct = Cli.run("construct", "pensia", "--widths", "3000,3000,10", "--n", "20", "--out", out.toString());
+        assertEquals(ExitCodes.USAGE, construct.exit, construct.err);
+        assertTrue(construct.err.contains("construct needs about") && construct.err.contains("n = 20"), construct.err);
+        if (Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist"))) {
+            Path spec = out.resolve("big.yaml");
+            Files.writeString(spec, "subsample: 1000000000\n");
+            Cli lottery = Cli.run("lottery", "--spec", spec.toString(), "--out", out.toString(), "--quiet");
+            assertEquals(ExitCodes.USAGE, lottery.exit, lottery.err);
+            assertTrue(lottery.err.contains("subsample is 1000000000, more than the 60000 examples"), lottery.err);
+        }
+        try (var dirs = Files.list(out)) {
+            assertEquals(0, dirs.filter(Files::isDirectory).count(), "no run directory is left");
+        }
+    }
+
     @CommandLine.Command(name = "hungry")
     static final class Hungry implements Callable<Integer> {
         @Override

@@ -64,4 +64,32 @@ public record ConstructRunSpec(String method, List<Integer> widths, double eps, 
     public int[] widthArray() {
         return widths.stream().mapToInt(Integer::intValue).toArray();
     }
+
+    /**
+     * An upper estimate of the bytes the construction holds at once: per layer of {@code d_in -> d_out}
+     * with {@code u = 2n} random units per input coordinate, the random and the pruned network's two
+     * matrices, {@code 4 u d_in (d_in + d_out)} doubles, plus the float32 ticket (half as much again).
+     * Malach's construction draws units until every weight is covered, a number known only while drawing
+     * ({@code maxUnits} bounds it far above what runs use), so only Pensia's is estimated; Malach's is 0.
+     *
+     * @return the estimate in bytes
+     */
+    public double estimatedBytes() {
+        if (!method.equals("pensia")) {
+            return 0;
+        }
+        double units = 2.0 * n;
+        double total = 0;
+        for (int i = 0; i + 1 < widths.size(); i++) {
+            double dIn = widths.get(i);
+            double dOut = widths.get(i + 1);
+            total += 1.5 * 8 * 4 * units * dIn * (dIn + dOut);
+        }
+        return total;
+    }
+
+    /** @return the sizes {@link #estimatedBytes()} follows from, for messages */
+    public String sizes() {
+        return "widths " + widths + (method.equals("pensia") ? ", n = " + n : ", maxUnits = " + maxUnits);
+    }
 }

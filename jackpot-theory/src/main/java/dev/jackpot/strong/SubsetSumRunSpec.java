@@ -55,4 +55,15 @@ public record SubsetSumRunSpec(List<Double> values, Integer random, Long seed, d
             throw new IllegalArgumentException("eps must be finite and at least 0, got " + eps + ".");
         }
     }
+
+    /**
+     * A lower bound on the bytes a solve holds: the candidates and their sorted copy and index, four
+     * 8-byte words per candidate (a solver's tables come on top and are checked by the solver).
+     *
+     * @param candidates n, the number of candidates
+     * @return the estimate in bytes
+     */
+    public static double estimatedBytes(long candidates) {
+        return 32.0 * candidates;
+    }
 }

@@ -115,9 +115,10 @@ public final class Lottery {
         RunLayout layout = new RunLayout(root, id(spec));
         String specYaml = CODEC.toYaml(spec);
         String specJson = SpecCodec.json().writeValueAsString(CODEC.toTree(spec));
+        // The data first: a spec the data cannot satisfy leaves no run directory behind.
+        DataSplit data = load(spec);
         RunWriter writer = RunWriter.open(layout);
         writer.spec(specYaml);
-        DataSplit data = load(spec);
         Network network = spec.architecture().create(new int[] {data.train().channels(), data.train().height(),
                 data.train().width()}, data.train().classes());
         Normalisation norm = Normalisation.fit(data.train());
@@ -200,13 +201,20 @@ public final class Lottery {
             full = full.holdOutValidation(spec.validation(),
                     Seeds.stream(Seeds.derive(spec.seed(), "validation"), "validation"));
         }
-        ImageDataset train = subsample(full.train(), spec.subsample(), Seeds.derive(spec.seed(), "subsample"));
-        ImageDataset test = subsample(full.test(), spec.testSubsample(), Seeds.derive(spec.seed(), "test-subsample"));
+        ImageDataset train = subsample(full.train(), spec.subsample(), "subsample",
+                Seeds.derive(spec.seed(), "subsample"));
+        ImageDataset test = subsample(full.test(), spec.testSubsample(), "testSubsample",
+                Seeds.derive(spec.seed(), "test-subsample"));
         return new DataSplit(train, full.validation(), test);
     }
 
-    private static ImageDataset subsample(ImageDataset data, int n, long seed) {
-        if (n == 0 || n >= data.size()) {
+    private static ImageDataset subsample(ImageDataset data, int n, String field, long seed) {
+        if (n > data.size()) {
+            // Never silently "all of it": a typo of 10x would otherwise train on the whole set for hours.
+            throw new IllegalArgumentException(field + " is " + n + ", more than the " + data.size() + " examples of "
+                    + data.name() + "; give at most " + data.size() + ", or 0 for all of them.");
+        }
+        if (n == 0 || n == data.size()) {
             return data;
         }
         return data.subset(Subsample.balanced(data, n, Seeds.stream(seed, "subsample")));
