@@ -24,6 +24,8 @@ final class Progress implements AutoCloseable {
     private long lastPrint;
     private String message = "";
 
+    private volatile boolean stopped;
+
     private Progress(String task, long max, boolean quiet) {
         this.task = task;
         this.max = max;
@@ -79,10 +81,18 @@ final class Progress implements AutoCloseable {
         }
     }
 
+    /** Marks the work as stopped before its end (Ctrl-C), so that {@link #close()} does not say "done". */
+    void markStopped() {
+        stopped = true;
+    }
+
     @Override
     public void close() {
         if (bar != null) {
             bar.close();
+        } else if (plain != null && stopped) {
+            plain.printf("%s: stopped at %d/%d units after %.1f s %s%n", task, current, max,
+                    (System.nanoTime() - start) / 1e9, message);
         } else if (plain != null) {
             plain.printf("%s: done, %d units in %.1f s %s%n", task, current, (System.nanoTime() - start) / 1e9, message);
         }

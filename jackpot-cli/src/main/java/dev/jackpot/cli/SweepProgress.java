@@ -62,6 +62,9 @@ final class SweepProgress implements SweepListener, AutoCloseable {
 
     private void closeBar() {
         if (progress != null) {
+            if (interrupted) {
+                progress.markStopped();
+            }
             progress.close();
             progress = null;
         }
