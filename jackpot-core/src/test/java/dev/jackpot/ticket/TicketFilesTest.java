@@ -245,7 +245,11 @@ class TicketFilesTest {
         assertTrue(Files.size(small) < (1 << 20), "the file is small");
         Runtime rt = Runtime.getRuntime();
         long t0 = System.nanoTime();
+        long before = allocatedBytes();
         TicketFormatException e = assertThrows(TicketFormatException.class, () -> TicketFiles.read(small));
+        assertTrue(allocatedBytes() - before < Files.size(small) + (4 << 20),
+                "reading allocates about the file's size, not the 64 MiB it inflates to: "
+                        + (allocatedBytes() - before));
         assertTrue(e.getMessage().contains("holds more than the 10 data bytes its shape [10] of |u1 declares"),
                 e.getMessage());
         // A header that claims 2^40 bytes is refused from the header alone.
@@ -256,9 +260,17 @@ class TicketFilesTest {
         // third of the heap, else reported truncated after reading only what the entry holds.
         long beyond = Math.min(Integer.MAX_VALUE - 64L, rt.maxMemory() / 3 + 1);
         Path large = bomb(dir, "(" + beyond + ",)", 100);
+        before = allocatedBytes();
         e = assertThrows(TicketFormatException.class, () -> TicketFiles.read(large));
+        assertTrue(allocatedBytes() - before < 4 << 20, "a lying header costs nothing: " + (allocatedBytes() - before));
         assertTrue(e.getMessage().contains("declares shape [" + beyond + "]")
                 || e.getMessage().contains("holds 100 data bytes (truncated)"), e.getMessage());
         assertTrue((System.nanoTime() - t0) / 1e9 < 10, "each refusal is fast");
+    }
+
+    /** Bytes this thread has allocated so far (HotSpot's per-thread counter). */
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 }
