@@ -103,11 +103,13 @@ public final class SweepRunner {
             throws IOException {
         Objects.requireNonNull(executor, "executor");
         SweepPlan plan = new SweepPlan(sweep);
-        // Each of the executor's workers holds one trial at a time: refuse a grid whose largest cell cannot
-        // fit that many times, before the run directory exists.
+        // Each worker holds one trial at a time: refuse, before the run directory exists, a grid whose largest
+        // cell cannot fit this heap that many times. The local pool's workers share this JVM; another engine's
+        // run in JVMs of their own, so here only one trial is checked.
         SweepPlan.Cell largest = plan.cells().stream()
                 .max(Comparator.comparingDouble(c -> c.spec().estimatedBytes())).orElseThrow();
-        int workers = Math.max(1, Math.min(executor.parallelism(), plan.totalTrials()));
+        int workers = executor instanceof LocalExecutor
+                ? Math.max(1, Math.min(executor.parallelism(), plan.totalTrials())) : 1;
         Resources.requireHeap("this sweep", workers * largest.spec().estimatedBytes(), workers + " trial(s) at once of "
                 + "its largest cell (" + largest.spec().sizes() + ")");
         RunLayout layout = new RunLayout(root, id(kind, sweep));
