@@ -28,8 +28,14 @@ public final class LotteryTourStep {
                 + "runs the CPU-sized experiment)\n\n");
         ObjectNode o = summary.putObject("lottery");
         if (FashionMnist.locate().isEmpty()) {
-            o.put("skipped", "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
-            md.append("Skipped: Fashion-MNIST is not installed (`apt-get install dataset-fashion-mnist`).\n\n");
+            // The one thing to do, on Debian or off it.
+            String how = "Fashion-MNIST is not installed: run 'apt-get install dataset-fashion-mnist' (Debian, Ubuntu), "
+                    + "or put the four IDX files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, "
+                    + "t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz from "
+                    + "https://github.com/zalandoresearch/fashion-mnist) in a directory and set "
+                    + FashionMnist.ENV + "=DIR";
+            o.put("skipped", how);
+            md.append("Skipped: ").append(how).append(".\n\n");
             return;
         }
         LotterySpec spec = LotterySpec.lenet300Fashion().toBuilder().subsample(600).testSubsample(1000)
