@@ -155,13 +155,13 @@ final class LotteryCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Report report = LotteryReport.write(result);
-        List<LotteryStats.LevelStats> stats = LotteryStats.of(result.branches());
-        Optional<LotteryStats.LevelStats> fastest = LotteryReport.earlyStopMinimum(stats);
-        Claim claim = report.claims().get(0);
         PrintWriter out = commandSpec.commandLine().getOut();
         if (output.json) {
             OutputOptions.printJson(out, LotteryReport.summary(result, report));
         } else {
+            List<LotteryStats.LevelStats> stats = LotteryStats.of(result.branches());
+            Optional<LotteryStats.LevelStats> fastest = LotteryReport.earlyStopMinimum(stats);
+            Claim claim = report.claims().get(0);
             out.printf("%-5s %-22s %8s %16s%n", "level", "branch", "density", "accuracy %");
             for (LotteryStats.LevelStats s : stats) {
                 out.printf(Locale.ROOT, "%-5d %-22s %7.2f%% %8.2f%s%n", s.level(), s.branch(), 100 * s.density(),

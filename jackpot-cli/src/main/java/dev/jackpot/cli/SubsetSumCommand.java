@@ -2,6 +2,7 @@ package dev.jackpot.cli;
 
 import dev.jackpot.rng.Rng;
 import dev.jackpot.rng.Seeds;
+import dev.jackpot.run.Resources;
 import dev.jackpot.strong.SubsetSumRun;
 import dev.jackpot.strong.SubsetSumRunSpec;
 import dev.jackpot.subsetsum.GridSolver;
@@ -9,7 +10,6 @@ import dev.jackpot.subsetsum.SubsetSumProblem;
 import dev.jackpot.subsetsum.SubsetSumResult;
 import dev.jackpot.subsetsum.SubsetSumSolver;
 import dev.jackpot.subsetsum.SubsetSumStrategy;
-import dev.jackpot.run.Resources;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

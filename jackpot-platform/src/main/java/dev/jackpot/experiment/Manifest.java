@@ -35,6 +35,16 @@ public record Manifest(String runId, String version, String commit, String javaV
     public static final String FAILED = "failed";
 
     /**
+     * @param complete whether every planned trial finished
+     * @param stopped  whether the run was asked to stop (Ctrl-C)
+     * @return how a run of trials stopped: {@link #COMPLETE}, else {@link #INTERRUPTED} when asked to stop,
+     *         else {@link #FAILED} (it ran to the end with failed trials)
+     */
+    public static String state(boolean complete, boolean stopped) {
+        return complete ? COMPLETE : stopped ? INTERRUPTED : FAILED;
+    }
+
+    /**
      * Describes the running JVM.
      *
      * @param id       the run

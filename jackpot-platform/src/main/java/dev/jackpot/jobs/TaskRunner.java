@@ -115,8 +115,8 @@ public final class TaskRunner {
             int computed = execute(todo, store, threads, listener);
             Set<String> ok = store.finishedKeys();
             boolean complete = tasks.stream().allMatch(t -> ok.contains(t.key()));
-            writer.manifestIfComputed(computed > 0, complete ? Manifest.COMPLETE : stopping.get()
-                    ? Manifest.INTERRUPTED : Manifest.FAILED, threads, new TreeMap<>(seeds), started);
+            writer.manifestIfComputed(computed > 0, Manifest.state(complete, stopping.get()), threads,
+                    new TreeMap<>(seeds), started);
             return new Outcome(layout, store.rows(), computed, complete);
         }
     }

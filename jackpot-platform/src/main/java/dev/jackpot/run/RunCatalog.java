@@ -78,8 +78,9 @@ public final class RunCatalog {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
                 Matcher m = NAME.matcher(dir.getFileName().toString());
                 if (m.matches() && isRun(dir)) {
-                    out.add(new Entry(dir.getFileName().toString(), m.group(1), state(dir), started(dir), bytes(dir),
-                            dir));
+                    JsonNode manifest = manifest(dir);
+                    out.add(new Entry(dir.getFileName().toString(), m.group(1), state(dir, manifest),
+                            started(dir, manifest), bytes(dir), dir));
                 }
             }
         }
@@ -130,13 +131,17 @@ public final class RunCatalog {
      * @return where it stands
      */
     public static State state(Path dir) {
+        return state(dir, manifest(dir));
+    }
+
+    private static State state(Path dir, JsonNode manifest) {
         if (RunLock.isHeld(dir) || anyReplicateHeld(dir)) {
             return State.RUNNING;
         }
         if (!Files.exists(dir.resolve(RunLayout.RESULTS))) {
             return Files.isRegularFile(dir.resolve("result.json")) ? State.COMPLETE : State.INCOMPLETE;
         }
-        String s = manifestState(dir);
+        String s = manifestState(manifest);
         if (s == null) {
             return State.INCOMPLETE;
         }
@@ -163,7 +168,10 @@ public final class RunCatalog {
      *         when it has no readable manifest
      */
     static String manifestState(Path dir) {
-        JsonNode m = manifest(dir);
+        return manifestState(manifest(dir));
+    }
+
+    private static String manifestState(JsonNode m) {
         if (m == null) {
             return null;
         }
@@ -183,8 +191,7 @@ public final class RunCatalog {
         }
     }
 
-    private static String started(Path dir) {
-        JsonNode m = manifest(dir);
+    private static String started(Path dir, JsonNode m) {
         if (m != null && m.hasNonNull("started")) {
             return m.get("started").asText();
         }

@@ -141,8 +141,8 @@ public final class SweepRunner {
             seeds.put("root", sweep.seed());
             List<TrialRow> rows = store.rows();
             boolean complete = store.finishedKeys().size() == plan.totalTrials();
-            writer.manifestIfComputed(computed > 0, complete ? Manifest.COMPLETE : stopping.get()
-                    ? Manifest.INTERRUPTED : Manifest.FAILED, executor.parallelism(), seeds, started);
+            writer.manifestIfComputed(computed > 0, Manifest.state(complete, stopping.get()), executor.parallelism(),
+                    seeds, started);
             return new Outcome(layout, plan, rows, computed, complete);
         }
     }
