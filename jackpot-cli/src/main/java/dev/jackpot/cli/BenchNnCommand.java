@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "nn", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Time one training epoch (forward, backward, masked SGD-momentum update; evaluation excluded) of "
                 + "LeNet-300-100 and LeNet-5 on Fashion-MNIST, dense and under a random mask, in the same process.",
-                "Uses Debian's dataset-fashion-mnist when installed, otherwise synthetic images of the same shape "
+                "Uses Fashion-MNIST when found (jackpot data fetch, or Debian's dataset-fashion-mnist), otherwise synthetic images of the same shape "
                         + "(the output says which). Prints epoch times, the masked/dense ratio, and useful GFLOP/s "
                         + "(6 x forward MACs per example) as a fraction of the fp32 peak of the threads used."})
 final class BenchNnCommand implements Callable<Integer> {
@@ -68,7 +68,7 @@ final class BenchNnCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
         }
         PrintWriter err = commandSpec.commandLine().getErr();
-        String source = FashionMnist.locate().isPresent() ? "fashion-mnist" : "synthetic (Fashion-MNIST shape; dataset-fashion-mnist not installed)";
+        String source = FashionMnist.locate().isPresent() ? "fashion-mnist" : "synthetic (Fashion-MNIST shape; Fashion-MNIST not found)";
         Compute compute = Compute.cpu(threads);
         err.println("bench nn: " + compute + ", data " + source + ", " + examples + " examples, batch " + batch + " ...");
         err.flush();

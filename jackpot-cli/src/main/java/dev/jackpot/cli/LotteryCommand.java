@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
                 + " tickets, result.json, report.html, report.md).",
                 "Re-running the same spec resumes every replicate at its first unfinished level. Presets: "
                         + "lenet300-fashion (CPU-sized, minutes), lenet300-mnist, conv2-cifar10, resnet20-cifar10 "
-                        + "(paper settings; give --data-path)."})
+                        + "(paper settings; the data from 'jackpot data fetch mnist|cifar10' or --data-path)."})
 final class LotteryCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -57,7 +57,7 @@ final class LotteryCommand implements Callable<Integer> {
     @Option(names = "--replicates", paramLabel = "R", description = "Independent replicates.")
     Integer replicates;
 
-    @Option(names = "--data-path", paramLabel = "DIR", description = "Directory of the dataset's files (MNIST, CIFAR-10).")
+    @Option(names = "--data-path", paramLabel = "DIR", description = "Directory of the dataset's files (default: where 'jackpot data fetch' puts them).")
     String dataPath;
 
     @Option(names = "--optimizer-at-rewind", paramLabel = "ZERO|RESTORE", description = "Optimiser state when a level "

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         description = {"Prune a freshly initialised network once (SNIP, GraSP, SynFlow, magnitude or random; weak-lth.md "
                 + "section 5), train it under the fixed mask (Adam 1.2e-3, batch 60) and report per-layer densities and "
                 + "test accuracy, optionally with the layerwise-shuffle and reinitialisation controls.",
-                "Data: Fashion-MNIST from Debian's dataset-fashion-mnist (or JACKPOT_FASHION_MNIST), or --synthetic images. "
+                "Data: Fashion-MNIST ('jackpot data fetch fashion-mnist', JACKPOT_FASHION_MNIST or Debian's dataset-fashion-mnist), or --synthetic images. "
                         + "Writes spec.yaml, result.json, manifest.json and ticket.npz to a run directory under --out."})
 final class PruneAtInitCommand implements Callable<Integer> {
 

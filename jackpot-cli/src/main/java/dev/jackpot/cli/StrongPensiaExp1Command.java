@@ -59,7 +59,7 @@ final class StrongPensiaExp1Command implements Callable<Integer> {
     long seed;
 
     @Option(names = "--data-path", paramLabel = "DIR", description = "Directory of the Fashion-MNIST IDX files "
-            + "(default: Debian's dataset-fashion-mnist or $JACKPOT_FASHION_MNIST).")
+            + "(default: where 'jackpot data fetch fashion-mnist' puts it, $JACKPOT_FASHION_MNIST, or Debian's dataset-fashion-mnist).")
     String dataPath;
 
     @Option(names = "--threads", defaultValue = "1", description = "libtorch intra-op threads for training "

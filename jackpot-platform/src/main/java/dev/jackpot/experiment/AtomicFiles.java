@@ -48,7 +48,7 @@ public final class AtomicFiles {
         try {
             replace(target, body);
         } catch (IOException e) {
-            throw new IOException("cannot write " + target + ": " + cause(e) + "; nothing already there was changed.",
+            throw new IOException("cannot write " + target + ": " + describe(e) + "; nothing already there was changed.",
                     e);
         }
     }
@@ -57,7 +57,7 @@ public final class AtomicFiles {
      * @param e a failed write
      * @return why, in words a user acts on: a full disk, a read-only or foreign directory, a missing one
      */
-    static String cause(IOException e) {
+    public static String describe(IOException e) {
         String m = String.valueOf(e.getMessage());
         if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
             return "the disk is full (" + m.replaceAll(".*?(No space left on device|Disk quota exceeded).*", "$1")

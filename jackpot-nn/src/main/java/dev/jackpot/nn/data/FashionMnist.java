@@ -8,9 +8,11 @@ import java.util.Optional;
 
 /**
  * Fashion-MNIST (Xiao, Rasul, Vollgraf 2017): 60,000 training and 10,000 test images, 28 x 28 grey,
- * 10 classes of 6,000 / 1,000 each. Debian's package {@code dataset-fashion-mnist} installs the four
- * gzipped IDX files in {@value #DEBIAN_DIR}; the environment variable {@value #ENV} can point to
- * another directory holding the same four files (gzipped or not).
+ * 10 classes of 6,000 / 1,000 each. {@code jackpot data fetch fashion-mnist} downloads the four gzipped
+ * IDX files into the {@link DataHome data root}; Debian's package {@code dataset-fashion-mnist} installs
+ * them in {@value #DEBIAN_DIR}; the environment variable {@value #ENV} can point to another directory
+ * holding the same four files (gzipped or not). MNIST ships as the same four files and loads with
+ * {@link #load(Path)}.
  */
 public final class FashionMnist {
 
@@ -28,18 +30,14 @@ public final class FashionMnist {
     }
 
     /**
-     * Finds an installed copy: the directory in {@value #ENV} if set, else Debian's {@value #DEBIAN_DIR}.
+     * Finds an installed copy, in {@link DataHome}'s order: the directory in {@value #ENV} if set, else
+     * {@code <data root>/fashion-mnist} (where {@code jackpot data fetch} puts it), else Debian's
+     * {@value #DEBIAN_DIR}.
      *
      * @return the directory holding all four files, or empty when none is installed
      */
     public static Optional<Path> locate() {
-        String env = System.getenv(ENV);
-        if (env != null && !env.isBlank()) {
-            Path p = Path.of(env);
-            return complete(p) ? Optional.of(p) : Optional.empty();
-        }
-        Path debian = Path.of(DEBIAN_DIR);
-        return complete(debian) ? Optional.of(debian) : Optional.empty();
+        return DataHome.system().locate("fashion-mnist");
     }
 
     /**
@@ -59,22 +57,13 @@ public final class FashionMnist {
      * Loads the installed copy.
      *
      * @return train and test
-     * @throws IOException if none is installed or a file is malformed
+     * @throws IOException if none is installed (the message says how to fetch it) or a file is malformed
      */
     public static DataSplit load() throws IOException {
-        Path dir = locate().orElseThrow(() -> new java.nio.file.NoSuchFileException(DEBIAN_DIR, null,
-                "Fashion-MNIST is not installed; run 'apt-get install dataset-fashion-mnist' or set " + ENV
-                        + " to a directory holding the four IDX files"));
+        DataHome home = DataHome.system();
+        Path dir = home.locate("fashion-mnist").orElseThrow(() -> new java.io.FileNotFoundException(
+                home.missing("fashion-mnist")));
         return load(dir);
-    }
-
-    private static boolean complete(Path dir) {
-        for (String stem : STEMS) {
-            if (!Files.isRegularFile(dir.resolve(stem + ".gz")) && !Files.isRegularFile(dir.resolve(stem))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Path file(Path dir, String stem) {

@@ -9,6 +9,7 @@ import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.data.Cifar10Reader;
+import dev.jackpot.nn.data.DataHome;
 import dev.jackpot.nn.data.DataSplit;
 import dev.jackpot.nn.data.FashionMnist;
 import dev.jackpot.nn.data.ImageDataset;
@@ -181,6 +182,16 @@ public final class Lottery {
         return result;
     }
 
+    /** The spec's data directory: its dataPath, else where {@code jackpot data fetch} (or Debian) put the dataset. */
+    private static Path dataDir(LotterySpec spec) throws IOException {
+        if (!spec.dataPath().isBlank()) {
+            return Path.of(spec.dataPath());
+        }
+        DataHome home = DataHome.system();
+        return home.locate(spec.dataset()).orElseThrow(() -> new java.io.FileNotFoundException(
+                home.missing(spec.dataset())));
+    }
+
     /**
      * Loads the spec's data, holds out its validation set (from the full training set) and draws its
      * subsamples.
@@ -191,10 +202,9 @@ public final class Lottery {
      */
     public static DataSplit load(LotterySpec spec) throws IOException {
         DataSplit full = switch (spec.dataset()) {
-            case "fashion-mnist" -> spec.dataPath().isBlank() ? FashionMnist.load() : FashionMnist.load(Path.of(spec.dataPath()));
             // MNIST ships as the same four IDX files as Fashion-MNIST.
-            case "mnist" -> FashionMnist.load(Path.of(spec.dataPath()));
-            case "cifar10" -> Cifar10Reader.load(Path.of(spec.dataPath()));
+            case "fashion-mnist", "mnist" -> FashionMnist.load(dataDir(spec));
+            case "cifar10" -> Cifar10Reader.load(dataDir(spec));
             default -> throw new IllegalStateException("unknown dataset " + spec.dataset());
         };
         if (spec.validation() > 0) {

@@ -24,8 +24,9 @@ import java.util.TreeMap;
  * {@code replicates} times with seeds derived by name from {@code seed}.
  *
  * @param model           architecture id: lenet-300-100, lenet-5, conv-2, conv-4, conv-6, resnet-20
- * @param dataset         fashion-mnist (Debian's package, or {@code dataPath}), mnist or cifar10 (from {@code dataPath})
- * @param dataPath        the directory of the data files; empty to locate Fashion-MNIST
+ * @param dataset         fashion-mnist, mnist or cifar10
+ * @param dataPath        the directory of the data files; empty to find them where {@code jackpot data fetch} puts
+ *                        them ({@link dev.jackpot.nn.data.DataHome}; for Fashion-MNIST also Debian's package)
  * @param subsample       training examples kept (class-balanced, seeded), 0 for all
  * @param testSubsample   test examples kept (class-balanced, seeded), 0 for all
  * @param init            initialisation scheme
@@ -88,10 +89,6 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         }
         dataset = dataset.toLowerCase(Locale.ROOT);
         dataPath = dataPath == null ? "" : dataPath;
-        if (!dataset.equals("fashion-mnist") && dataPath.isBlank()) {
-            throw new IllegalArgumentException("dataset " + dataset + " is read from a user-given directory; set "
-                    + "dataPath to the directory holding its files.");
-        }
         if (subsample < 0 || testSubsample < 0) {
             throw new IllegalArgumentException("subsample and testSubsample must be 0 (all) or positive, got "
                     + subsample + " and " + testSubsample + ".");
@@ -472,7 +469,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
      * @return the preset (set its {@code dataPath})
      */
     public static LotterySpec lenet300Mnist() {
-        return new LotterySpec("lenet-300-100", "mnist", "data/mnist", 0, 0, InitScheme.GLOROT_NORMAL,
+        return new LotterySpec("lenet-300-100", "mnist", "", 0, 0, InitScheme.GLOROT_NORMAL,
                 OptimizerKind.ADAM, 1.2e-3, 0, 0, 60, 0, 50_000, ScheduleKind.CONSTANT, List.of(), 1, 0, 15,
                 PruneScope.LAYERWISE, 0.2, Map.of("fc3.weight", 0.1), List.of(), ResetVariant.REWIND_INIT, 0, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 5, 2019,
@@ -487,7 +484,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
      * @return the preset (set its {@code dataPath})
      */
     public static LotterySpec conv2Cifar10() {
-        return new LotterySpec("conv-2", "cifar10", "data/cifar-10-batches-bin", 0, 0, InitScheme.GLOROT_NORMAL,
+        return new LotterySpec("conv-2", "cifar10", "", 0, 0, InitScheme.GLOROT_NORMAL,
                 OptimizerKind.ADAM, 2e-4, 0, 0, 60, 0, 20_000, ScheduleKind.CONSTANT, List.of(), 1, 0, 20,
                 PruneScope.LAYERWISE, 0.2, Map.of("conv1.weight", 0.1, "conv2.weight", 0.1, "fc3.weight", 0.1),
                 List.of(), ResetVariant.REWIND_INIT, 0, 0,
@@ -504,7 +501,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
      * @return the preset (set its {@code dataPath})
      */
     public static LotterySpec resnet20Cifar10() {
-        return new LotterySpec("resnet-20", "cifar10", "data/cifar-10-batches-bin", 0, 0, InitScheme.KAIMING_NORMAL,
+        return new LotterySpec("resnet-20", "cifar10", "", 0, 0, InitScheme.KAIMING_NORMAL,
                 OptimizerKind.SGD, 0.1, 0.9, 1e-4, 128, 0, 63_000, ScheduleKind.STEP, List.of(32_000L, 48_000L), 0.1,
                 0, 16, PruneScope.GLOBAL, 0.2, Map.of(), List.of(), ResetVariant.REWIND_TO_STEP, 500, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2020,

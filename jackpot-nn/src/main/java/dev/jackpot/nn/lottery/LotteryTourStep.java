@@ -3,6 +3,7 @@ package dev.jackpot.nn.lottery;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.nn.Compute;
+import dev.jackpot.nn.data.DataHome;
 import dev.jackpot.nn.data.FashionMnist;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ public final class LotteryTourStep {
     /**
          * The weak lottery-ticket pipeline at a tiny scale (tens of seconds): LeNet-300-100 on a 600-example
      * Fashion-MNIST subsample, one epoch per level, two IMP levels with both controls, then the ticket
-     * as a report. Skipped, with a line saying so, where Debian's dataset-fashion-mnist is not installed.
+     * as a report. Skipped, with a line saying so, where Fashion-MNIST is not found (the line gives the command that fetches it).
      */
     public static void run(Path root, ObjectNode summary, StringBuilder md) throws IOException {
         md.append("## 10. Lottery tickets on real data (tiny scale; `jackpot lottery --preset lenet300-fashion` "
@@ -29,13 +30,9 @@ public final class LotteryTourStep {
         ObjectNode o = summary.putObject("lottery");
         if (FashionMnist.locate().isEmpty()) {
             // The one thing to do, on Debian or off it.
-            String how = "Fashion-MNIST is not installed: run 'apt-get install dataset-fashion-mnist' (Debian, Ubuntu), "
-                    + "or put the four IDX files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, "
-                    + "t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz from "
-                    + "https://github.com/zalandoresearch/fashion-mnist) in a directory and set "
-                    + FashionMnist.ENV + "=DIR";
+            String how = DataHome.system().missing("fashion-mnist");
             o.put("skipped", how);
-            md.append("Skipped: ").append(how).append(".\n\n");
+            md.append("Skipped: ").append(how).append("\n\n");
             return;
         }
         LotterySpec spec = LotterySpec.lenet300Fashion().toBuilder().subsample(600).testSubsample(1000)

@@ -8,6 +8,7 @@ import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.data.DataSplit;
+import dev.jackpot.nn.data.DataHome;
 import dev.jackpot.nn.data.FashionMnist;
 import dev.jackpot.nn.data.ImageDataset;
 import dev.jackpot.nn.data.Normalisation;
@@ -221,8 +222,7 @@ public final class PruneAtInitRun {
         }
         var dir = FashionMnist.locate();
         if (dir.isEmpty()) {
-            throw new IllegalArgumentException("Fashion-MNIST was not found: install Debian's dataset-fashion-mnist, set "
-                    + FashionMnist.ENV + ", or pass --synthetic.");
+            throw new IllegalArgumentException(DataHome.system().missing("fashion-mnist") + " Or pass --synthetic.");
         }
         DataSplit full = FashionMnist.load(dir.get());
         ImageDataset tr = spec.examples() >= full.train().size() ? full.train()

@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes small IDX and CIFAR-10 files for tests. */
-final class IdxFiles {
+public final class IdxFiles {
 
     private IdxFiles() {
     }
 
-    static byte[] idx(int[] dims, byte[] data) {
+    public static byte[] idx(int[] dims, byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0);
         out.write(0);
@@ -26,7 +26,7 @@ final class IdxFiles {
         return out.toByteArray();
     }
 
-    static byte[] gzip(byte[] raw) throws IOException {
+    public static byte[] gzip(byte[] raw) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
             gz.write(raw);
@@ -35,7 +35,7 @@ final class IdxFiles {
     }
 
     /** n images of h x w with pixel (i, k) = (7 i + k) mod 256. */
-    static byte[] images(int n, int h, int w) {
+    public static byte[] images(int n, int h, int w) {
         byte[] p = new byte[n * h * w];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < h * w; k++) {
@@ -45,7 +45,7 @@ final class IdxFiles {
         return idx(new int[] {n, h, w}, p);
     }
 
-    static byte[] labels(int n, int classes) {
+    public static byte[] labels(int n, int classes) {
         byte[] l = new byte[n];
         for (int i = 0; i < n; i++) {
             l[i] = (byte) (i % classes);
@@ -54,7 +54,7 @@ final class IdxFiles {
     }
 
     /** n CIFAR records, label i mod 10, pixels (3 i + k) mod 256. */
-    static byte[] cifar(int n) {
+    public static byte[] cifar(int n) {
         byte[] b = new byte[n * Cifar10Reader.RECORD];
         for (int i = 0; i < n; i++) {
             b[i * Cifar10Reader.RECORD] = (byte) (i % 10);

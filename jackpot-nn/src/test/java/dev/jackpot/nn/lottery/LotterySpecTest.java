@@ -54,7 +54,8 @@ class LotterySpecTest {
         assertMessage("levels: -1", "levels must be non-negative");
         assertMessage("replicates: 0", "replicates must be positive");
         assertMessage("rate: 1.5", "1.5");
-        assertMessage("dataset: mnist", "dataPath");
+        // MNIST and CIFAR-10 without a dataPath are read from where 'jackpot data fetch' puts them
+        assertEquals("", Lottery.CODEC.parseYaml("dataset: mnist").dataPath());
         assertMessage("dataset: imagenet", "dataset must be one of");
         assertMessage("model: vgg-99", "Unknown architecture");
         assertMessage("learningRate: -1", "learningRate");
@@ -96,9 +97,10 @@ class LotterySpecTest {
         assertEquals(Augmentation.FLIP_CROP, LotterySpec.resnet20Cifar10().augment());
         assertEquals(Augmentation.NONE, LotterySpec.conv2Cifar10().augment());
         assertEquals(Augmentation.NONE, LotterySpec.lenet300Mnist().augment());
-        // without augmentation the ResNet-20 preset has the id it had before the field existed
-        assertEquals("lottery-8a227bbf1753d01e",
-                Lottery.id(LotterySpec.resnet20Cifar10().toBuilder().augment(Augmentation.NONE).build()).toString());
+        // without augmentation (and with the data path it named then) the ResNet-20 preset has the id it had
+        // before the field existed
+        assertEquals("lottery-8a227bbf1753d01e", Lottery.id(LotterySpec.resnet20Cifar10().toBuilder()
+                .augment(Augmentation.NONE).dataPath("data/cifar-10-batches-bin").build()).toString());
         assertThrows(SpecException.class, () -> Lottery.CODEC.parseYaml("augment: ROTATE"));
     }
 
@@ -122,7 +124,11 @@ class LotterySpecTest {
     void runIdsArePinned() {
         assertEquals("lottery-44136fa355b3678a", Lottery.id(LotterySpec.lenet300Fashion()).toString());
         assertEquals("lottery-f081882cd33dfe1b", Lottery.id(LotterySpec.lenet300Fashion().toBuilder().levels(2).build()).toString());
-        // changed deliberately when the preset gained its flip + crop augmentation (it was lottery-8a227bbf1753d01e)
-        assertEquals("lottery-4bfe71f2c759ca93", Lottery.id(LotterySpec.resnet20Cifar10()).toString());
+        // changed deliberately when the preset gained its flip + crop augmentation (it was lottery-8a227bbf1753d01e),
+        // and again when presets stopped naming a relative data path so that fetched data is found (it was
+        // lottery-4bfe71f2c759ca93, which --data-path data/cifar-10-batches-bin still gives)
+        assertEquals("lottery-4bfe71f2c759ca93", Lottery.id(LotterySpec.resnet20Cifar10().toBuilder()
+                .dataPath("data/cifar-10-batches-bin").build()).toString());
+        assertEquals("lottery-ffe290b38731d01f", Lottery.id(LotterySpec.resnet20Cifar10()).toString());
     }
 }
