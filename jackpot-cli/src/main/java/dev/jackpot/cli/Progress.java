@@ -10,7 +10,8 @@ import java.io.PrintStream;
 /**
  * Progress on standard error: a bar with rate and ETA on a terminal, plain lines when standard
  * error is not a terminal (every step of a task with at most 20 steps, otherwise at most one line per
- * ten percent and per two seconds), nothing when quiet.
+ * ten percent and per two seconds), nothing when quiet. The closing "done" line is printed only for work
+ * that reported progress, so a command that fails while starting ends with its error alone.
  */
 final class Progress implements AutoCloseable {
 
@@ -23,6 +24,7 @@ final class Progress implements AutoCloseable {
     private long lastDecile = -1;
     private long lastPrint;
     private String message = "";
+    private boolean updated;
 
     private volatile boolean stopped;
 
@@ -56,6 +58,7 @@ final class Progress implements AutoCloseable {
      * @param extra short status text
      */
     void update(long done, String extra) {
+        updated = true;
         current = done;
         message = extra;
         if (bar != null) {
@@ -93,7 +96,8 @@ final class Progress implements AutoCloseable {
         } else if (plain != null && stopped) {
             plain.printf("%s: stopped at %d/%d units after %.1f s %s%n", task, current, max,
                     (System.nanoTime() - start) / 1e9, message);
-        } else if (plain != null) {
+        } else if (plain != null && updated) {
+            // A task that never reported (it failed while starting, e.g. its data is missing) did not finish.
             plain.printf("%s: done, %d units in %.1f s %s%n", task, current, (System.nanoTime() - start) / 1e9, message);
         }
     }

@@ -103,13 +103,17 @@ public final class DataHome {
      */
     public String missing(String dataset) {
         requireKnown(dataset);
-        String where = dataset.equals("fashion-mnist")
-                ? "in " + root.resolve(dataset) + " (" + ENV + "), " + FashionMnist.ENV + " or " + FashionMnist.DEBIAN_DIR
-                : "in " + root.resolve(dataset) + " (" + ENV + ")";
-        String alt = dataset.equals("fashion-mnist") ? " (on Debian or Ubuntu, 'apt-get install dataset-fashion-mnist' "
-                + "also works)" : "";
-        return dataset + " was not found " + where + ": run './jackpot data fetch " + dataset + "'" + alt
-                + ", or give the directory holding its files.";
+        String fetch = "run './jackpot data fetch " + dataset + "'";
+        if (!dataset.equals("fashion-mnist")) {
+            return dataset + " was not found in " + root.resolve(dataset) + ": " + fetch
+                    + ", or give the directory holding its files with --data-path.";
+        }
+        String named = env.get(FashionMnist.ENV);
+        String where = named != null && !named.isBlank() ? named + " (" + FashionMnist.ENV + ")"
+                : root.resolve(dataset) + " or " + FashionMnist.DEBIAN_DIR;
+        return "fashion-mnist was not found in " + where + ": " + fetch + " (on Debian or Ubuntu, 'apt-get install "
+                + "dataset-fashion-mnist' also works), or set " + FashionMnist.ENV + " to a directory holding its four "
+                + "IDX files.";
     }
 
     /**
