@@ -168,7 +168,7 @@ final class LotteryCommand implements Callable<Integer> {
                         100 * s.accuracy(), Double.isNaN(s.accuracyStd()) ? ""
                                 : String.format(Locale.ROOT, " ± %.2f", 100 * s.accuracyStd()));
             }
-            out.printf("claim: %s: %s%n", claim.reproduced() ? "reproduced" : "not reproduced", claim.detail());
+            out.printf("claim: %s: %s%n", claim.status().label(), claim.detail());
             fastest.ifPresent(f -> out.printf(Locale.ROOT, "early stopping: the ticket's mean early-stop iteration is "
                     + "least at level %d (density %.2f%%): %.0f (reported, not checked)%n", f.level(), 100 * f.density(),
                     f.earlyStop()));
@@ -207,7 +207,7 @@ final class LotteryCommand implements Callable<Integer> {
                         100 * p.accuracy());
             }
             for (Claim c : result.claims()) {
-                out.printf("claim: %s: %s %s%n", c.reproduced() ? "reproduced" : "not reproduced", c.claim(), c.detail());
+                out.printf("claim: %s: %s %s%n", c.status().label(), c.claim(), c.detail());
             }
             out.printf("run    %s%nreport %s%n", result.layout().dir(), result.layout().dir().resolve("report.html"));
             out.flush();

@@ -71,12 +71,7 @@ final class ReproduceZhangCommand extends SweepingCommand {
                 }
                 ArrayNode claims = n.putArray("claims");
                 for (Claim c : r.claims()) {
-                    ObjectNode cn = claims.addObject();
-                    cn.put("figure", c.figure());
-                    cn.put("claim", c.claim());
-                    cn.put("reproduced", c.reproduced());
-                    cn.put("statistic", c.statistic());
-                    cn.put("value", c.value());
+                    claims.add(c.toJson());
                 }
             }
             OutputOptions.printJson(out, o);
@@ -85,7 +80,7 @@ final class ReproduceZhangCommand extends SweepingCommand {
                 out.printf("Figure %d: %s%n", r.figure(), r.complete() ? r.layout().dir().resolve("report.html")
                         : "incomplete (" + r.layout().dir() + "); run again to resume");
                 for (Claim c : r.claims()) {
-                    out.printf("  [%s] %s: %s = %s%n", c.reproduced() ? "reproduced" : "NOT reproduced", c.claim(),
+                    out.printf("  [%s] %s: %s = %s%n", c.status().label(), c.claim(),
                             c.statistic(), c.value());
                 }
             }

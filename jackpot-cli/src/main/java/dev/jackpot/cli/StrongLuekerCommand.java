@@ -104,7 +104,7 @@ final class StrongLuekerCommand extends SweepingCommand {
                     c.fit().points());
         }
         for (Claim c : result.claims()) {
-            out.printf("[%s] %s: %s = %s%n", c.reproduced() ? "reproduced" : "NOT reproduced", c.claim(), c.statistic(),
+            out.printf("[%s] %s: %s = %s%n", c.status().label(), c.claim(), c.statistic(),
                     c.value());
         }
         out.flush();

@@ -132,7 +132,7 @@ final class StrongPensiaExp1Command implements Callable<Integer> {
             out.printf(Locale.ROOT, "time                   training %.1f s, approximation %.2f s on %d threads%n",
                     r.trainSeconds(), r.approxSeconds(), r.threads());
             for (Claim cl : r.claims()) {
-                out.printf("[%s] %s: %s = %s%n", cl.reproduced() ? "reproduced" : "NOT reproduced", cl.claim(),
+                out.printf("[%s] %s: %s = %s%n", cl.status().label(), cl.claim(),
                         cl.statistic(), cl.value());
             }
             out.printf("run                    %s%n", r.layout().dir());

@@ -74,7 +74,7 @@ final class StrongWidthsCommand implements Callable<Integer> {
                         p.supError(), p.parameters());
             }
             for (Claim c : r.claims()) {
-                out.printf("[%s] %s: %s = %s%n", c.reproduced() ? "reproduced" : "NOT reproduced", c.claim(),
+                out.printf("[%s] %s: %s = %s%n", c.status().label(), c.claim(),
                         c.statistic(), c.value());
             }
             out.flush();

@@ -49,6 +49,8 @@ public final class ReportWriter {
             tr.reproduced td.outcome { color: #116329; background: #e6f4ea; font-weight: bold; white-space: nowrap; }
             tr.not-reproduced td.outcome { color: #a40e26; background: #fdeaea; font-weight: bold;
                                            white-space: nowrap; }
+            tr.inconclusive td.outcome, tr.not-tested td.outcome { color: #6b5000; background: #fff6dc;
+                                           font-weight: bold; white-space: nowrap; }
             td.number { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; text-align: right;
                         white-space: nowrap; }
             figure { margin: 1.2em 0; }
@@ -102,11 +104,11 @@ public final class ReportWriter {
             h.append("<table class=\"claims\">\n<thead><tr><th>Figure</th><th>Claim</th><th>Outcome</th>")
                     .append("<th>Statistic</th><th>Value</th><th>Detail</th></tr></thead>\n<tbody>\n");
             for (Claim c : report.claims()) {
-                h.append("<tr class=\"").append(c.reproduced() ? "reproduced" : "not-reproduced").append("\">")
+                h.append("<tr class=\"").append(cssClass(c.status())).append("\">")
                         .append("<td>").append(escapeHtml(c.figure())).append("</td>")
                         .append("<td>").append(escapeHtml(c.claim())).append("</td>")
                         .append("<td class=\"outcome\">")
-                        .append(c.reproduced() ? "&#10004; reproduced" : "&#10008; NOT reproduced").append("</td>")
+                        .append(htmlMark(c.status())).append(' ').append(c.status().label()).append("</td>")
                         .append("<td>").append(escapeHtml(c.statistic())).append("</td>")
                         .append("<td class=\"number\">").append(escapeHtml(formatValue(c.value()))).append("</td>")
                         .append("<td>").append(escapeHtml(c.detail())).append("</td></tr>\n");
@@ -199,7 +201,7 @@ public final class ReportWriter {
             m.append("## Claims\n\n").append(claimCount(report)).append("\n\n");
             List<List<String>> rows = new ArrayList<>();
             for (Claim c : report.claims()) {
-                rows.add(List.of(c.figure(), c.claim(), c.reproduced() ? "\u2705 reproduced" : "\u274c NOT reproduced",
+                rows.add(List.of(c.figure(), c.claim(), mark(c.status()) + " " + c.status().label(),
                         c.statistic(), formatValue(c.value()), c.detail()));
             }
             pipeTable(m, List.of("Figure", "Claim", "Outcome", "Statistic", "Value", "Detail"), rows);
@@ -254,7 +256,40 @@ public final class ReportWriter {
     }
 
     private static String claimCount(Report report) {
-        return report.reproducedCount() + " of " + report.claims().size() + " claims reproduced.";
+        StringBuilder b = new StringBuilder().append(report.reproducedCount()).append(" of ")
+                .append(report.claims().size()).append(" claims reproduced");
+        for (Claim.Status s : List.of(Claim.Status.INCONCLUSIVE, Claim.Status.NOT_TESTED)) {
+            long n = report.claims().stream().filter(c -> c.status() == s).count();
+            if (n > 0) {
+                b.append(", ").append(n).append(' ').append(s.label());
+            }
+        }
+        return b.append('.').toString();
+    }
+
+    private static String cssClass(Claim.Status s) {
+        return switch (s) {
+            case REPRODUCED -> "reproduced";
+            case NOT_REPRODUCED -> "not-reproduced";
+            case INCONCLUSIVE -> "inconclusive";
+            case NOT_TESTED -> "not-tested";
+        };
+    }
+
+    private static String htmlMark(Claim.Status s) {
+        return switch (s) {
+            case REPRODUCED -> "&#10004;";
+            case NOT_REPRODUCED -> "&#10008;";
+            case INCONCLUSIVE, NOT_TESTED -> "&#8212;";
+        };
+    }
+
+    private static String mark(Claim.Status s) {
+        return switch (s) {
+            case REPRODUCED -> "\u2705";
+            case NOT_REPRODUCED -> "\u274c";
+            case INCONCLUSIVE, NOT_TESTED -> "\u2796";
+        };
     }
 
     private static String missingText(Figure f, String problem) {

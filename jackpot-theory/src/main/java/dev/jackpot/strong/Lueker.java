@@ -349,7 +349,7 @@ public final class Lueker {
             }
             Claim cmp = compare("Xiong et al. 2023", "The perturbation eps = " + fmt(c.ratio()) + " eta reduces n_50 ("
                     + c.law().label() + " candidates)", base.n50(), c.n50(), "eps = 0", "eps = " + fmt(c.ratio()) + " eta");
-            claims.add(new Claim(cmp.figure(), cmp.claim(), cmp.reproduced(), cmp.statistic(), cmp.value(), cmp.detail()
+            claims.add(new Claim(cmp.figure(), cmp.claim(), cmp.status(), cmp.statistic(), cmp.value(), cmp.detail()
                     + " Fitted c: " + fmt(base.fit().slope()) + " without perturbation, " + fmt(c.fit().slope())
                     + " with (ratio " + fmt(c.fit().slope() / base.fit().slope()) + "). The candidate sets are the same, "
                     + "so a perturbed n_50 can never exceed the unperturbed one; the claim's content is the size of the gap."));

@@ -206,13 +206,9 @@ public final class Tour {
         ArrayNode claims = fig.putArray("claims");
         md.append("## 11. A reproduced figure: Zhang et al. (2021), Fig. 4 (quick scale)\n\n");
         for (dev.jackpot.report.Claim c : fig4.claims()) {
-            ObjectNode cn = claims.addObject();
-            cn.put("claim", c.claim());
-            cn.put("reproduced", c.reproduced());
-            cn.put("statistic", c.statistic());
-            cn.put("value", c.value());
+            claims.add(c.toJson());
             md.append(String.format(Locale.ROOT, "- %s: **%s** (%s = %.3g)%n", c.claim(),
-                    c.reproduced() ? "reproduced" : "not reproduced", c.statistic(), c.value()));
+                    c.status().label(), c.statistic(), c.value()));
         }
         md.append("\nReport: `").append(fig4.layout().dir().resolve("report.html")).append("`\n\n");
 

@@ -62,7 +62,10 @@ public final class Lottery {
      * @return {@code lottery-} plus the first 16 hex digits of SHA-256 of the canonical spec
      */
     public static RunId id(LotterySpec spec) {
-        return RunId.of(KIND, CODEC.toTree(spec), CODEC.toTree(CODEC.defaults()));
+        // The margin only judges the results, so changing it re-judges a run instead of orphaning it.
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) CODEC.toTree(spec);
+        tree.remove("margin");
+        return RunId.of(KIND, tree, CODEC.toTree(CODEC.defaults()));
     }
 
     /**

@@ -62,6 +62,9 @@ import java.util.TreeMap;
  * @param validation      training examples held out as a validation set before subsampling (chosen uniformly from
  *                        {@code Seeds.derive(seed, "validation")}; Frankle and Carbin hold out 5,000), on which the
  *                        early-stopping iteration is judged; 0 (the default) for none, when the test loss is used
+ * @param margin          the equivalence margin of the verdicts, in accuracy points (default 0.5): the ticket
+ *                        "matches" dense when the 90% interval on their difference lies within +/- margin. An
+ *                        analysis setting: it does not enter the run id, so a run is re-judged without training
  */
 public record LotterySpec(String model, String dataset, String dataPath, int subsample, int testSubsample,
                           InitScheme init, OptimizerKind optimizer, double learningRate, double momentum,
@@ -70,7 +73,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                           double rate, Map<String, Double> layerRates, List<String> excluded, ResetVariant reset,
                           long rewindStep, long fineTuneSteps, List<Control> controls, int replicates, long seed,
                           OptimizerAtRewind optimizerAtRewind, CountingRule counting,
-                          Augmentation augment, int validation) {
+                          Augmentation augment, int validation, double margin) {
 
     /** Datasets a spec can name. */
     public static final List<String> DATASETS = List.of("fashion-mnist", "mnist", "cifar10");
@@ -106,6 +109,10 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         optimizerAtRewind = optimizerAtRewind == null ? OptimizerAtRewind.ZERO : optimizerAtRewind;
         counting = counting == null ? CountingRule.EXACT : counting;
         augment = augment == null ? Augmentation.NONE : augment;
+        if (!(margin > 0 && margin <= 100)) {
+            throw new IllegalArgumentException("margin is the equivalence margin in accuracy points and must lie in "
+                    + "(0, 100], got " + margin + ".");
+        }
         if (validation < 0) {
             throw new IllegalArgumentException("validation must be 0 (no validation set) or the number of training "
                     + "examples to hold out, got " + validation + ".");
@@ -205,6 +212,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
         private CountingRule counting;
         private Augmentation augment;
         private int validation;
+        private double margin;
 
         private Builder(LotterySpec s) {
             model = s.model;
@@ -239,6 +247,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
             counting = s.counting;
             augment = s.augment;
             validation = s.validation;
+            margin = s.margin;
         }
 
         /** Sets {@code model}; returns this builder. */
@@ -427,6 +436,12 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
             return this;
         }
 
+        /** Sets {@code margin}; returns this builder. */
+        public Builder margin(double v) {
+            margin = v;
+            return this;
+        }
+
         /** Sets {@code validation}; returns this builder. */
         public Builder validation(int v) {
             validation = v;
@@ -441,7 +456,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
             return new LotterySpec(model, dataset, dataPath, subsample, testSubsample, init, optimizer, learningRate,
                     momentum, weightDecay, batchSize, epochs, iterations, schedule, milestones, gamma, warmupSteps,
                     levels, scope, rate, layerRates, excluded, reset, rewindStep, fineTuneSteps, controls, replicates,
-                    seed, optimizerAtRewind, counting, augment, validation);
+                    seed, optimizerAtRewind, counting, augment, validation, margin);
         }
     }
 
@@ -458,7 +473,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 OptimizerKind.ADAM, 1.2e-3, 0, 0, 60, 3, 0, ScheduleKind.CONSTANT, List.of(), 1, 0, 8,
                 PruneScope.LAYERWISE, 0.2, Map.of("fc3.weight", 0.1), List.of(), ResetVariant.REWIND_INIT, 0, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2019,
-                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.NONE, 0);
+                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.NONE, 0, 0.5);
     }
 
     /**
@@ -473,7 +488,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 OptimizerKind.ADAM, 1.2e-3, 0, 0, 60, 0, 50_000, ScheduleKind.CONSTANT, List.of(), 1, 0, 15,
                 PruneScope.LAYERWISE, 0.2, Map.of("fc3.weight", 0.1), List.of(), ResetVariant.REWIND_INIT, 0, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 5, 2019,
-                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.NONE, 5000);
+                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.NONE, 5000, 0.5);
     }
 
     /**
@@ -489,7 +504,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 PruneScope.LAYERWISE, 0.2, Map.of("conv1.weight", 0.1, "conv2.weight", 0.1, "fc3.weight", 0.1),
                 List.of(), ResetVariant.REWIND_INIT, 0, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2019,
-                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.NONE, 5000);
+                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.NONE, 5000, 0.5);
     }
 
     /**
@@ -505,7 +520,7 @@ public record LotterySpec(String model, String dataset, String dataPath, int sub
                 OptimizerKind.SGD, 0.1, 0.9, 1e-4, 128, 0, 63_000, ScheduleKind.STEP, List.of(32_000L, 48_000L), 0.1,
                 0, 16, PruneScope.GLOBAL, 0.2, Map.of(), List.of(), ResetVariant.REWIND_TO_STEP, 500, 0,
                 List.of(Control.RANDOM_REINIT, Control.RANDOM_PRUNE_LAYERWISE), 3, 2020,
-                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.FLIP_CROP, 0);
+                OptimizerAtRewind.ZERO, CountingRule.EXACT, Augmentation.FLIP_CROP, 0, 0.5);
     }
 
     /**

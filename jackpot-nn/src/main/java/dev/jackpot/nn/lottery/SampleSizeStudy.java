@@ -14,6 +14,8 @@ import dev.jackpot.report.Figure;
 import dev.jackpot.report.Report;
 import dev.jackpot.report.Table;
 import dev.jackpot.run.RunWriter;
+import dev.jackpot.stats.MeanDifference;
+import dev.jackpot.stats.Verdict;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,7 +36,8 @@ import java.util.Map;
  * <p>Claims checked: (1) "a pruned network trained on N1 samples is more accurate than the dense
  * network trained on N2 > N1 samples" for at least one pair, statistic the largest margin
  * {@code max over N1 < N2 of (best pruned accuracy at N1 - dense accuracy at N2)}; (2) "pruning
- * raises the test accuracy at every N", statistic the number of N whose best pruned level beats dense.
+ * raises the test accuracy at every N", statistic the number of N whose best pruned level beats dense;
+ * each decided by a confidence interval over replicates ({@link #claims}).
  */
 public final class SampleSizeStudy {
 
@@ -50,8 +53,14 @@ public final class SampleSizeStudy {
      * @param density   the ticket's density at that level
      * @param accuracy  mean test accuracy over replicates
      * @param std       its sample standard deviation (NaN for one replicate)
+     * @param accuracies each replicate's test accuracy, in replicate order (the claims' intervals use them)
      */
-    public record Point(int n, int level, double density, double accuracy, double std) {
+    public record Point(int n, int level, double density, double accuracy, double std, double[] accuracies) {
+
+        /** Copies the accuracies. */
+        public Point {
+            accuracies = accuracies.clone();
+        }
 
         /** @return the point as JSON ({@code result.json} and the CLI's {@code --json}) */
         public ObjectNode toJson() {
@@ -66,7 +75,8 @@ public final class SampleSizeStudy {
     }
 
     /** Fields {@link LotterySpec} gained after sample-size studies existed (see {@link #id}). */
-    private static final List<String> LATER_FIELDS = List.of("optimizerAtRewind", "counting", "augment", "validation");
+    private static final List<String> LATER_FIELDS = List.of("optimizerAtRewind", "counting", "augment", "validation",
+            "margin");
 
     /**
      * @param layout the study's directory
@@ -147,7 +157,11 @@ public final class SampleSizeStudy {
             computed += r.computed();
             for (LotteryStats.LevelStats s : LotteryStats.of(r.branches())) {
                 if (s.branch().equals(BranchResult.MAIN)) {
-                    points.add(new Point(n, s.level(), s.density(), s.accuracy(), s.accuracyStd()));
+                    double[] acc = r.branches().stream().filter(b -> b.level() == s.level()
+                                    && b.branch().equals(BranchResult.MAIN))
+                            .sorted(java.util.Comparator.comparingInt(BranchSummary::replicate))
+                            .mapToDouble(BranchSummary::accuracy).toArray();
+                    points.add(new Point(n, s.level(), s.density(), s.accuracy(), s.accuracyStd(), acc));
                 }
             }
         }
@@ -156,7 +170,15 @@ public final class SampleSizeStudy {
         return new Result(layout, points, claims, computed);
     }
 
-    /** The two claims of the class comment, from the points. */
+    /**
+     * The two claims of the class comment, from the points, each judged by a 90% interval over replicates
+     * ({@link Verdict#CONFIDENCE}): (1) Welch's interval on best pruned accuracy at N1 minus dense accuracy at
+     * N2 for the pair with the largest difference of means (chosen by its means, so the interval is
+     * optimistic for the maximum), reproduced when it lies above 0 and not reproduced when below; (2) at each
+     * N the paired interval (replicate r's pruned network against its own dense one) on best pruned minus
+     * dense, reproduced when it lies above 0 at every N and not reproduced when it lies at or below 0 at one.
+     * Otherwise inconclusive; one replicate gives no interval.
+     */
     static List<Claim> claims(List<Integer> sizes, List<Point> points) {
         Map<Integer, Point> dense = new LinkedHashMap<>();
         Map<Integer, Point> bestPruned = new LinkedHashMap<>();
@@ -168,34 +190,68 @@ public final class SampleSizeStudy {
             }
         }
         double margin = Double.NEGATIVE_INFINITY;
-        String pair = "no pair";
+        Point bestSmall = null;
+        Point bestLarge = null;
         for (int i = 0; i < sizes.size(); i++) {
             for (int j = i + 1; j < sizes.size(); j++) {
                 Point small = bestPruned.get(sizes.get(i));
                 Point large = dense.get(sizes.get(j));
                 if (small != null && large != null && small.accuracy() - large.accuracy() > margin) {
                     margin = small.accuracy() - large.accuracy();
-                    pair = String.format(Locale.ROOT, "pruned to %.1f%% at N = %d: %.2f%%; dense at N = %d: %.2f%%",
-                            100 * small.density(), small.n(), 100 * small.accuracy(), large.n(), 100 * large.accuracy());
+                    bestSmall = small;
+                    bestLarge = large;
                 }
             }
         }
-        int improved = 0;
-        for (int n : sizes) {
-            if (bestPruned.containsKey(n) && dense.containsKey(n)
-                    && bestPruned.get(n).accuracy() > dense.get(n).accuracy()) {
-                improved++;
-            }
+        String claim1 = "A pruned network trained on fewer samples is more accurate than the dense network trained "
+                + "on more samples.";
+        String stat1 = "max over N1 < N2 of best pruned acc(N1) - dense acc(N2), points";
+        Claim first;
+        if (bestSmall == null) {
+            first = new Claim("Zhang 2021 Figs. 11-12", claim1, Claim.Status.NOT_TESTED, stat1, Double.NaN,
+                    "No pair of sizes has both a pruned and a dense network.");
+        } else {
+            MeanDifference d = MeanDifference.welch(bestSmall.accuracies(), bestLarge.accuracies(), Verdict.CONFIDENCE);
+            Claim.Status status = !d.hasInterval() ? Claim.Status.INCONCLUSIVE : d.lower() > 0 ? Claim.Status.REPRODUCED
+                    : d.upper() < 0 ? Claim.Status.NOT_REPRODUCED : Claim.Status.INCONCLUSIVE;
+            String pair = String.format(Locale.ROOT, "pruned to %.1f%% at N = %d: %.2f%%; dense at N = %d: %.2f%%",
+                    100 * bestSmall.density(), bestSmall.n(), 100 * bestSmall.accuracy(), bestLarge.n(),
+                    100 * bestLarge.accuracy());
+            first = new Claim("Zhang 2021 Figs. 11-12", claim1, status, stat1, 100 * margin, "Best pair by means: "
+                    + pair + ". " + interval(d) + " Reproduced when the interval lies above 0; the pair is chosen by "
+                    + "its means, so the interval is optimistic for the maximum.");
         }
-        double points100 = Double.isInfinite(margin) ? Double.NaN : 100 * margin;
-        return List.of(
-                new Claim("Zhang 2021 Figs. 11-12", "A pruned network trained on fewer samples is more accurate than "
-                        + "the dense network trained on more samples.", points100 > 0,
-                        "max over N1 < N2 of best pruned acc(N1) - dense acc(N2), points", points100,
-                        "Best pair: " + pair + ". Means over replicates; reproduced when the margin is positive."),
-                new Claim("Zhang 2021 Figs. 11-12", "Pruning raises the test accuracy at every training-set size N.",
-                        improved == sizes.size(), "sizes N where the best pruned level beats dense", improved,
-                        improved + " of " + sizes.size() + " sizes."));
+        int better = 0;
+        int notBetter = 0;
+        List<String> perN = new ArrayList<>();
+        for (int n : sizes) {
+            if (!bestPruned.containsKey(n) || !dense.containsKey(n)) {
+                continue;
+            }
+            double[] a = bestPruned.get(n).accuracies();
+            double[] b = dense.get(n).accuracies();
+            MeanDifference d = a.length == b.length ? MeanDifference.paired(a, b, Verdict.CONFIDENCE)
+                    : MeanDifference.welch(a, b, Verdict.CONFIDENCE);
+            boolean up = d.hasInterval() && d.lower() > 0;
+            boolean notUp = d.hasInterval() && d.upper() <= 0;
+            better += up ? 1 : 0;
+            notBetter += notUp ? 1 : 0;
+            perN.add(String.format(Locale.ROOT, "N = %d: %+.2f points%s", n, 100 * d.estimate(), d.hasInterval()
+                    ? String.format(Locale.ROOT, " [%+.2f, %+.2f]", 100 * d.lower(), 100 * d.upper()) : " (no interval)"));
+        }
+        Claim.Status status2 = perN.isEmpty() ? Claim.Status.NOT_TESTED : notBetter > 0 ? Claim.Status.NOT_REPRODUCED
+                : better == sizes.size() ? Claim.Status.REPRODUCED : Claim.Status.INCONCLUSIVE;
+        Claim second = new Claim("Zhang 2021 Figs. 11-12", "Pruning raises the test accuracy at every training-set size N.",
+                status2, "sizes N where the best pruned level beats dense (90% interval above 0)", better,
+                better + " of " + sizes.size() + " sizes decided better, " + notBetter + " not better. Best pruned - "
+                        + "dense, paired 90% intervals: " + String.join("; ", perN) + ".");
+        return List.of(first, second);
+    }
+
+    private static String interval(MeanDifference d) {
+        return d.hasInterval() ? String.format(Locale.ROOT, "Difference %+.2f points, 90%% CI [%+.2f, %+.2f] (%s, df %.1f).",
+                100 * d.estimate(), 100 * d.lower(), 100 * d.upper(), d.method(), d.df())
+                : String.format(Locale.ROOT, "Difference %+.2f points; one replicate gives no interval.", 100 * d.estimate());
     }
 
     private static void write(RunWriter writer, LotterySpec base, List<Integer> sizes, List<Point> points,

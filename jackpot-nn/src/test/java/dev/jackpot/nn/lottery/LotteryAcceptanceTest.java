@@ -30,8 +30,10 @@ class LotteryAcceptanceTest {
         assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
         Lottery.Result r = Lottery.run(LotterySpec.lenet300Fashion(), dir, Compute.cpu(1), LotteryListener.NONE);
         List<LotteryStats.LevelStats> stats = LotteryStats.of(r.branches());
-        Claim claim = LotteryReport.claim(stats);
-        assertTrue(claim.reproduced(), claim.detail());
+        Claim claim = LotteryReport.claim(r.branches(), r.spec().margin());
+        // three replicates may leave the verdict open, but they must not contradict the paper
+        assertTrue(claim.status() == Claim.Status.REPRODUCED || claim.status() == Claim.Status.INCONCLUSIVE,
+                claim.status() + ": " + claim.detail());
         int level = stats.stream().filter(s -> s.branch().equals("main") && s.level() > 0)
                 .min((a, b) -> Double.compare(Math.abs(a.density() - 0.2), Math.abs(b.density() - 0.2)))
                 .orElseThrow().level();

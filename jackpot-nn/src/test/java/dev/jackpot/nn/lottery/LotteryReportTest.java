@@ -102,15 +102,58 @@ class LotteryReportTest {
         assertEquals(Double.NaN, LotteryStats.std(new double[] {1}));
     }
 
+    /** Five replicates: dense 0.80 + 0.01 r; the ticket at 21% and its re-init control offset from it. */
+    private static List<BranchSummary> paired(int reps, double ticketOffset, double reinitOffset, double lowest) {
+        List<BranchSummary> r = new ArrayList<>();
+        for (int rep = 0; rep < reps; rep++) {
+            double dense = 0.80 + 0.01 * rep;
+            double wobble = 0.0004 * ((rep % 2) * 2 - 1);
+            r.add(row(rep, 0, "main", 1.0, dense));
+            r.add(row(rep, 1, "main", 0.5, dense));
+            r.add(row(rep, 1, "random-reinit", 0.5, dense));
+            r.add(row(rep, 2, "main", lowest, dense + ticketOffset + wobble));
+            r.add(row(rep, 2, "random-reinit", lowest, dense + ticketOffset + reinitOffset - wobble));
+        }
+        return r;
+    }
+
     @Test
-    void claimLooksAtTheLevelClosestToTwentyPercent() {
-        Claim ok = LotteryReport.claim(LotteryStats.of(rows(0.80, 0.7)));
-        assertTrue(ok.reproduced(), ok.detail());
-        assertTrue(ok.detail().contains("level 2"), ok.detail());
-        assertEquals(-2.0, ok.value(), 1e-9);
-        // below dense mean - 1 std
-        assertFalse(LotteryReport.claim(LotteryStats.of(rows(0.79, 0.7))).reproduced());
-        // re-init not lower
-        assertFalse(LotteryReport.claim(LotteryStats.of(rows(0.83, 0.84))).reproduced());
+    void theClaimIsJudgedByPairedIntervalsOverReplicates() {
+        Claim ok = LotteryReport.claim(paired(5, 0.001, -0.05, 0.211), 0.5);
+        assertEquals(Claim.Status.REPRODUCED, ok.status(), ok.detail());
+        assertTrue(ok.detail().contains("At level 2 (density 21.1%), 5 replicates: ticket vs dense matches"), ok.detail());
+        assertTrue(ok.detail().contains("90% CI ["), ok.detail());
+        assertEquals(0.092, ok.value(), 1e-9); // 0.1 points, less the wobble of odd-numbered replicates
+        // the replicates' own dense networks vary by 4 points, but pairing removes that spread
+        Claim better = LotteryReport.claim(paired(5, 0.02, -0.05, 0.211), 0.5);
+        assertEquals(Claim.Status.REPRODUCED, better.status(), better.detail());
+        assertTrue(better.detail().contains("ticket vs dense better"), better.detail());
+
+        Claim worse = LotteryReport.claim(paired(5, -0.03, -0.05, 0.211), 0.5);
+        assertEquals(Claim.Status.NOT_REPRODUCED, worse.status(), worse.detail());
+        Claim reinitNotLower = LotteryReport.claim(paired(5, 0.001, 0.02, 0.211), 0.5);
+        assertEquals(Claim.Status.NOT_REPRODUCED, reinitNotLower.status(), reinitNotLower.detail());
+        assertTrue(reinitNotLower.detail().contains("re-init is NOT lower"), reinitNotLower.detail());
+        // a margin tighter than the ticket's +/-0.04-point spread around dense is not decided by five replicates
+        Claim tight = LotteryReport.claim(paired(5, 0, -0.05, 0.211), 0.03);
+        assertEquals(Claim.Status.INCONCLUSIVE, tight.status(), tight.detail());
+        assertTrue(tight.detail().contains("replicates would decide it"), tight.detail());
+    }
+
+    @Test
+    void aRunThatDoesNotMeetTheClaimsConditionsIsNotTestedNeverReproduced() {
+        // the known defect: a 2-level, 1-replicate run whose lowest density is 64.1% was reported "reproduced"
+        Claim shallow = LotteryReport.claim(paired(1, 0.001, -0.05, 0.641), 0.5);
+        assertEquals(Claim.Status.NOT_TESTED, shallow.status(), shallow.detail());
+        assertTrue(shallow.detail().contains("reach down to 50.0%") || shallow.detail().contains("64.1%"), shallow.detail());
+        assertFalse(shallow.reproduced());
+        Claim oneReplicate = LotteryReport.claim(paired(1, 0.001, -0.05, 0.211), 0.5);
+        assertEquals(Claim.Status.INCONCLUSIVE, oneReplicate.status(), oneReplicate.detail());
+        assertTrue(oneReplicate.detail().contains("no interval from one replicate"), oneReplicate.detail());
+        List<BranchSummary> noReinit = new ArrayList<>(paired(5, 0.001, -0.05, 0.211));
+        noReinit.removeIf(b -> b.branch().equals("random-reinit"));
+        Claim halfTested = LotteryReport.claim(noReinit, 0.5);
+        assertEquals(Claim.Status.NOT_TESTED, halfTested.status(), halfTested.detail());
+        assertEquals(Claim.Status.NOT_TESTED, LotteryReport.claim(List.of(row(0, 0, "main", 1, 0.8)), 0.5).status());
     }
 }

@@ -13,8 +13,28 @@ import org.junit.jupiter.api.Test;
 
 class SampleSizeStudyTest {
 
+    /** Three replicates at acc - 0.002, acc, acc + 0.002 (sample std 0.002). */
     private static SampleSizeStudy.Point p(int n, int level, double density, double acc) {
-        return new SampleSizeStudy.Point(n, level, density, acc, Double.NaN);
+        return new SampleSizeStudy.Point(n, level, density, acc, 0.002, new double[] {acc - 0.002, acc, acc + 0.002});
+    }
+
+    @Test
+    void oneReplicateDecidesNothingAndAnOverlapIsInconclusive() {
+        List<SampleSizeStudy.Point> one = List.of(
+                new SampleSizeStudy.Point(100, 0, 1.0, 0.70, Double.NaN, new double[] {0.70}),
+                new SampleSizeStudy.Point(100, 1, 0.8, 0.74, Double.NaN, new double[] {0.74}),
+                new SampleSizeStudy.Point(300, 0, 1.0, 0.72, Double.NaN, new double[] {0.72}),
+                new SampleSizeStudy.Point(300, 1, 0.8, 0.75, Double.NaN, new double[] {0.75}));
+        List<Claim> claims = SampleSizeStudy.claims(List.of(100, 300), one);
+        assertEquals(Claim.Status.INCONCLUSIVE, claims.get(0).status(), claims.get(0).detail());
+        assertTrue(claims.get(0).detail().contains("one replicate gives no interval"), claims.get(0).detail());
+        assertEquals(Claim.Status.INCONCLUSIVE, claims.get(1).status(), claims.get(1).detail());
+        // a 0.1-point edge whose replicates disagree by 0.4 points is not decided by three of them
+        SampleSizeStudy.Point reversed = new SampleSizeStudy.Point(100, 1, 0.8, 0.701, 0.002,
+                new double[] {0.703, 0.701, 0.699});
+        List<Claim> close = SampleSizeStudy.claims(List.of(100, 300), List.of(
+                p(100, 0, 1.0, 0.700), reversed, p(300, 0, 1.0, 0.720), p(300, 1, 0.8, 0.730)));
+        assertEquals(Claim.Status.INCONCLUSIVE, close.get(1).status(), close.get(1).detail());
     }
 
     @Test
