@@ -81,6 +81,11 @@ final class LotteryCommand implements Callable<Integer> {
             + "used then). Default: the preset's (5000 for lenet300-mnist and conv2-cifar10, else 0).")
     Integer validation;
 
+    @Option(names = "--margin", paramLabel = "POINTS", description = "Equivalence margin of the verdicts, in accuracy "
+            + "points (default 0.5): the ticket matches dense when the paired 90% interval on their difference lies "
+            + "within +/- it. Not part of the run id: a finished run is re-judged without training.")
+    Double margin;
+
     @Option(names = "--replicate", paramLabel = "R", description = "Run only replicate R (e.g. one process per "
             + "replicate on the same --out); a later run without it loads them and writes the report.")
     Integer only;
@@ -236,6 +241,9 @@ final class LotteryCommand implements Callable<Integer> {
         }
         if (validation != null) {
             b.validation(validation);
+        }
+        if (margin != null) {
+            b.margin(margin);
         }
         if (augment != null) {
             b.augment(augment);

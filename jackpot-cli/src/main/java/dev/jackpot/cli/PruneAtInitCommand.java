@@ -86,7 +86,7 @@ final class PruneAtInitCommand implements Callable<Integer> {
                     + "reference's behaviour: train a separate draw (its own derived seed) with zero biases under the mask.")
     boolean scoreOnTrainedInit;
 
-    @Option(names = "--controls", split = ",", description = "Also train the controls: shuffle (layerwise random mask, same per-layer counts), reinit (same mask, new init).")
+    @Option(names = "--controls", split = ",", description = "Also train the controls: shuffle (layerwise random mask, same per-layer counts), reinit (same mask, new init), invert (the lowest-ranked weights kept, same count).")
     List<String> controls = List.of();
 
     @Option(names = "--synthetic", description = "Use generated images of Fashion-MNIST's shape instead of the dataset.")
@@ -134,7 +134,7 @@ final class PruneAtInitCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-12s %8d of %8d  density %.4f%n", c.get("name").asText(), c.get("kept").asLong(),
                     c.get("size").asLong(), c.get("density").asDouble());
         }
-        for (String k : List.of("ticket", "shuffle", "reinit")) {
+        for (String k : List.of("ticket", "shuffle", "reinit", "invert")) {
             if (result.has(k)) {
                 out.printf(Locale.ROOT, "%-8s test accuracy %.4f%s%n", k, result.get(k).get("testAccuracy").asDouble(),
                         result.get(k).get("diverged").asBoolean() ? " (diverged)" : "");

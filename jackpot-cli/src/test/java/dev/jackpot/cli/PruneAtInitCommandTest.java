@@ -85,4 +85,19 @@ class PruneAtInitCommandTest {
         assertEquals(ExitCodes.USAGE, Cli.run("prune-at-init", "--method", "snip", "--density", "0.5", "--controls", "nope",
                 "--synthetic", "--out", dir.toString()).exit);
     }
+
+    @Test
+    void sanityChecksRunAsOneStudyWithClaimsInTheSharedShape(@TempDir Path dir) throws Exception {
+        Cli c = Cli.run("sanity", "--methods", "magnitude", "--densities", "0.1", "--replicates", "2", "--synthetic",
+                "--examples", "120", "--test-examples", "60", "--epochs", "1", "--out", dir.toString(), "--json",
+                "--quiet");
+        assertEquals(0, c.exit, c.err);
+        var j = c.json();
+        assertEquals(2, j.get("cellsComputed").asInt());
+        assertEquals(2, j.get("claims").size());
+        assertTrue(j.get("claims").get(0).get("claim").asText().startsWith("Shuffling magnitude's mask"));
+        assertTrue(Files.isRegularFile(Path.of(j.get("report").asText())));
+        assertEquals(2, Cli.run("sanity", "--methods", "vanish", "--synthetic", "--out", dir.toString()).exit);
+        assertEquals(2, Cli.run("sanity", "--densities", "0", "--synthetic", "--out", dir.toString()).exit);
+    }
 }

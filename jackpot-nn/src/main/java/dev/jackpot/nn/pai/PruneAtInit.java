@@ -85,12 +85,34 @@ public final class PruneAtInit {
      */
     public PruneAtInitResult prune(PruneAtInitSpec spec, TensorSet weights, ImageDataset train, Normalisation norm,
                                    InitScheme scheme) {
+        return prune(spec, weights, train, norm, scheme, false);
+    }
+
+    /**
+     * As {@link #prune(PruneAtInitSpec, TensorSet, ImageDataset, Normalisation, InitScheme)}, keeping the weights
+     * the method ranks lowest instead of highest: the inverted-scores sanity check of Frankle et al. (ICLR 2021),
+     * Synaptic-Flow's {@code --invert} (for SynFlow, in every round). Same scores, same counts.
+     *
+     * @param spec    the method and its settings
+     * @param weights the initial weights; not modified
+     * @param train   training examples (SNIP and GraSP)
+     * @param norm    their normalisation
+     * @param scheme  the initialisation scheme of SNIP's separate draw
+     * @return the inverted mask and its record
+     */
+    public PruneAtInitResult pruneInverted(PruneAtInitSpec spec, TensorSet weights, ImageDataset train,
+                                           Normalisation norm, InitScheme scheme) {
+        return prune(spec, weights, train, norm, scheme, true);
+    }
+
+    private PruneAtInitResult prune(PruneAtInitSpec spec, TensorSet weights, ImageDataset train, Normalisation norm,
+                                    InitScheme scheme, boolean invert) {
         network.checkWeights(weights);
         if (spec.method().needsData() && train == null) {
             throw new IllegalArgumentException(spec.method() + " needs training examples, but none were given.");
         }
         if (spec.method() == PaiMethod.SYNFLOW) {
-            return synflow(spec, weights);
+            return synflow(spec, weights, invert);
         }
         TensorSet scored = spec.redrawXavier() ? xavierRedraw(weights, Seeds.derive(spec.seed(), "grasp-xavier")) : weights;
         TensorSet scores = switch (spec.method()) {
@@ -100,7 +122,8 @@ public final class PruneAtInit {
             case RANDOM -> randomScores(Seeds.stream(spec.seed(), "pai-random"));
             case SYNFLOW -> throw new IllegalStateException("unreachable");
         };
-        boolean removeHighest = spec.method() == PaiMethod.GRASP;
+        // GraSP removes its highest scores; inverting keeps them instead (and the others keep their lowest).
+        boolean removeHighest = (spec.method() == PaiMethod.GRASP) != invert;
         PruneResult r = new ScorePruneStrategy(spec.scope(), spec.density(), Set.of(), removeHighest, spec.counting())
                 .prune(scores, onesMask());
         TensorSet trainInit = spec.scoreOnTrainedInit() ? weights
@@ -358,6 +381,10 @@ public final class PruneAtInit {
      * @return the final mask, the last round's selection, the density after every round
      */
     public PruneAtInitResult synflow(PruneAtInitSpec spec, TensorSet weights) {
+        return synflow(spec, weights, false);
+    }
+
+    private PruneAtInitResult synflow(PruneAtInitSpec spec, TensorSet weights, boolean invert) {
         network.checkWeights(weights);
         TensorSet masks = onesMask();
         List<Double> densities = new ArrayList<>();
@@ -367,7 +394,7 @@ public final class PruneAtInit {
         for (int r = 1; r <= n; r++) {
             scores = synflowScores(weights, masks);
             double dr = r == n ? spec.density() : Math.pow(spec.density(), (double) r / n);
-            last = new ScorePruneStrategy(spec.scope(), dr, Set.of(), false, spec.counting()).prune(scores, masks);
+            last = new ScorePruneStrategy(spec.scope(), dr, Set.of(), invert, spec.counting()).prune(scores, masks);
             masks = last.masks();
             densities.add(Masks.density(masks));
         }

@@ -44,7 +44,8 @@ import java.util.Set;
 
 /**
  * A {@code prune-at-init} run (weak-lth.md section 5): prune a freshly initialised network once, train it
- * under the fixed mask, optionally train the layerwise-shuffle and reinitialisation controls, and write
+ * under the fixed mask, optionally train the layerwise-shuffle, reinitialisation and inverted-scores controls
+ * (the sanity checks of Frankle et al., ICLR 2021), and write
  * {@code <root>/prune-at-init-<hash>/} with the spec, {@code ticket.npz}, the manifest and
  * {@code result.json} (per-layer counts, achieved density, each network's test accuracy). A finished run is
  * found by its id and returned without recomputing.
@@ -174,13 +175,27 @@ public final class PruneAtInitRun {
         if (spec.controls().contains("shuffle")) {
             Rng rng = Seeds.stream(seed, "pai-shuffle");
             TensorSet shuffled = new RandomPruneStrategy(PruneScope.LAYERWISE, Set.of()).matching(mask, rng).masks();
+            requireSameLayerCounts(mask, shuffled);
             listener.status("control shuffle ...");
-            putTraining(result.putObject("shuffle"), trainer.train(start, shuffled, progress));
+            ObjectNode o = result.putObject("shuffle");
+            putTraining(o, trainer.train(start, shuffled, progress));
+            o.put("overlap", Masks.overlap(mask, shuffled).jaccard());
         }
         if (spec.controls().contains("reinit")) {
             TensorSet other = Initialiser.initialise(net, Seeds.derive(seed, "reinit"), InitScheme.KAIMING_NORMAL);
             listener.status("control reinit ...");
             putTraining(result.putObject("reinit"), trainer.train(other, mask, progress));
+        }
+        if (spec.controls().contains("invert")) {
+            listener.status("control invert ...");
+            TensorSet inverted = new PruneAtInit(compute, net).pruneInverted(pai, init, data.train(), norm,
+                    InitScheme.KAIMING_NORMAL).masks();
+            ObjectNode o = result.putObject("invert");
+            TrainResult t = trainer.train(start, inverted, progress);
+            Masks.requireMaskedZero(t.weights(), inverted, "the trained inverted " + pai.method() + " mask");
+            putTraining(o, t);
+            o.put("density", Masks.density(inverted));
+            o.put("overlap", Masks.overlap(mask, inverted).jaccard());
         }
 
         RunWriter writer = RunWriter.open(layout);
@@ -200,6 +215,18 @@ public final class PruneAtInitRun {
         writer.manifest(threads, seeds, started);
         writer.result(result);
         return new Outcome(layout, result, false);
+    }
+
+    /** The layer-wise shuffle keeps every layer's count exactly; anything else would not test per-layer densities. */
+    private static void requireSameLayerCounts(TensorSet mask, TensorSet shuffled) {
+        for (var t : mask.list()) {
+            long a = Masks.kept(t);
+            long b = Masks.kept(shuffled.get(t.name()));
+            if (a != b) {
+                throw new IllegalStateException("The shuffled mask keeps " + b + " weights of " + t.name() + " where the "
+                        + "mask keeps " + a + ".");
+            }
+        }
     }
 
     private static void putTraining(ObjectNode o, TrainResult r) {

@@ -21,14 +21,15 @@ import java.util.Objects;
  * @param testExamples test examples, positive
  * @param epochs       training epochs, positive
  * @param synthetic    generated images of Fashion-MNIST's shape instead of the dataset
- * @param controls     any of {@code shuffle} (layerwise random mask, same per-layer counts) and
- *                     {@code reinit} (same mask, new init)
+ * @param controls     any of {@code shuffle} (layerwise random mask, same per-layer counts),
+ *                     {@code reinit} (same mask, new init) and {@code invert} (the method's lowest-ranked weights
+ *                     kept, same count, same init)
  */
 public record PruneAtInitRunSpec(PruneAtInitSpec pruning, Architecture architecture, int examples, int testExamples,
                                  int epochs, boolean synthetic, List<String> controls) {
 
     /** The controls a run may train. */
-    public static final List<String> CONTROLS = List.of("shuffle", "reinit");
+    public static final List<String> CONTROLS = List.of("shuffle", "reinit", "invert");
 
     /**
      * @throws IllegalArgumentException if a size is not positive or a control is unknown
@@ -43,7 +44,7 @@ public record PruneAtInitRunSpec(PruneAtInitSpec pruning, Architecture architect
         controls = List.copyOf(controls);
         for (String c : controls) {
             if (!CONTROLS.contains(c)) {
-                throw new IllegalArgumentException("Unknown control '" + c + "'; known: shuffle, reinit.");
+                throw new IllegalArgumentException("Unknown control '" + c + "'; known: shuffle, reinit, invert.");
             }
         }
     }

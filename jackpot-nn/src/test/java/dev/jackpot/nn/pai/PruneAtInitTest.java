@@ -369,4 +369,36 @@ class PruneAtInitTest {
         assertEquals(PaiMethod.GRASP, PaiMethod.parse("GraSP"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> PaiMethod.parse("obd")).getMessage().contains("snip"));
     }
+
+    @Test
+    void invertedMagnitudeKeepsTheSmallestWeightsAtTheSameCount() {
+        Network net = new Mlp("mlp", new int[] {1, 4, 4}, new int[] {12, 8}, 3);
+        TensorSet w = Initialiser.initialise(net, 9, InitScheme.KAIMING_NORMAL);
+        PruneAtInitSpec spec = PruneAtInitSpec.of(PaiMethod.MAGNITUDE, 0.2, 1);
+        PruneAtInit pai = new PruneAtInit(CPU, net);
+        TensorSet found = pai.prune(spec, w, null, null).masks();
+        TensorSet inverted = pai.pruneInverted(spec, w, null, null, InitScheme.KAIMING_NORMAL).masks();
+        assertEquals(Masks.kept(found), Masks.kept(inverted));
+        double smallestKept = Double.POSITIVE_INFINITY;
+        double largestInverted = 0;
+        for (String name : net.prunableNames()) {
+            float[] v = w.get(name).values();
+            float[] a = found.get(name).values();
+            float[] b = inverted.get(name).values();
+            for (int j = 0; j < v.length; j++) {
+                assertFalse(a[j] != 0 && b[j] != 0, "at density 0.2 the two masks are disjoint");
+                if (a[j] != 0) {
+                    smallestKept = Math.min(smallestKept, Math.abs(v[j]));
+                }
+                if (b[j] != 0) {
+                    largestInverted = Math.max(largestInverted, Math.abs(v[j]));
+                }
+            }
+        }
+        assertTrue(largestInverted <= smallestKept, largestInverted + " > " + smallestKept);
+        // SynFlow inverts in every round and still keeps the requested count
+        PruneAtInitSpec sf = PruneAtInitSpec.of(PaiMethod.SYNFLOW, 0.1, 1).withRounds(4);
+        assertEquals(Math.round(0.1 * net.prunableCount()),
+                Masks.kept(pai.pruneInverted(sf, w, null, null, InitScheme.KAIMING_NORMAL).masks()));
+    }
 }
