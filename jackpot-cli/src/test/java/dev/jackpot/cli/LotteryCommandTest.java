@@ -151,4 +151,21 @@ class LotteryCommandTest {
         assertEquals(j.get("points"), again.json().get("points"));
         assertEquals(2, Cli.run("lottery", "--sizes", "300,150", "--out", out.toString(), "--quiet").exit);
     }
+
+    @Test
+    void stabilityRunsOnALotteryRunAndPrintsItsClaims(@TempDir Path dir) throws Exception {
+        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
+        Path spec = dir.resolve("tiny.yaml");
+        Files.writeString(spec, "subsample: 600\ntestSubsample: 500\nepochs: 1\nlevels: 1\nreplicates: 2\ncontrols: []\n");
+        Cli c = Cli.run("stability", "--spec", spec.toString(), "--at-levels", "0,1", "--ks", "0,5", "--points", "4",
+                "--out", dir.resolve("runs").toString(), "--json", "--quiet");
+        assertEquals(0, c.exit, c.err);
+        var j = c.json();
+        assertEquals(8, j.get("cells").size());
+        assertEquals(3, j.get("claims").size());
+        assertTrue(j.get("claims").get(0).has("status"));
+        Cli bad = Cli.run("stability", "--spec", spec.toString(), "--at-levels", "4", "--out", dir.toString());
+        assertEquals(2, bad.exit, bad.err);
+        assertTrue(bad.err.contains("not one of the lottery's levels"), bad.err);
+    }
 }

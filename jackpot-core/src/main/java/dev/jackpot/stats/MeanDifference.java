@@ -89,19 +89,11 @@ public record MeanDifference(double estimate, double lower, double upper, double
     }
 
     static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return x.length == 0 ? Double.NaN : s / x.length;
+        return Sample.mean(x);
     }
 
     static double variance(double[] x) {
-        double m = mean(x);
-        double s = 0;
-        for (double v : x) {
-            s += (v - m) * (v - m);
-        }
-        return s / (x.length - 1);
+        double sd = Sample.std(x);
+        return sd * sd;
     }
 }

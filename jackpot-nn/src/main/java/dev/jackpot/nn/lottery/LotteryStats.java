@@ -72,23 +72,11 @@ public final class LotteryStats {
 
     /** @return the mean, NaN for none */
     public static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return x.length == 0 ? Double.NaN : s / x.length;
+        return dev.jackpot.stats.Sample.mean(x);
     }
 
     /** @return the sample standard deviation (n − 1), NaN for fewer than two values */
     public static double std(double[] x) {
-        if (x.length < 2) {
-            return Double.NaN;
-        }
-        double m = mean(x);
-        double s = 0;
-        for (double v : x) {
-            s += (v - m) * (v - m);
-        }
-        return Math.sqrt(s / (x.length - 1));
+        return dev.jackpot.stats.Sample.std(x);
     }
 }

@@ -16,6 +16,7 @@ import dev.jackpot.report.Table;
 import dev.jackpot.rng.Seeds;
 import dev.jackpot.run.RunWriter;
 import dev.jackpot.stats.MeanDifference;
+import dev.jackpot.stats.Sample;
 import dev.jackpot.stats.Verdict;
 
 import java.io.IOException;
@@ -253,23 +254,11 @@ public final class PaiSanity {
     }
 
     private static double mean(double[] a) {
-        double s = 0;
-        for (double v : a) {
-            s += v;
-        }
-        return a.length == 0 ? Double.NaN : s / a.length;
+        return Sample.mean(a);
     }
 
     private static double sd(double[] a) {
-        if (a.length < 2) {
-            return Double.NaN;
-        }
-        double m = mean(a);
-        double s = 0;
-        for (double v : a) {
-            s += (v - m) * (v - m);
-        }
-        return Math.sqrt(s / (a.length - 1));
+        return Sample.std(a);
     }
 
     private static String fmt(double d) {
