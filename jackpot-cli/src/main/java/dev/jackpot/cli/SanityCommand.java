@@ -1,21 +1,15 @@
 package dev.jackpot.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.nn.model.Architecture;
 import dev.jackpot.nn.pai.PaiMethod;
 import dev.jackpot.nn.pai.PaiSanity;
 import dev.jackpot.nn.pai.PaiSanitySpec;
-import dev.jackpot.report.Claim;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code jackpot sanity}: the sanity checks of pruning at initialisation (Frankle et al., ICLR 2021). */
@@ -93,24 +87,9 @@ final class SanityCommand implements Callable<Integer> {
                 }
             });
         }
-        PrintWriter out = commandSpec.commandLine().getOut();
-        if (output.json) {
-            ObjectNode o = SpecCodec.json().createObjectNode();
-            o.put("runId", r.layout().id().toString());
-            o.put("runDir", r.layout().dir().toString());
-            o.put("report", r.layout().dir().resolve("report.html").toString());
-            o.put("cellsComputed", r.computed());
-            ArrayNode cs = o.putArray("claims");
-            r.claims().forEach(c -> cs.add(c.toJson()));
-            OutputOptions.printJson(out, o);
-            return ExitCodes.OK;
-        }
-        out.printf(Locale.ROOT, "%d cells (%d computed now); report %s%n", r.cells().size(), r.computed(),
-                r.layout().dir().resolve("report.html"));
-        for (Claim c : r.claims()) {
-            out.printf("[%s] %s: %s%n", c.status().label(), c.claim(), c.detail());
-        }
-        out.flush();
+        StudyOutput.print(commandSpec.commandLine().getOut(), output.json, r.layout(), r.cells().size(), r.computed(),
+                r.claims(), o -> {
+                });
         return ExitCodes.OK;
     }
 }

@@ -1,23 +1,19 @@
 package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.lottery.LotteryListener;
 import dev.jackpot.nn.lottery.LotterySpec;
 import dev.jackpot.nn.stability.Stability;
 import dev.jackpot.nn.stability.StabilitySpec;
-import dev.jackpot.report.Claim;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code jackpot stability}: instability and linear mode connectivity of a lottery run's networks (ICML 2020). */
@@ -99,28 +95,13 @@ final class StabilityCommand implements Callable<Integer> {
                 }
             });
         }
-        PrintWriter out = commandSpec.commandLine().getOut();
-        if (output.json) {
-            ObjectNode o = SpecCodec.json().createObjectNode();
-            o.put("runId", r.layout().id().toString());
-            o.put("runDir", r.layout().dir().toString());
-            o.put("report", r.layout().dir().resolve("report.html").toString());
-            o.put("cellsComputed", r.computed());
-            ArrayNode cs = o.putArray("cells");
-            r.cells().forEach(c -> cs.addObject().put("replicate", c.replicate()).put("level", c.level())
-                    .put("density", c.density()).put("k", c.k()).put("barrierPoints", c.barrierPoints())
-                    .put("accuracy", c.accuracy()));
-            ArrayNode cl = o.putArray("claims");
-            r.claims().forEach(c -> cl.add(c.toJson()));
-            OutputOptions.printJson(out, o);
-            return ExitCodes.OK;
-        }
-        out.printf(Locale.ROOT, "%d cells (%d computed now); report %s%n", r.cells().size(), r.computed(),
-                r.layout().dir().resolve("report.html"));
-        for (Claim c : r.claims()) {
-            out.printf("[%s] %s: %s%n", c.status().label(), c.claim(), c.detail());
-        }
-        out.flush();
+        StudyOutput.print(commandSpec.commandLine().getOut(), output.json, r.layout(), r.cells().size(), r.computed(),
+                r.claims(), o -> {
+                    ArrayNode cs = o.putArray("cells");
+                    r.cells().forEach(c -> cs.addObject().put("replicate", c.replicate()).put("level", c.level())
+                            .put("density", c.density()).put("k", c.k()).put("barrierPoints", c.barrierPoints())
+                            .put("accuracy", c.accuracy()));
+                });
         return ExitCodes.OK;
     }
 }

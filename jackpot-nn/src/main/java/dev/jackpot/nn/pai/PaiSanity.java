@@ -198,8 +198,8 @@ public final class PaiSanity {
                     double[] a = cells.stream().filter(c -> c.method() == m && c.density() == d)
                             .mapToDouble(c -> 100 * c.accuracy().get(v)).toArray();
                     x[i] = 100 * d;
-                    mean[i] = mean(a);
-                    sd[i] = sd(a);
+                    mean[i] = Sample.mean(a);
+                    sd[i] = Sample.std(a);
                     MeanDifference diff = v.equals("found") ? null : difference(cells, m, d, v);
                     Verdict verdict = diff == null ? null : Verdict.judge(diff, spec.margin() / 100);
                     rows.add(List.of(name, fmt(d), v, String.format(Locale.ROOT, "%.2f", mean[i]),
@@ -251,14 +251,6 @@ public final class PaiSanity {
         }
         writer.manifestIfComputed(computed > 0, Manifest.COMPLETE, threads, seeds, started);
         writer.result(result);
-    }
-
-    private static double mean(double[] a) {
-        return Sample.mean(a);
-    }
-
-    private static double sd(double[] a) {
-        return Sample.std(a);
     }
 
     private static String fmt(double d) {

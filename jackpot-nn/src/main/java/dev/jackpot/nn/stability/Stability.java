@@ -360,8 +360,8 @@ public final class Stability {
             for (int i = 0; i < x.length; i++) {
                 long k = spec.ks().get(i);
                 double[] b = barriers(cells, level, k);
-                m[i] = mean(b);
-                sd[i] = std(b);
+                m[i] = Sample.mean(b);
+                sd[i] = Sample.std(b);
                 MeanDifference iv = barrier(cells, level, k);
                 int s = stability(iv, spec.stableBelow());
                 rows.add(List.of(Integer.toString(level), String.format(Locale.ROOT, "%.1f", 100 * densityOf.get(level)),
@@ -369,7 +369,7 @@ public final class Stability {
                         Double.isNaN(sd[i]) ? "-" : String.format(Locale.ROOT, "%.2f", sd[i]),
                         iv.hasInterval() ? String.format(Locale.ROOT, "[%.2f, %.2f]", iv.lower(), iv.upper()) : "-",
                         s > 0 ? "stable" : s < 0 ? "unstable" : "undecided",
-                        String.format(Locale.ROOT, "%.2f", 100 * mean(accuracies(cells, level, k)))));
+                        String.format(Locale.ROOT, "%.2f", 100 * Sample.mean(accuracies(cells, level, k)))));
             }
             vsK.add(new Charts.Band(String.format(Locale.ROOT, "level %d (%.1f%%)", level, 100 * densityOf.get(level)),
                     x, m, sd));
@@ -383,8 +383,8 @@ public final class Stability {
             List<Charts.Band> vsD = new ArrayList<>();
             for (long k : spec.ks()) {
                 double[] x = spec.levels().stream().mapToDouble(l -> 100 * densityOf.get(l)).toArray();
-                double[] m = spec.levels().stream().mapToDouble(l -> mean(barriers(cells, l, k))).toArray();
-                double[] sd = spec.levels().stream().mapToDouble(l -> std(barriers(cells, l, k))).toArray();
+                double[] m = spec.levels().stream().mapToDouble(l -> Sample.mean(barriers(cells, l, k))).toArray();
+                double[] sd = spec.levels().stream().mapToDouble(l -> Sample.std(barriers(cells, l, k))).toArray();
                 vsD.add(new Charts.Band("k = " + k, x, m, sd));
             }
             writer.plot("barrier-vs-density", Charts.bands("Error barrier against density", "density % (log)",
@@ -400,8 +400,8 @@ public final class Stability {
                 for (int i = 0; i < alphas.length; i++) {
                     final int j = i;
                     double[] e = cs.stream().mapToDouble(c -> 100 * c.errors()[j]).toArray();
-                    m[i] = mean(e);
-                    sd[i] = std(e);
+                    m[i] = Sample.mean(e);
+                    sd[i] = Sample.std(e);
                 }
                 paths.add(new Charts.Band(String.format(Locale.ROOT, "level %d (%.1f%%)", level,
                         100 * densityOf.get(level)), alphas, m, sd));
@@ -446,13 +446,5 @@ public final class Stability {
         }
         writer.manifestIfComputed(computed > 0, Manifest.COMPLETE, threads, seeds, started);
         writer.result(result);
-    }
-
-    private static double mean(double[] x) {
-        return Sample.mean(x);
-    }
-
-    private static double std(double[] x) {
-        return Sample.std(x);
     }
 }
