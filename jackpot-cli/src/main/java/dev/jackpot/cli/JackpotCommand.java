@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = JackpotCommand.Version.class,
         description = "Lottery-ticket research toolkit: learn, construct and analyse sparse networks.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {TeacherCommand.class, SubsetSumCommand.class, ConstructCommand.class, StrongCommand.class, SweepCommand.class, ReproduceCommand.class, ResultsCommand.class, RunsCommand.class, DataCommand.class, TicketsCommand.class, LotteryCommand.class, PruneAtInitCommand.class, SanityCommand.class, StabilityCommand.class, PopupCommand.class, PerturbCommand.class,
+        subcommands = {TeacherCommand.class, SubsetSumCommand.class, ConstructCommand.class, StrongCommand.class, SweepCommand.class, ReproduceCommand.class, ResultsCommand.class, RunsCommand.class, ClaimsCommand.class, DataCommand.class, TicketsCommand.class, LotteryCommand.class, PruneAtInitCommand.class, SanityCommand.class, StabilityCommand.class, PopupCommand.class, PerturbCommand.class,
                 BenchCommand.class, TourCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the command failed (I/O error, bad data, failed check)",

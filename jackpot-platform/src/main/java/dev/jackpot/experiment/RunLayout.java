@@ -53,6 +53,11 @@ public record RunLayout(Path root, RunId id) {
         return dir().resolve("trajectory.csv");
     }
 
+    /** @return the run's checked claims in the shared shape (written with its report), JSON */
+    public Path claims() {
+        return dir().resolve("claims.json");
+    }
+
     /** @return the final metrics, JSON; present only for a finished run */
     public Path result() {
         return dir().resolve("result.json");

@@ -160,7 +160,8 @@ public final class RunWriter {
     }
 
     /**
-     * Writes {@code report.html} and {@code report.md}, with the code version added to the report's
+     * Writes {@code report.html}, {@code report.md} and, when it checks claims, {@code claims.json} (each
+     * claim as {@link dev.jackpot.report.Claim#toJson}), with the code version added to the report's
      * provenance where the report does not state it.
      *
      * @param report the report
@@ -175,6 +176,17 @@ public final class RunWriter {
                     report.tables(), report.claims(), p);
         }
         ReportWriter.write(withCode, layout.dir());
+        if (!report.claims().isEmpty()) {
+            // Every command's claims in one shape and one place, for 'jackpot claims' to collect.
+            com.fasterxml.jackson.databind.node.ObjectNode o = SpecCodec.json().createObjectNode();
+            o.put("runId", layout.id().toString());
+            o.put("kind", layout.id().kind());
+            o.put("title", report.title());
+            com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("claims");
+            report.claims().forEach(c -> a.add(c.toJson()));
+            AtomicFiles.writeString(layout.claims(), SpecCodec.json().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(o) + "\n");
+        }
     }
 
     /**
