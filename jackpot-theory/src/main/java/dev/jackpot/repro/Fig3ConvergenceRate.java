@@ -108,7 +108,8 @@ final class Fig3ConvergenceRate implements PaperFigure {
                         "slope of the AGD rate against sqrt(r-tilde)", agdFit.slope(),
                         "AGD slope " + Grids.fmt(agdFit.slope()) + " (R^2 " + Grids.fmt(agdFit.r2()) + "), GD slope "
                                 + Grids.fmt(gdFit.slope()) + " (R^2 " + Grids.fmt(gdFit.r2())
-                                + "); reproduced when both are positive"),
+                                + "); reproduced when both are positive. AGD " + agdFit.slopeSentence() + "; GD "
+                                + gdFit.slopeSentence() + "."),
                 new Claim("3", "AGD's rate is below GD's", agdFaster == r.length,
                         "cells where AGD's mean rate is below GD's", agdFaster,
                         agdFaster + " of " + r.length + " values of r-tilde"));

@@ -95,8 +95,7 @@ final class Fig7MaskAccuracy implements PaperFigure {
                 if (x.length >= 3) {
                     fitted++;
                     worstSlope = Math.max(worstSlope, fit.slope());
-                    slopes.add(MaskTrials.percent(RATIOS[k]) + ": " + Grids.fmt(fit.slope()) + " over " + x.length
-                            + " bins");
+                    slopes.add(MaskTrials.percent(RATIOS[k]) + ": " + fit.slopeSentence().replace("points", "bins"));
                 } else {
                     slopes.add(MaskTrials.percent(RATIOS[k]) + ": " + x.length + " bins, not fitted");
                 }

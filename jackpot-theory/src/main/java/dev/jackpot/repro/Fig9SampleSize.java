@@ -114,8 +114,8 @@ final class Fig9SampleSize implements PaperFigure {
                 if (fit.points() >= 3) {
                     worstSlope = Math.max(worstSlope, fit.slope());
                 }
-                slopes.add(MaskTrials.percent(RATIOS[k]) + ": " + (fit.points() >= 3 ? Grids.fmt(fit.slope())
-                        + " per sample over " + fit.points() + " points" : fit.points() + " points"));
+                slopes.add(MaskTrials.percent(RATIOS[k]) + ": " + (fit.points() >= 3 ? fit.slopeSentence() + " (per sample)"
+                        : fit.points() + " points"));
             }
             boolean thin = fewestPoints < 3;
             claims.add(new Claim("9", MaskTrials.claimText(source, "The test error decreases as N increases"),

@@ -109,7 +109,7 @@ public final class Procedures {
             }
         }
         if (points.size() < 3) {
-            return new Stats.Fit(Double.NaN, Double.NaN, Double.NaN, points.size());
+            return new Stats.Fit(Double.NaN, Double.NaN, Double.NaN, points.size(), Double.NaN);
         }
         double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
         double[] y = points.stream().mapToDouble(p -> p[1]).toArray();

@@ -101,8 +101,32 @@ public final class Stats {
      * @param intercept intercept
      * @param r2        coefficient of determination
      * @param points    number of points fitted
+     * @param slopeSe   the slope's standard error, {@code sqrt(RSS / (n - 2) / Sxx)} (NaN for fewer than 3 points)
      */
-    public record Fit(double slope, double intercept, double r2, int points) {
+    public record Fit(double slope, double intercept, double r2, int points, double slopeSe) {
+
+        /**
+         * @param confidence two-sided level in (0, 1)
+         * @return the slope's interval {@code slope -/+ t_{(1+c)/2, n-2} SE}, two NaNs for fewer than 3 points
+         */
+        public double[] slopeInterval(double confidence) {
+            if (points < 3 || Double.isNaN(slopeSe)) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            double t = dev.jackpot.stats.StudentT.quantile((1 + confidence) / 2, points - 2);
+            return new double[] {slope - t * slopeSe, slope + t * slopeSe};
+        }
+
+        /** @return e.g. {@code "slope 0.42, 90% CI [0.31, 0.53] over 5 points"}, for claim details */
+        public String slopeSentence() {
+            double[] ci = slopeInterval(dev.jackpot.stats.Verdict.CONFIDENCE);
+            return "slope " + fmt(slope) + (Double.isNaN(ci[0]) ? " (no interval from " + points + " points)"
+                    : ", 90% CI [" + fmt(ci[0]) + ", " + fmt(ci[1]) + "] over " + points + " points");
+        }
+
+        private static String fmt(double v) {
+            return String.format(java.util.Locale.ROOT, "%.3g", v);
+        }
     }
 
     /**
@@ -128,7 +152,7 @@ public final class Stats {
             }
         }
         if (n < 2) {
-            return new Fit(Double.NaN, Double.NaN, Double.NaN, n);
+            return new Fit(Double.NaN, Double.NaN, Double.NaN, n, Double.NaN);
         }
         double vx = sxx - sx * sx / n;
         double vy = syy - sy * sy / n;
@@ -136,6 +160,8 @@ public final class Stats {
         double slope = cxy / vx;
         double intercept = (sy - slope * sx) / n;
         double r2 = vy > 0 ? cxy * cxy / (vx * vy) : 1.0;
-        return new Fit(slope, intercept, r2, n);
+        double rss = Math.max(0, vy - slope * cxy);
+        double se = n > 2 ? Math.sqrt(rss / (n - 2) / vx) : Double.NaN;
+        return new Fit(slope, intercept, r2, n, se);
     }
 }
