@@ -100,4 +100,20 @@ class PruneAtInitCommandTest {
         assertEquals(2, Cli.run("sanity", "--methods", "vanish", "--synthetic", "--out", dir.toString()).exit);
         assertEquals(2, Cli.run("sanity", "--densities", "0", "--synthetic", "--out", dir.toString()).exit);
     }
+
+    @Test
+    void sanityChecksRunOnCifarFormatDataToo(@TempDir Path dir) throws Exception {
+        Path data = CifarLotteryCommandTest.writeSyntheticCifar(dir.resolve("cifar"), 20, 30, 4);
+        Cli c = Cli.run("sanity", "--methods", "magnitude", "--densities", "0.2", "--replicates", "2", "--model",
+                "conv-2", "--dataset", "cifar10", "--data-path", data.toString(), "--examples", "100",
+                "--test-examples", "30", "--epochs", "1", "--out", dir.resolve("runs").toString(), "--json", "--quiet");
+        assertEquals(0, c.exit, c.err);
+        assertEquals(2, c.json().get("cellsComputed").asInt());
+        JsonNode spec = c.json();
+        assertTrue(Files.readString(Path.of(spec.get("runDir").asText(), "spec.yaml")).contains("cifar10"),
+                "the dataset is part of the study's spec");
+        Cli missing = Cli.run("prune-at-init", "--method", "snip", "--density", "0.1", "--dataset", "mnist",
+                "--data-path", dir.resolve("nothing").toString(), "--out", dir.toString());
+        assertEquals(1, missing.exit, missing.err);
+    }
 }

@@ -98,6 +98,23 @@ public final class DataHome {
     }
 
     /**
+     * Loads a dataset from a directory given by the user, else from where it is found.
+     *
+     * @param dataset one of {@link #DATASETS}
+     * @param dataPath a directory holding its files, or blank to {@link #locate} it
+     * @return its train and test sets
+     * @throws java.io.FileNotFoundException if it is not found (the message says how to fetch it)
+     * @throws java.io.IOException           if a file is malformed
+     */
+    public DataSplit load(String dataset, String dataPath) throws java.io.IOException {
+        requireKnown(dataset);
+        Path dir = dataPath != null && !dataPath.isBlank() ? Path.of(dataPath)
+                : locate(dataset).orElseThrow(() -> new java.io.FileNotFoundException(missing(dataset)));
+        // MNIST ships as the same four IDX files as Fashion-MNIST.
+        return dataset.equals("cifar10") ? Cifar10Reader.load(dir) : FashionMnist.load(dir);
+    }
+
+    /**
      * @param dataset one of {@link #DATASETS}
      * @return why it was not found and the one command that fetches it, as a sentence
      */

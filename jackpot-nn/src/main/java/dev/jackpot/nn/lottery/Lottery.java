@@ -8,10 +8,8 @@ import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.nn.Compute;
-import dev.jackpot.nn.data.Cifar10Reader;
 import dev.jackpot.nn.data.DataHome;
 import dev.jackpot.nn.data.DataSplit;
-import dev.jackpot.nn.data.FashionMnist;
 import dev.jackpot.nn.data.ImageDataset;
 import dev.jackpot.nn.data.Normalisation;
 import dev.jackpot.nn.data.Subsample;
@@ -185,16 +183,6 @@ public final class Lottery {
         return result;
     }
 
-    /** The spec's data directory: its dataPath, else where {@code jackpot data fetch} (or Debian) put the dataset. */
-    private static Path dataDir(LotterySpec spec) throws IOException {
-        if (!spec.dataPath().isBlank()) {
-            return Path.of(spec.dataPath());
-        }
-        DataHome home = DataHome.system();
-        return home.locate(spec.dataset()).orElseThrow(() -> new java.io.FileNotFoundException(
-                home.missing(spec.dataset())));
-    }
-
     /**
      * Loads the spec's data, holds out its validation set (from the full training set) and draws its
      * subsamples.
@@ -204,12 +192,7 @@ public final class Lottery {
      * @throws IOException if the files are missing or malformed
      */
     public static DataSplit load(LotterySpec spec) throws IOException {
-        DataSplit full = switch (spec.dataset()) {
-            // MNIST ships as the same four IDX files as Fashion-MNIST.
-            case "fashion-mnist", "mnist" -> FashionMnist.load(dataDir(spec));
-            case "cifar10" -> Cifar10Reader.load(dataDir(spec));
-            default -> throw new IllegalStateException("unknown dataset " + spec.dataset());
-        };
+        DataSplit full = DataHome.system().load(spec.dataset(), spec.dataPath());
         if (spec.validation() > 0) {
             full = full.holdOutValidation(spec.validation(),
                     Seeds.stream(Seeds.derive(spec.seed(), "validation"), "validation"));

@@ -103,7 +103,7 @@ public final class PaiSanity {
         PruneAtInitSpec p = new PruneAtInitSpec(method, density, PruneScope.GLOBAL, PruneAtInitSpec.DEFAULT_ROUNDS, 100,
                 10, 200, Seeds.derive(spec.seed(), "replicate", replicate), CountingRule.EXACT, false, true);
         return new PruneAtInitRunSpec(p, spec.architecture(), spec.examples(), spec.testExamples(), spec.epochs(),
-                spec.synthetic(), List.of("shuffle", "reinit", "invert"));
+                spec.synthetic(), spec.dataset(), spec.dataPath(), List.of("shuffle", "reinit", "invert"));
     }
 
     /**
@@ -226,7 +226,7 @@ public final class PaiSanity {
                 String.format(Locale.ROOT, "%s on %s (%d training examples, %d epochs) at densities %s, %d replicates "
                                 + "per cell: the mask as found against its layer-wise shuffle, its reinitialisation and "
                                 + "its inverted scores. %d of %d claims reproduced.", spec.architecture().id(),
-                        spec.synthetic() ? "synthetic images" : "Fashion-MNIST", spec.examples(), spec.epochs(),
+                        spec.synthetic() ? "synthetic images" : spec.dataset(), spec.examples(), spec.epochs(),
                         spec.densities(), spec.replicates(), reproduced, claims.size()),
                 yaml, figures, List.of(table), claims,
                 Map.of("run id", writer.layout().id().toString(), "cells computed by the last call",

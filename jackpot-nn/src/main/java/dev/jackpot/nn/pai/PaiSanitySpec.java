@@ -25,17 +25,22 @@ import java.util.Objects;
  * @param testExamples test examples
  * @param epochs       training epochs under each mask
  * @param synthetic    generated images of Fashion-MNIST's shape instead of the dataset
+ * @param dataset      fashion-mnist, mnist or cifar10 (ignored with {@code synthetic})
+ * @param dataPath     the dataset's directory; blank to find it
  * @param seed         the root seed
  * @param margin       the equivalence margin of the verdicts, in accuracy points (not part of the run id)
  */
 public record PaiSanitySpec(List<PaiMethod> methods, List<Double> densities, int replicates, Architecture architecture,
-                            int examples, int testExamples, int epochs, boolean synthetic, long seed, double margin) {
+                            int examples, int testExamples, int epochs, boolean synthetic, String dataset,
+                            String dataPath, long seed, double margin) {
 
     /** The variants trained for every (method, density, replicate): the mask as found and the three checks. */
     public static final List<String> VARIANTS = List.of("found", "shuffle", "reinit", "invert");
 
     public PaiSanitySpec {
         Objects.requireNonNull(architecture, "architecture");
+        dataset = dataset == null ? "fashion-mnist" : dataset;
+        dataPath = dataPath == null ? "" : dataPath;
         methods = List.copyOf(methods);
         densities = List.copyOf(densities);
         if (methods.isEmpty() || densities.isEmpty()) {
@@ -73,7 +78,10 @@ public record PaiSanitySpec(List<PaiMethod> methods, List<Double> densities, int
         o.put("examples", examples);
         o.put("testExamples", testExamples);
         o.put("epochs", epochs);
-        o.put("data", synthetic ? "synthetic" : "fashion-mnist");
+        o.put("data", synthetic ? "synthetic" : dataset);
+        if (!synthetic && !dataPath.isBlank()) {
+            o.put("dataPath", dataPath);
+        }
         o.put("seed", seed);
         return o;
     }

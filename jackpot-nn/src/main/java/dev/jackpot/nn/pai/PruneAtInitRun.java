@@ -9,7 +9,6 @@ import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.data.DataSplit;
 import dev.jackpot.nn.data.DataHome;
-import dev.jackpot.nn.data.FashionMnist;
 import dev.jackpot.nn.data.ImageDataset;
 import dev.jackpot.nn.data.Normalisation;
 import dev.jackpot.nn.data.Subsample;
@@ -247,11 +246,11 @@ public final class PruneAtInitRun {
             return DataSplit.of(syntheticImages(seed, "synthetic/train", spec.examples(), "train"),
                     syntheticImages(seed, "synthetic/test", spec.testExamples(), "test"));
         }
-        var dir = FashionMnist.locate();
-        if (dir.isEmpty()) {
-            throw new IllegalArgumentException(DataHome.system().missing("fashion-mnist") + " Or pass --synthetic.");
+        DataHome home = DataHome.system();
+        if (spec.dataPath().isBlank() && home.locate(spec.dataset()).isEmpty()) {
+            throw new IllegalArgumentException(home.missing(spec.dataset()) + " Or pass --synthetic.");
         }
-        DataSplit full = FashionMnist.load(dir.get());
+        DataSplit full = home.load(spec.dataset(), spec.dataPath());
         ImageDataset tr = spec.examples() >= full.train().size() ? full.train()
                 : full.train().subset(Subsample.uniform(full.train(), spec.examples(), Seeds.stream(seed, "subsample")));
         ImageDataset te = spec.testExamples() >= full.test().size() ? full.test()

@@ -21,12 +21,15 @@ import java.util.Objects;
  * @param testExamples test examples, positive
  * @param epochs       training epochs, positive
  * @param synthetic    generated images of Fashion-MNIST's shape instead of the dataset
+ * @param dataset      fashion-mnist, mnist or cifar10 (ignored with {@code synthetic})
+ * @param dataPath     the dataset's directory; blank to find it where {@code jackpot data fetch} puts it
  * @param controls     any of {@code shuffle} (layerwise random mask, same per-layer counts),
  *                     {@code reinit} (same mask, new init) and {@code invert} (the method's lowest-ranked weights
  *                     kept, same count, same init)
  */
 public record PruneAtInitRunSpec(PruneAtInitSpec pruning, Architecture architecture, int examples, int testExamples,
-                                 int epochs, boolean synthetic, List<String> controls) {
+                                 int epochs, boolean synthetic, String dataset, String dataPath,
+                                 List<String> controls) {
 
     /** The controls a run may train. */
     public static final List<String> CONTROLS = List.of("shuffle", "reinit", "invert");
@@ -41,12 +44,34 @@ public record PruneAtInitRunSpec(PruneAtInitSpec pruning, Architecture architect
             throw new IllegalArgumentException("The training and test examples and the epochs must be positive, got "
                     + examples + ", " + testExamples + " and " + epochs + ".");
         }
+        dataset = dataset == null ? "fashion-mnist" : dataset;
+        dataPath = dataPath == null ? "" : dataPath;
+        if (!dev.jackpot.nn.data.DataHome.DATASETS.contains(dataset)) {
+            throw new IllegalArgumentException("dataset must be one of " + dev.jackpot.nn.data.DataHome.DATASETS
+                    + ", got '" + dataset + "'.");
+        }
         controls = List.copyOf(controls);
         for (String c : controls) {
             if (!CONTROLS.contains(c)) {
                 throw new IllegalArgumentException("Unknown control '" + c + "'; known: shuffle, reinit, invert.");
             }
         }
+    }
+
+    /**
+     * A run on Fashion-MNIST (or synthetic images) found where it is installed.
+     *
+     * @param pruning      method, density, scope and settings
+     * @param architecture the network
+     * @param examples     training examples
+     * @param testExamples test examples
+     * @param epochs       training epochs
+     * @param synthetic    generated images instead of the dataset
+     * @param controls     the controls to train
+     */
+    public PruneAtInitRunSpec(PruneAtInitSpec pruning, Architecture architecture, int examples, int testExamples,
+                              int epochs, boolean synthetic, List<String> controls) {
+        this(pruning, architecture, examples, testExamples, epochs, synthetic, "fashion-mnist", "", controls);
     }
 
     /** @return the root seed */
@@ -75,7 +100,10 @@ public record PruneAtInitRunSpec(PruneAtInitSpec pruning, Architecture architect
         spec.put("testExamples", testExamples);
         spec.put("epochs", epochs);
         spec.put("seed", p.seed());
-        spec.put("data", synthetic ? "synthetic" : "fashion-mnist");
+        spec.put("data", synthetic ? "synthetic" : dataset);
+        if (!synthetic && !dataPath.isBlank()) {
+            spec.put("dataPath", dataPath);
+        }
         spec.set("controls", SpecCodec.json().valueToTree(controls));
         if (p.counting() != CountingRule.EXACT) {
             spec.put("counting", p.counting().name());

@@ -23,7 +23,7 @@ class PaiSanityTest {
 
     private static PaiSanitySpec spec(List<PaiMethod> methods, List<Double> densities, int replicates) {
         return new PaiSanitySpec(methods, densities, replicates, Architecture.parse("lenet-300-100"), 120, 60, 1, true,
-                3, 0.5);
+                "fashion-mnist", "", 3, 0.5);
     }
 
     @Test
@@ -55,7 +55,7 @@ class PaiSanityTest {
         assertEquals(r.cells(), again.cells(), "found again, bit for bit");
         // another margin re-judges the same study
         PaiSanitySpec wide = new PaiSanitySpec(spec.methods(), spec.densities(), 2, spec.architecture(), 120, 60, 1, true,
-                3, 50);
+                "fashion-mnist", "", 3, 50);
         assertEquals(PaiSanity.id(spec), PaiSanity.id(wide));
         assertEquals(0, PaiSanity.run(wide, root, 1, PaiSanity.Listener.NONE).computed());
     }
