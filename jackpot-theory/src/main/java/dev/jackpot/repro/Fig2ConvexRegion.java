@@ -78,12 +78,12 @@ final class Fig2ConvexRegion implements PaperFigure {
             table.add(List.of(Grids.fmt(sqrtR[i]), Grids.fmt(measured[i]), Grids.fmt(radius[i])));
         }
         Stats.Fit fit = Stats.line(measured, radius);
-        boolean reproduced = fit.points() >= 3 && fit.slope() < 0;
+        Claim.Status reproduced = fit.slopeSign(false);
         Claim claim = new Claim("2", "The radius of the convex region decreases linearly in sqrt(r-tilde)", reproduced,
                 "slope of the radius against sqrt(r-tilde) (R^2 " + Grids.fmt(fit.r2()) + ")", fit.slope(),
                 "radius = largest lambda up to which at least half the trials succeed; fit radius = "
                         + Grids.fmt(fit.intercept()) + " + " + Grids.fmt(fit.slope()) + " sqrt(r~). Reproduced when the "
-                        + "slope is negative (" + fit.slopeSentence() + "). " + censored + " of " + r.length + " columns succeed at every lambda of "
+                        + "slope's 90% interval lies below 0 (" + fit.slopeSentence() + "). " + censored + " of " + r.length + " columns succeed at every lambda of "
                         + "the grid (radius censored at the top of the grid).");
         return new Analysis("Success rate (recovery error below 1e-4) over sqrt(r-tilde) and the relative distance "
                 + "lambda of W(0) from W*, " + sweep.trials() + " trials per cell, r_j uniform in [0.9 r~, 1.1 r~], "

@@ -104,11 +104,11 @@ final class Fig3ConvergenceRate implements PaperFigure {
                 new Claim("3", "Convergence is linear: log error falls linearly with the iteration count", minR2 >= 0.99,
                         "smallest mean R^2 of the log-error fit over cells", minR2,
                         "fit over the iterations with error in [1e-7, 1e-2]; reproduced when every cell's mean R^2 >= 0.99"),
-                new Claim("3", "The rate grows with sqrt(r-tilde)", agdFit.slope() > 0 && gdFit.slope() > 0,
+                new Claim("3", "The rate grows with sqrt(r-tilde)", both(agdFit.slopeSign(true), gdFit.slopeSign(true)),
                         "slope of the AGD rate against sqrt(r-tilde)", agdFit.slope(),
                         "AGD slope " + Grids.fmt(agdFit.slope()) + " (R^2 " + Grids.fmt(agdFit.r2()) + "), GD slope "
                                 + Grids.fmt(gdFit.slope()) + " (R^2 " + Grids.fmt(gdFit.r2())
-                                + "); reproduced when both are positive. AGD " + agdFit.slopeSentence() + "; GD "
+                                + "); reproduced when both slopes' 90% intervals lie above 0. AGD " + agdFit.slopeSentence() + "; GD "
                                 + gdFit.slopeSentence() + "."),
                 new Claim("3", "AGD's rate is below GD's", agdFaster == r.length,
                         "cells where AGD's mean rate is below GD's", agdFaster,
@@ -123,5 +123,14 @@ final class Fig3ConvergenceRate implements PaperFigure {
                         new Figure("fig3-rate", "Rate per iteration; lower is faster.")),
                 List.of(new Table("Mean rate per cell", List.of("r", "r-tilde", "AGD rate", "GD rate", "min R^2"), table)),
                 claims);
+    }
+
+    /** Both parts of a claim: reproduced when both are, not reproduced when either is not, else inconclusive. */
+    private static Claim.Status both(Claim.Status a, Claim.Status b) {
+        if (a == Claim.Status.NOT_REPRODUCED || b == Claim.Status.NOT_REPRODUCED) {
+            return Claim.Status.NOT_REPRODUCED;
+        }
+        return a == Claim.Status.REPRODUCED && b == Claim.Status.REPRODUCED ? Claim.Status.REPRODUCED
+                : Claim.Status.INCONCLUSIVE;
     }
 }

@@ -117,6 +117,28 @@ public final class Stats {
             return new double[] {slope - t * slopeSe, slope + t * slopeSe};
         }
 
+        /**
+         * The verdict on a claimed sign of the slope, from its 90% interval: reproduced when the interval lies
+         * on the claimed side of 0, not reproduced when it lies on the other side, inconclusive when it
+         * contains 0 or there are fewer than 3 points (no interval).
+         *
+         * @param positive whether the claim is a positive slope
+         * @return the status
+         */
+        public dev.jackpot.report.Claim.Status slopeSign(boolean positive) {
+            double[] ci = slopeInterval(dev.jackpot.stats.Verdict.CONFIDENCE);
+            if (Double.isNaN(ci[0])) {
+                return dev.jackpot.report.Claim.Status.INCONCLUSIVE;
+            }
+            boolean above = ci[0] > 0;
+            boolean below = ci[1] < 0;
+            if (positive ? above : below) {
+                return dev.jackpot.report.Claim.Status.REPRODUCED;
+            }
+            return (positive ? below : above) ? dev.jackpot.report.Claim.Status.NOT_REPRODUCED
+                    : dev.jackpot.report.Claim.Status.INCONCLUSIVE;
+        }
+
         /** @return e.g. {@code "slope 0.42, 90% CI [0.31, 0.53] over 5 points"}, for claim details */
         public String slopeSentence() {
             double[] ci = slopeInterval(dev.jackpot.stats.Verdict.CONFIDENCE);

@@ -70,10 +70,12 @@ class Zhang2021QuickTest {
         Set<String> seen = new HashSet<>();
         for (Claim c : run.claims()) {
             seen.add(c.claim());
-            boolean expected = !expectedNot.contains(c.claim());
-            assertEquals(expected, c.reproduced(), "figure " + figure + ": '" + c.claim() + "' expected "
-                    + (expected ? "reproduced" : "NOT reproduced") + " but was " + (c.reproduced() ? "reproduced"
-                    : "NOT reproduced") + ": " + c.statistic() + " = " + c.value() + "; " + c.detail());
+            // Exact statuses: a slope claim whose interval came to contain 0 (inconclusive) fails too.
+            Claim.Status expected = expectedNot.contains(c.claim()) ? Claim.Status.NOT_REPRODUCED
+                    : Claim.Status.REPRODUCED;
+            assertEquals(expected, c.status(), "figure " + figure + ": '" + c.claim() + "' expected "
+                    + expected.label() + " but was " + c.status().label() + ": " + c.statistic() + " = " + c.value()
+                    + "; " + c.detail());
         }
         for (String claim : expectedNot) {
             assertTrue(seen.contains(claim), "figure " + figure + " has no claim '" + claim + "'");

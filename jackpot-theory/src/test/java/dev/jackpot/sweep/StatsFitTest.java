@@ -23,4 +23,16 @@ class StatsFitTest {
         assertTrue(Double.isNaN(two.slopeInterval(0.9)[0]));
         assertTrue(two.slopeSentence().contains("no interval"), two.slopeSentence());
     }
+
+    @Test
+    void aSlopeClaimIsDecidedByItsInterval() {
+        Stats.Fit up = Stats.line(new double[] {0, 1, 2, 3}, new double[] {0.1, 1.0, 2.1, 2.9});
+        assertEquals(dev.jackpot.report.Claim.Status.REPRODUCED, up.slopeSign(true));
+        assertEquals(dev.jackpot.report.Claim.Status.NOT_REPRODUCED, up.slopeSign(false));
+        // a noisy, nearly flat line: its interval contains 0
+        Stats.Fit flat = Stats.line(new double[] {0, 1, 2, 3}, new double[] {1, 3, 0, 2});
+        assertEquals(dev.jackpot.report.Claim.Status.INCONCLUSIVE, flat.slopeSign(true));
+        assertEquals(dev.jackpot.report.Claim.Status.INCONCLUSIVE,
+                Stats.line(new double[] {0, 1}, new double[] {0, 1}).slopeSign(true), "no interval from 2 points");
+    }
 }
