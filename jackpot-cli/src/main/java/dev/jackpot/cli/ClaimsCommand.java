@@ -35,6 +35,10 @@ final class ClaimsCommand implements Callable<Integer> {
     @Option(names = "--status", paramLabel = "LABEL", description = "Only claims with this status, e.g. 'NOT reproduced'.")
     String status;
 
+    @Option(names = "--markdown", description = "Print the ledger as a Markdown table (status, source, claim, "
+            + "statistic = value, run), e.g. for a README.")
+    boolean markdown;
+
     @Override
     public Integer call() throws Exception {
         List<ClaimsLedger.Row> rows = ClaimsLedger.scan(output.out);
@@ -63,6 +67,11 @@ final class ClaimsCommand implements Callable<Integer> {
         }
         if (rows.isEmpty()) {
             out.printf("%s: no checked claims (runs write claims.json with their reports)%n", output.out);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        if (markdown) {
+            out.print(ClaimsLedger.markdown(rows));
             out.flush();
             return ExitCodes.OK;
         }

@@ -43,6 +43,10 @@ class ClaimsCommandTest {
 
         Cli text = Cli.run("claims", "--out", out.toString(), "--status", "not tested");
         assertEquals(0, text.exit, text.err);
+        Cli md = Cli.run("claims", "--out", out.toString(), "--markdown");
+        assertEquals(0, md.exit, md.err);
+        assertTrue(md.out.startsWith("| status | source | claim | statistic = value | run |"), md.out);
+        assertEquals(n + 2, md.out.lines().count(), "a header, a rule and one row per claim");
         Cli empty = Cli.run("claims", "--out", out.resolve("none").toString());
         assertTrue(empty.out.contains("no checked claims"), empty.out);
     }

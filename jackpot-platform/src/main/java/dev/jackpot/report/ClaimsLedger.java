@@ -88,6 +88,29 @@ public final class ClaimsLedger {
     }
 
     /**
+     * @param rows the ledger
+     * @return a Markdown table: status, source, claim, statistic = value, run (pipes in text escaped)
+     */
+    public static String markdown(List<Row> rows) {
+        StringBuilder m = new StringBuilder("| status | source | claim | statistic = value | run |\n|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            m.append("| ").append(cell(r.status())).append(" | ").append(cell(r.claim().path("source").asText()))
+                    .append(" | ").append(cell(r.claim().path("claim").asText())).append(" | ")
+                    .append(cell(r.claim().path("statistic").asText())).append(" = ")
+                    .append(cell(value(r.claim().path("value")))).append(" | `").append(r.runId()).append("` |\n");
+        }
+        return m.toString();
+    }
+
+    private static String value(JsonNode v) {
+        return v.isNumber() ? String.format(java.util.Locale.ROOT, "%.4g", v.asDouble()) : v.asText();
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+
+    /**
      * Writes the ledger as one HTML page with its own styles, linking each run's report.
      *
      * @param rows the ledger
