@@ -82,7 +82,7 @@ final class LotteryCommand implements Callable<Integer> {
     Integer validation;
 
     @Option(names = "--margin", paramLabel = "POINTS", description = "Equivalence margin of the verdicts, in accuracy "
-            + "points (default 0.5): the ticket matches dense when the paired 90% interval on their difference lies "
+            + "points (default 0.5): the ticket matches dense when the paired 90%% interval on their difference lies "
             + "within +/- it. Not part of the run id: a finished run is re-judged without training.")
     Double margin;
 

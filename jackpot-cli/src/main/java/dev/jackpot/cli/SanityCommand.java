@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
                 + "each method and density, over replicates, train the mask as found, the mask shuffled within each "
                 + "layer (same per-layer counts), the mask with reinitialised weights, and the inverted scores (the "
                 + "lowest-ranked weights kept), and judge whether shuffling and reinitialising lower the accuracy "
-                + "(paired 90% intervals against --margin).",
+                + "(paired 90%% intervals against --margin).",
                 "Each (method, density, replicate) is an ordinary prune-at-init run (resumed, never recomputed); the "
                         + "study writes OUT/prune-at-init-sanity-<hash>/ with a plot per method, the table, the claims "
                         + "and report.html. Data: Fashion-MNIST, or --synthetic."})

@@ -59,7 +59,7 @@ final class StabilityCommand implements Callable<Integer> {
     int points;
 
     @Option(names = "--stable-below", defaultValue = "2", paramLabel = "POINTS", description = "A barrier below this "
-            + "many points is stable (default ${DEFAULT-VALUE}, the paper's 2%; not part of the run id).")
+            + "many points is stable (default ${DEFAULT-VALUE}, the paper's 2%%; not part of the run id).")
     double stableBelow;
 
     @Option(names = "--threads", defaultValue = "1", description = "libtorch intra-op threads (default ${DEFAULT-VALUE}).")

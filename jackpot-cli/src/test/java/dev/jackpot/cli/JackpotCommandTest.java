@@ -54,4 +54,30 @@ class JackpotCommandTest {
             assertEquals("", r.out, "nothing on stdout for a usage error");
         }
     }
+
+    /** An unescaped '%' in a description makes picocli print a warning and the raw text instead of the help. */
+    @Test
+    void everyCommandsHelpRendersWithoutPicocliWarnings() throws Exception {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            picocli.CommandLine root = JackpotCommand.commandLine();
+            java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
+            paths.add(java.util.List.of());
+            root.getSubcommands().forEach((name, sub) -> {
+                paths.add(java.util.List.of(name));
+                sub.getSubcommands().keySet().forEach(n -> paths.add(java.util.List.of(name, n)));
+            });
+            for (java.util.List<String> path : paths) {
+                java.util.List<String> args = new java.util.ArrayList<>(path);
+                args.add("--help");
+                Cli.run(args.toArray(new String[0]));
+            }
+        } finally {
+            System.setErr(original);
+        }
+        String err = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertFalse(err.contains("picocli WARN"), err);
+    }
 }
