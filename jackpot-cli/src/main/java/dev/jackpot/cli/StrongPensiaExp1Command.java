@@ -70,6 +70,11 @@ final class StrongPensiaExp1Command implements Callable<Integer> {
             + "cores; the approximation does not depend on it).")
     Integer approxThreads;
 
+    @Option(names = "--redraws", defaultValue = "0", paramLabel = "K", description = "Draw a row's candidates again, "
+            + "up to K times, while one of its weights stays above eps (default ${DEFAULT-VALUE}: the reference's one "
+            + "draw; the reference aborts instead). Not the paper's procedure: the run says so.")
+    int redraws;
+
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
@@ -78,7 +83,7 @@ final class StrongPensiaExp1Command implements Callable<Integer> {
         PensiaExp1Spec spec;
         try {
             spec = new PensiaExp1Spec(seed, eps, c, hidden, epochs, trainSize, testSize, lr, batch,
-                    dataPath == null ? "" : dataPath);
+                    dataPath == null ? "" : dataPath, redraws);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
         }

@@ -101,6 +101,31 @@ public final class PensiaDirect {
      */
     public static PensiaDirectResult approximate(ReluMlp target, int n, double eps, long seed, int threads,
                                                  Listener listener) {
+        return approximate(target, n, eps, seed, threads, 0, listener);
+    }
+
+    /**
+     * As {@link #approximate(ReluMlp, int, double, long, int, Listener)}, drawing a row's candidate vector
+     * again, up to {@code redraws} times, while some weight of the row stays above eps: draw t of row k of
+     * layer L comes from {@code Seeds.stream(seed, "pensia-direct", L, k, t)} (t = 0 is the one draw of the
+     * reference). The first draw that approximates every weight of the row is kept, else the one with the
+     * fewest failures (the earliest on a tie). Not the reference's procedure, which aborts on the first
+     * infeasible weight; with {@code redraws = 0} it is exactly the one-draw approximation.
+     *
+     * @param target   the target network
+     * @param n        candidates per row
+     * @param eps      the per-weight error
+     * @param seed     the root seed of the candidates
+     * @param threads  worker threads (the result does not depend on it)
+     * @param redraws  extra draws allowed per row, at least 0
+     * @param listener progress
+     * @return the approximation, with each row's number of draws
+     */
+    public static PensiaDirectResult approximate(ReluMlp target, int n, double eps, long seed, int threads,
+                                                 int redraws, Listener listener) {
+        if (redraws < 0) {
+            throw new IllegalArgumentException("redraws must be 0 or positive, got " + redraws);
+        }
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(listener, "listener");
         if (n < 1 || n > SortedSubsetSums.MAX_N) {
@@ -119,6 +144,7 @@ public final class PensiaDirect {
         double[][][] candidates = new double[layers][][];
         int[][][] masks = new int[layers][][];
         double[][][] approx = new double[layers][][];
+        int[][] draws = new int[layers][];
         double[][] range = new double[layers][];
         List<int[]> rows = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
@@ -134,6 +160,7 @@ public final class PensiaDirect {
             candidates[l] = new double[w[l].length][];
             masks[l] = new int[w[l].length][];
             approx[l] = new double[w[l].length][];
+            draws[l] = new int[w[l].length];
             for (int k = 0; k < w[l].length; k++) {
                 rows.add(new int[] {l, k});
             }
@@ -147,29 +174,38 @@ public final class PensiaDirect {
                  i = next.getAndIncrement()) {
                 int l = rows.get(i)[0];
                 int k = rows.get(i)[1];
-                Rng rng = Seeds.stream(seed, STREAM, l, k);
-                double[] a = new double[n];
-                for (int c = 0; c < n; c++) {
-                    a[c] = rng.uniform(range[l][0], range[l][1]);
-                }
-                table.fill(a, 0, n);
                 double[] row = w[l][k];
-                int[] m = new int[row.length];
-                double[] s = new double[row.length];
-                for (int j = 0; j < row.length; j++) {
-                    int r = table.nearest(row[j]);
-                    m[j] = table.mask(r);
-                    s[j] = table.sum(r);
+                int bestFailures = Integer.MAX_VALUE;
+                for (int t = 0; t <= redraws && bestFailures > 0; t++) {
+                    Rng rng = t == 0 ? Seeds.stream(seed, STREAM, l, k) : Seeds.stream(seed, STREAM, l, k, t);
+                    double[] a = new double[n];
+                    for (int c = 0; c < n; c++) {
+                        a[c] = rng.uniform(range[l][0], range[l][1]);
+                    }
+                    table.fill(a, 0, n);
+                    int[] m = new int[row.length];
+                    double[] s = new double[row.length];
+                    int failures = 0;
+                    for (int j = 0; j < row.length; j++) {
+                        int r = table.nearest(row[j]);
+                        m[j] = table.mask(r);
+                        s[j] = table.sum(r);
+                        failures += Math.abs(row[j] - s[j]) > eps ? 1 : 0;
+                    }
+                    if (failures < bestFailures) {
+                        bestFailures = failures;
+                        candidates[l][k] = a;
+                        masks[l][k] = m;
+                        approx[l][k] = s;
+                    }
+                    draws[l][k] = t + 1;
                 }
-                candidates[l][k] = a;
-                masks[l][k] = m;
-                approx[l][k] = s;
                 listener.rowsDone(done.incrementAndGet(), total);
             }
         };
         run(worker, Math.min(threads, Math.max(1, total)));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new PensiaDirectResult(target, n, eps, seed, range, candidates, masks, approx, seconds);
+        return new PensiaDirectResult(target, n, eps, seed, range, candidates, masks, approx, draws, seconds);
     }
 
     private static void run(Runnable worker, int threads) {

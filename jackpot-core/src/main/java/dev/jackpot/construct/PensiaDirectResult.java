@@ -25,6 +25,7 @@ public final class PensiaDirectResult {
     private final double[][][] candidates;
     private final int[][][] masks;
     private final double[][][] approximated;
+    private final int[][] draws;
     private final double seconds;
     private final double maxError;
     private final double meanError;
@@ -36,7 +37,7 @@ public final class PensiaDirectResult {
     private final int[] layerFailingRows;
 
     PensiaDirectResult(ReluMlp target, int n, double eps, long seed, double[][] range, double[][][] candidates,
-                       int[][][] masks, double[][][] approximated, double seconds) {
+                       int[][][] masks, double[][][] approximated, int[][] draws, double seconds) {
         this.target = Objects.requireNonNull(target, "target");
         this.n = n;
         this.eps = eps;
@@ -45,6 +46,7 @@ public final class PensiaDirectResult {
         this.candidates = candidates;
         this.masks = masks;
         this.approximated = approximated;
+        this.draws = draws;
         this.seconds = seconds;
         double[][][] w = target.raw();
         double max = 0;
@@ -236,5 +238,27 @@ public final class PensiaDirectResult {
     public String toString() {
         return "PensiaDirectResult[n=" + n + ", eps=" + eps + ", weights=" + weights + ", maxError=" + maxError
                 + ", failures=" + failures + ", kept=" + kept + ", seconds=" + seconds + "]";
+    }
+
+    /** @return rows whose candidate vector was drawn more than once ({@link PensiaDirect}'s redraws) */
+    public int redrawnRows() {
+        int c = 0;
+        for (int[] layer : draws) {
+            for (int d : layer) {
+                c += d > 1 ? 1 : 0;
+            }
+        }
+        return c;
+    }
+
+    /** @return candidate vectors drawn in all, one per row plus every redraw */
+    public long vectorsDrawn() {
+        long c = 0;
+        for (int[] layer : draws) {
+            for (int d : layer) {
+                c += d;
+            }
+        }
+        return c;
     }
 }

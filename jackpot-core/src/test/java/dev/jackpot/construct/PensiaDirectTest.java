@@ -3,6 +3,7 @@ package dev.jackpot.construct;
 import dev.jackpot.subsetsum.SubsetSumProblem;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,5 +139,35 @@ class PensiaDirectTest {
             }
         }
         return s;
+    }
+
+    @Test
+    void redrawsOnlyReplaceFailingRowsAndNeverAddFailures() {
+        PensiaDirectResult once = PensiaDirect.approximate(TARGET, 8, 0.01, 5, 1, PensiaDirect.Listener.NONE);
+        PensiaDirectResult zero = PensiaDirect.approximate(TARGET, 8, 0.01, 5, 1, 0, PensiaDirect.Listener.NONE);
+        PensiaDirectResult more = PensiaDirect.approximate(TARGET, 8, 0.01, 5, 2, 6, PensiaDirect.Listener.NONE);
+        assertTrue(once.failures() > 0, "n = 8 leaves failures to redraw");
+        assertEquals(0, zero.redrawnRows());
+        for (int l = 0; l < once.layers(); l++) {
+            for (int k = 0; k < TARGET.weights()[l].length; k++) {
+                assertArrayEquals(once.candidates(l, k), zero.candidates(l, k), "redraws = 0 is the one-draw run");
+                boolean rowFailed = false;
+                for (int j = 0; j < TARGET.weights()[l][k].length; j++) {
+                    rowFailed |= once.error(l, k, j) > 0.01;
+                }
+                if (!rowFailed) {
+                    assertArrayEquals(once.candidates(l, k), more.candidates(l, k), "a row without failures is kept");
+                }
+            }
+        }
+        assertTrue(more.failures() <= once.failures(), more.failures() + " > " + once.failures());
+        assertTrue(more.redrawnRows() > 0);
+        assertTrue(more.vectorsDrawn() > TARGET.weights()[0].length + TARGET.weights()[1].length);
+        // thread count does not matter, redraws included
+        PensiaDirectResult oneThread = PensiaDirect.approximate(TARGET, 8, 0.01, 5, 1, 6, PensiaDirect.Listener.NONE);
+        assertEquals(more.failures(), oneThread.failures());
+        assertEquals(more.vectorsDrawn(), oneThread.vectorsDrawn());
+        assertThrows(IllegalArgumentException.class,
+                () -> PensiaDirect.approximate(TARGET, 8, 0.01, 5, 1, -1, PensiaDirect.Listener.NONE));
     }
 }

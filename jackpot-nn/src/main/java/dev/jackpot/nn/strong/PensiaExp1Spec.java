@@ -19,9 +19,11 @@ import dev.jackpot.experiment.SpecCodec;
  * @param learningRate Adam's learning rate, positive and finite
  * @param batchSize    minibatch size, positive
  * @param dataPath     directory of the four Fashion-MNIST IDX files; blank to locate Debian's package
+ * @param redraws      extra candidate draws allowed for a row with a weight above eps (0, the default, is the
+ *                     reference's one draw; the reference aborts instead): see {@link PensiaDirect}
  */
 public record PensiaExp1Spec(long seed, double eps, int c, int hidden, int epochs, int trainSize, int testSize,
-                             double learningRate, int batchSize, String dataPath) {
+                             double learningRate, int batchSize, String dataPath, int redraws) {
 
     /** Run kind. */
     public static final String KIND = "strong-pensia-exp1";
@@ -58,6 +60,10 @@ public record PensiaExp1Spec(long seed, double eps, int c, int hidden, int epoch
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("The learning rate must be finite and positive, got " + learningRate + ".");
         }
+        if (redraws < 0) {
+            throw new IllegalArgumentException("redraws must be 0 (the reference's one draw per row) or positive, got "
+                    + redraws + ".");
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("The batch size must be positive, got " + batchSize + ".");
         }
@@ -65,7 +71,7 @@ public record PensiaExp1Spec(long seed, double eps, int c, int hidden, int epoch
 
     /** @return eps 0.01, c 3 (n = 21), h = 500, 3 epochs of Adam 1e-3 with batch 64 on all 60,000 images, seed 2020 */
     public static PensiaExp1Spec defaults() {
-        return new PensiaExp1Spec(2020, 0.01, PensiaDirect.DEFAULT_C, 500, 3, 0, 0, 1e-3, 64, "");
+        return new PensiaExp1Spec(2020, 0.01, PensiaDirect.DEFAULT_C, 500, 3, 0, 0, 1e-3, 64, "", 0);
     }
 
     /** @return n = c round(log2(1/eps)), the candidates per row */
