@@ -89,12 +89,8 @@ final class PruneAtInitCommand implements Callable<Integer> {
     @Option(names = "--controls", split = ",", description = "Also train the controls: shuffle (layerwise random mask, same per-layer counts), reinit (same mask, new init), invert (the lowest-ranked weights kept, same count).")
     List<String> controls = List.of();
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist, mnist or cifar10 "
-            + "(default ${DEFAULT-VALUE}; found where 'jackpot data fetch' puts it, or --data-path).")
-    String dataset;
-
-    @Option(names = "--data-path", paramLabel = "DIR", defaultValue = "", description = "The dataset's directory.")
-    String dataPath;
+    @Mixin
+    DatasetOptions data;
 
     @Option(names = "--synthetic", description = "Use generated images of Fashion-MNIST's shape instead of the dataset.")
     boolean synthetic;
@@ -110,8 +106,8 @@ final class PruneAtInitCommand implements Callable<Integer> {
         PruneAtInitSpec pai = new PruneAtInitSpec(PaiMethod.parse(method), density, scope, rounds, snipBatch,
                 samplesPerClass, temperature, seed, counting, redrawXavier, scoreOnTrainedInit);
         Architecture arch = Architecture.parse("lenet300".equalsIgnoreCase(model) ? "lenet-300-100" : model);
-        PruneAtInitRunSpec spec = new PruneAtInitRunSpec(pai, arch, examples, testExamples, epochs, synthetic, dataset,
-                dataPath, controls);
+        PruneAtInitRunSpec spec = new PruneAtInitRunSpec(pai, arch, examples, testExamples, epochs, synthetic,
+                data.dataset, data.dataPath, controls);
         PrintWriter err = commandSpec.commandLine().getErr();
         PruneAtInitRun.Outcome outcome = PruneAtInitRun.run(spec, output.out, threads, new PruneAtInitRun.Listener() {
             @Override

@@ -59,12 +59,8 @@ final class SanityCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}; not part of the run id).")
     double margin;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist, mnist or cifar10 "
-            + "(default ${DEFAULT-VALUE}; found where 'jackpot data fetch' puts it, or --data-path).")
-    String dataset;
-
-    @Option(names = "--data-path", paramLabel = "DIR", defaultValue = "", description = "The dataset's directory.")
-    String dataPath;
+    @Mixin
+    DatasetOptions data;
 
     @Option(names = "--synthetic", description = "Generated images of Fashion-MNIST's shape instead of the dataset.")
     boolean synthetic;
@@ -83,7 +79,7 @@ final class SanityCommand implements Callable<Integer> {
         List<PaiMethod> ms = methods.stream().map(PaiMethod::parse).toList();
         Architecture arch = Architecture.parse("lenet300".equalsIgnoreCase(model) ? "lenet-300-100" : model);
         PaiSanitySpec spec = new PaiSanitySpec(ms, densities, replicates, arch, examples, testExamples, epochs, synthetic,
-                dataset, dataPath, seed, margin);
+                data.dataset, data.dataPath, seed, margin);
         int cells = ms.size() * densities.size() * replicates;
         PaiSanity.Result r;
         try (Progress progress = Progress.start("sanity", cells, quiet)) {
