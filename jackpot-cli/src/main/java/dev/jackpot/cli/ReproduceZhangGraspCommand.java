@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         description = {"Zhang et al. (2021) Figs. 7-9 depend on GraSP masks whose accuracy the paper plots at "
                 + "0.72-0.99; this measures the mask-accuracy distribution of the reference GraSP and of one variant "
                 + "per unspecified choice (warm-up start and length, scoring samples, per-neuron selection, sign), "
-                + "on the same trials, at pruning ratios 40-70%. Writes OUT/zhang2021-grasp-variants-<hash>/."})
+                + "on the same trials, at pruning ratios 40-70%%. Writes OUT/zhang2021-grasp-variants-<hash>/."})
 final class ReproduceZhangGraspCommand implements Callable<Integer> {
 
     @CommandLine.Spec
