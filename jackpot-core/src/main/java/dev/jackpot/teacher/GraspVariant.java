@@ -84,15 +84,12 @@ public record GraspVariant(String name, String start, double lambda, int iterati
                 Seeds.derive(seed, "score-data"), true), dense, teacherSpec.task(), serial);
         int k = trained.length;
         int d = trained[0].length;
-        double[][] g = new double[k][d];
-        scoring.evaluate(trained, 0, scoring.samples(), g);
-        double[][] hg = new double[k][d];
-        scoring.hessianVector(trained, g, hg);
+        double[][] score = LearnerMasks.graspScores(scoring, trained);
         // keepLowest keeps the lowest ranks: rank = S to remove the largest S, -S to remove the smallest.
         double[][] rank = new double[k][d];
         for (int j = 0; j < k; j++) {
             for (int i = 0; i < d; i++) {
-                double s = -trained[j][i] * hg[j][i];
+                double s = score[j][i];
                 rank[j][i] = switch (sign) {
                     case "remove-largest" -> s;
                     case "remove-smallest" -> -s;

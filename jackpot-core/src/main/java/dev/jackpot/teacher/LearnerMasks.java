@@ -56,6 +56,30 @@ public final class LearnerMasks {
      * @return the mask
      */
     public static SupportMask grasp(Objective dense, double[][] trained, int keep) {
+        return keepLowest(graspScores(dense, trained), keep);
+    }
+
+    /**
+     * GraSP's scores ranked by magnitude: the {@code keep} entries with the largest |S| are kept
+     * ({@link MaskSource#GRASP_ABS}).
+     *
+     * @param dense   the objective of the dense learner on the training data
+     * @param trained W_e, K x d
+     * @param keep    how many weights to keep
+     * @return the mask
+     */
+    public static SupportMask graspAbs(Objective dense, double[][] trained, int keep) {
+        double[][] s = graspScores(dense, trained);
+        for (double[] row : s) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = -Math.abs(row[i]);
+            }
+        }
+        return keepLowest(s, keep);
+    }
+
+    /** S = -W_e . (H g) at W_e on {@code dense}. */
+    static double[][] graspScores(Objective dense, double[][] trained) {
         int k = trained.length;
         int d = trained[0].length;
         double[][] g = new double[k][d];
@@ -68,7 +92,7 @@ public final class LearnerMasks {
                 score[j][i] = -trained[j][i] * hg[j][i];
             }
         }
-        return keepLowest(score, keep);
+        return score;
     }
 
     /** Keeps the {@code keep} lowest scores; ties are broken by (neuron, input) order. */

@@ -14,5 +14,11 @@ public enum MaskSource {
      * GraSP (Wang, Zhang, Grosse 2020) as in section 4.2: scores S = -W_e . (H g) at W_e after a few
      * dense AGD iterations, g the gradient and H the Hessian; the largest scores are removed.
      */
-    GRASP
+    GRASP,
+    /**
+     * The GraSP scores S ranked by magnitude: the largest |S| are kept. Not GraSP's published rule; a
+     * variant that reaches the mask accuracies Zhang et al. plot for their GraSP masks (see
+     * {@link GraspVariant}).
+     */
+    GRASP_ABS
 }

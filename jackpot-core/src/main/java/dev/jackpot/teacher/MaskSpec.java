@@ -8,9 +8,9 @@ import java.util.Objects;
  * The learner's mask.
  *
  * @param source          where M comes from
- * @param pruningRatio    for MAGNITUDE and GRASP: the fraction of the d K weights removed, in
+ * @param pruningRatio    for MAGNITUDE, GRASP and GRASP_ABS: the fraction of the d K weights removed, in
  *                        [0, 1); equals the paper's pruning ratio 1 - r_ave / d
- * @param scoreIterations for MAGNITUDE and GRASP: dense AGD iterations run before scoring
+ * @param scoreIterations for MAGNITUDE, GRASP and GRASP_ABS: dense AGD iterations run before scoring
  *                        (paper: 20), positive
  */
 public record MaskSpec(MaskSource source, double pruningRatio, int scoreIterations) {
@@ -30,14 +30,14 @@ public record MaskSpec(MaskSource source, double pruningRatio, int scoreIteratio
             throw new IllegalArgumentException("pruningRatio must be in [0, 1), got " + pruningRatio);
         }
         if ((source == MaskSource.ORACLE || source == MaskSource.DENSE) && pruningRatio != 0) {
-            throw new IllegalArgumentException("pruningRatio applies to MAGNITUDE and GRASP masks only; "
+            throw new IllegalArgumentException("pruningRatio applies to MAGNITUDE, GRASP and GRASP_ABS masks only; "
                     + source + " masks need 0, got " + pruningRatio);
         }
         Checks.positive("scoreIterations", scoreIterations);
     }
 
     /**
-     * @param source MAGNITUDE or GRASP
+     * @param source MAGNITUDE, GRASP or GRASP_ABS
      * @param ratio  pruning ratio
      * @return a score-based mask spec with the paper's 20 warm-up iterations
      */

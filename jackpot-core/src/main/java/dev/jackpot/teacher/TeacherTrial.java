@@ -128,8 +128,10 @@ public final class TeacherTrial {
         AgdSpec warm = spec.agd().withMaxIterations(spec.mask().scoreIterations()).withTol(Double.MIN_VALUE);
         double[][] trained = AgdSolver.solve(denseObjective, start, warm, AgdListener.NONE).weights();
         int keep = LearnerMasks.keptCount(ts.d(), ts.k(), spec.mask().pruningRatio());
-        return spec.mask().source() == MaskSource.GRASP
-                ? LearnerMasks.grasp(denseObjective, trained, keep)
-                : LearnerMasks.magnitude(trained, keep);
+        return switch (spec.mask().source()) {
+            case GRASP -> LearnerMasks.grasp(denseObjective, trained, keep);
+            case GRASP_ABS -> LearnerMasks.graspAbs(denseObjective, trained, keep);
+            default -> LearnerMasks.magnitude(trained, keep);
+        };
     }
 }

@@ -20,6 +20,19 @@ class GraspVariantTest {
     }
 
     @Test
+    void theGraspAbsMaskSourceIsTheLargestMagnitudeVariant() {
+        GraspVariant abs = new GraspVariant("abs", "lambda", 0.2, 20, 0, false, "magnitude-of-s");
+        for (long seed = 1; seed <= 2; seed++) {
+            TeacherTrialSpec spec = TeacherTrialSpec.defaults(5, 100, 200, 20, seed)
+                    .withMask(MaskSpec.pruned(MaskSource.GRASP_ABS, 0.6)).withInit(InitSpec.lambda(0.2))
+                    .withTestSamples(100);
+            TeacherTrialResult r = TeacherTrial.run(spec, NeuronParallel.sequential(), TrialListener.NONE);
+            assertEquals(abs.maskAccuracy(spec.teacher(), 200, 0.6, spec.agd(), seed), r.maskAccuracy(), 0.0);
+            assertTrue(r.maskAccuracy() > 0.7, "seed " + seed + ": " + r.maskAccuracy());
+        }
+    }
+
+    @Test
     void variantsChangeOnlyTheirChoiceAndAreValidated() {
         TeacherTrialSpec spec = TeacherTrialSpec.defaults(5, 100, 200, 20, 1);
         GraspVariant perNeuron = new GraspVariant("p", "lambda", 0.2, 20, 0, true, "remove-largest");

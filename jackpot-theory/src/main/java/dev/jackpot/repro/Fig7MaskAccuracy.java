@@ -57,7 +57,7 @@ final class Fig7MaskAccuracy implements PaperFigure {
         List<Table> tables = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
         List<List<String>> summary = new ArrayList<>();
-        for (String source : List.of(MaskTrials.GRASP, MaskTrials.MAGNITUDE)) {
+        for (String source : MaskTrials.SOURCES) {
             // bin (accuracy in hundredths) -> mean test error per ratio (NaN where dropped), and counts
             TreeMap<Integer, double[]> means = new TreeMap<>();
             TreeMap<Integer, int[]> counts = new TreeMap<>();

@@ -63,10 +63,10 @@ final class Fig8IterationsToTarget implements PaperFigure {
         List<Figure> figures = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
         List<List<String>> table = new ArrayList<>();
-        for (String source : List.of(MaskTrials.GRASP, MaskTrials.MAGNITUDE)) {
-            boolean grasp = MaskTrials.GRASP.equals(source);
-            Predicate<TrialRow> which = grasp ? MaskTrials::inWindow : r -> true;
-            String selection = grasp ? "trials with mask accuracy in [0.85, 0.90]" : "all trials";
+        for (String source : MaskTrials.SOURCES) {
+            boolean windowed = MaskTrials.windowed(source);
+            Predicate<TrialRow> which = windowed ? MaskTrials::inWindow : r -> true;
+            String selection = windowed ? "trials with mask accuracy in [0.85, 0.90]" : "all trials";
             double[][] mean = new double[ratios.length][targets.length];
             int fewest = Integer.MAX_VALUE;
             List<Charts.Series> lines = new ArrayList<>();
@@ -100,7 +100,7 @@ final class Fig8IterationsToTarget implements PaperFigure {
             }
             String name = "fig8-" + source;
             writer.plot(name, Charts.lines("Fig. 8: iterations to a test error, " + MaskTrials.shortLabel(source)
-                            + (grasp ? ", accuracy in [0.85, 0.90]" : ", all trials"), "log10(1 / target test error)",
+                            + (windowed ? ", accuracy in [0.85, 0.90]" : ", all trials"), "log10(1 / target test error)",
                     "mean first iteration with test error <= target", false, false, lines));
             figures.add(new Figure(name, "Mean number of iterations to reach each test-error target, one line per "
                     + "pruning ratio; " + MaskTrials.label(source) + ", " + selection + ". A target is drawn where at "

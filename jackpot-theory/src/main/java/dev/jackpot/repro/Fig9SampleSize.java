@@ -58,10 +58,10 @@ final class Fig9SampleSize implements PaperFigure {
         List<Figure> figures = new ArrayList<>();
         List<Table> tables = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
-        for (String source : List.of(MaskTrials.GRASP, MaskTrials.MAGNITUDE)) {
-            boolean grasp = MaskTrials.GRASP.equals(source);
-            Predicate<TrialRow> which = grasp ? MaskTrials::inWindow : r -> true;
-            String selection = grasp ? "trials with mask accuracy in [0.85, 0.90]" : "all trials";
+        for (String source : MaskTrials.SOURCES) {
+            boolean windowed = MaskTrials.windowed(source);
+            Predicate<TrialRow> which = windowed ? MaskTrials::inWindow : r -> true;
+            String selection = windowed ? "trials with mask accuracy in [0.85, 0.90]" : "all trials";
             double[][] mean = new double[RATIOS.length][ns.length];
             List<Charts.Series> lines = new ArrayList<>();
             List<List<String>> table = new ArrayList<>();
@@ -88,7 +88,7 @@ final class Fig9SampleSize implements PaperFigure {
             }
             String name = "fig9-" + source;
             writer.plot(name, MaskTrials.logLines("Fig. 9: test error against N, " + MaskTrials.shortLabel(source)
-                            + (grasp ? ", accuracy in [0.85, 0.90]" : ", all trials"), "N",
+                            + (windowed ? ", accuracy in [0.85, 0.90]" : ", all trials"), "N",
                     "mean test error (log scale)", lines));
             figures.add(new Figure(name, "Mean test error against the number of training samples, one line per "
                     + "pruning ratio; " + MaskTrials.label(source) + ", " + selection + " (points with at least "
