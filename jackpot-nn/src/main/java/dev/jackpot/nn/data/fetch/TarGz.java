@@ -65,15 +65,15 @@ final class TarGz {
                         throw malformed(archive, "a long-name entry of " + size + " bytes");
                     }
                     byte[] n = new byte[(int) size];
-                    readFully(in, n, archive);
-                    skip(in, pad(size), archive);
+                    readFully(in, n);
+                    skip(in, pad(size));
                     longName = cString(n, 0, n.length);
                     continue;
                 }
                 String base = name.substring(name.lastIndexOf('/') + 1);
                 ArchiveMember m = (type == '0' || type == 0) ? wanted.get(base) : null;
                 if (m == null || done.containsKey(base)) {
-                    skip(in, size + pad(size), archive);
+                    skip(in, size + pad(size));
                     continue;
                 }
                 if (size != m.bytes()) {
@@ -96,7 +96,7 @@ final class TarGz {
                         listener.progress(base, size - left);
                     }
                 });
-                skip(in, pad(size), archive);
+                skip(in, pad(size));
                 done.put(base, new FetchResult.Entry(base, size, HexFormat.of().formatHex(sha.digest()),
                         FetchResult.How.EXTRACTED));
                 listener.finished(base);
@@ -144,7 +144,7 @@ final class TarGz {
         return true;
     }
 
-    private static void readFully(InputStream in, byte[] b, Path archive) throws IOException {
+    private static void readFully(InputStream in, byte[] b) throws IOException {
         int off = 0;
         while (off < b.length) {
             int n = in.read(b, off, b.length - off);
@@ -155,7 +155,7 @@ final class TarGz {
         }
     }
 
-    private static void skip(InputStream in, long n, Path archive) throws IOException {
+    private static void skip(InputStream in, long n) throws IOException {
         byte[] buf = new byte[8192];
         long left = n;
         while (left > 0) {
