@@ -141,7 +141,7 @@ public final class ClaimsLedger {
             h.append("<tr><td>").append(esc(r.claim().path("source").asText())).append("</td><td>")
                     .append(esc(r.claim().path("claim").asText())).append("</td><td class=\"").append(css).append("\">")
                     .append(esc(r.status())).append("</td><td>").append(esc(r.claim().path("statistic").asText()))
-                    .append("</td><td class=\"num\">").append(esc(r.claim().path("value").asText()))
+                    .append("</td><td class=\"num\">").append(esc(value(r.claim().path("value"))))
                     .append("</td><td>").append(esc(r.claim().path("detail").asText())).append("</td><td>")
                     .append(link == null ? esc(r.runId()) : "<a href=\"" + esc(link) + "\">" + esc(r.runId()) + "</a>")
                     .append("</td></tr>\n");
