@@ -60,10 +60,19 @@ public final class Lottery {
      * @return {@code lottery-} plus the first 16 hex digits of SHA-256 of the canonical spec
      */
     public static RunId id(LotterySpec spec) {
-        // The margin only judges the results, so changing it re-judges a run instead of orphaning it.
-        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) CODEC.toTree(spec);
+        return RunId.of(KIND, hashedTree(spec), CODEC.toTree(CODEC.defaults()));
+    }
+
+    /**
+     * @param spec a spec
+     * @return its tree as run ids hash it: without {@code margin}, which only judges the results, so that
+     *         changing it re-judges a run instead of orphaning it
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode hashedTree(LotterySpec spec) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) CODEC.toTree(spec);
         tree.remove("margin");
-        return RunId.of(KIND, tree, CODEC.toTree(CODEC.defaults()));
+        return tree;
     }
 
     /**

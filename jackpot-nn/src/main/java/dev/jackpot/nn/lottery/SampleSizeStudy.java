@@ -75,8 +75,7 @@ public final class SampleSizeStudy {
     }
 
     /** Fields {@link LotterySpec} gained after sample-size studies existed (see {@link #id}). */
-    private static final List<String> LATER_FIELDS = List.of("optimizerAtRewind", "counting", "augment", "validation",
-            "margin");
+    private static final List<String> LATER_FIELDS = List.of("optimizerAtRewind", "counting", "augment", "validation");
 
     /**
      * @param layout the study's directory
@@ -112,8 +111,8 @@ public final class SampleSizeStudy {
      */
     public static RunId id(LotterySpec base, List<Integer> sizes) {
         ObjectNode spec = SpecCodec.json().createObjectNode();
-        ObjectNode tree = (ObjectNode) Lottery.CODEC.toTree(base);
-        // The study hashes every field of its base; a field added later is hashed only when it differs from its
+        ObjectNode tree = Lottery.hashedTree(base);
+        // The study hashes every field of its base but the margin (as a lottery run does); a field added later is hashed only when it differs from its
         // default, so the ids of studies run before it existed stay valid.
         JsonNode defaults = Lottery.CODEC.toTree(Lottery.CODEC.defaults());
         for (String field : LATER_FIELDS) {

@@ -75,6 +75,9 @@ class SampleSizeStudyTest {
         // pinned: the id this study had before LotterySpec gained optimizerAtRewind, counting, augment and
         // validation (each left out of the hash at its default)
         assertEquals("lottery-sizes-7e5318f5052794ce", SampleSizeStudy.id(base, List.of(100, 300)).toString());
+        // the margin only judges: another margin is the same study
+        assertEquals(SampleSizeStudy.id(base, List.of(100, 300)),
+                SampleSizeStudy.id(base.toBuilder().margin(2).build(), List.of(100, 300)));
         // the README's LeNet-5 study, as run before those fields existed
         LotterySpec lenet5 = new dev.jackpot.experiment.SpecCodec<>(LotterySpec.class, base)
                 .parseYaml("model: lenet-5\nlevels: 8\nreplicates: 3\n");
