@@ -60,10 +60,7 @@ public final class FashionMnist {
      * @throws IOException if none is installed (the message says how to fetch it) or a file is malformed
      */
     public static DataSplit load() throws IOException {
-        DataHome home = DataHome.system();
-        Path dir = home.locate("fashion-mnist").orElseThrow(() -> new java.io.FileNotFoundException(
-                home.missing("fashion-mnist")));
-        return load(dir);
+        return DataHome.system().load("fashion-mnist", "");
     }
 
     private static Path file(Path dir, String stem) {

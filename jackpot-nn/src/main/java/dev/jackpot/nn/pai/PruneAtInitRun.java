@@ -246,11 +246,13 @@ public final class PruneAtInitRun {
             return DataSplit.of(syntheticImages(seed, "synthetic/train", spec.examples(), "train"),
                     syntheticImages(seed, "synthetic/test", spec.testExamples(), "test"));
         }
-        DataHome home = DataHome.system();
-        if (spec.dataPath().isBlank() && home.locate(spec.dataset()).isEmpty()) {
-            throw new IllegalArgumentException(home.missing(spec.dataset()) + " Or pass --synthetic.");
+        DataSplit full;
+        try {
+            full = DataHome.system().load(spec.dataset(), spec.dataPath());
+        } catch (java.io.FileNotFoundException e) {
+            // Not found where it is looked for: a usage error with the one command that fetches it.
+            throw new IllegalArgumentException(e.getMessage() + " Or pass --synthetic.", e);
         }
-        DataSplit full = home.load(spec.dataset(), spec.dataPath());
         ImageDataset tr = spec.examples() >= full.train().size() ? full.train()
                 : full.train().subset(Subsample.uniform(full.train(), spec.examples(), Seeds.stream(seed, "subsample")));
         ImageDataset te = spec.testExamples() >= full.test().size() ? full.test()

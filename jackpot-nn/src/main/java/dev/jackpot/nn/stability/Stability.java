@@ -178,7 +178,9 @@ public final class Stability {
         Network network = ls.architecture().create(new int[] {data.train().channels(), data.train().height(),
                 data.train().width()}, data.train().classes());
         Normalisation norm = Normalisation.fit(data.train());
-        long total = new MaskedTrainer(compute, network, data, norm, ls.trainSpec(0)).totalSteps();
+        // Evaluates every point of every path; its own data order is never used.
+        MaskedTrainer eval = new MaskedTrainer(compute, network, data, norm, ls.trainSpec(0));
+        long total = eval.totalSteps();
         for (long k : spec.ks()) {
             if (k > total) {
                 throw new IllegalArgumentException("k = " + k + " is past the end of training (" + total + " steps).");
@@ -209,7 +211,6 @@ public final class Stability {
                                 Seeds.derive(repSeed, "stability-copy-a"));
                         TrainResult b = copy(compute, network, data, norm, ls, start, mask, total,
                                 Seeds.derive(repSeed, "stability-copy-b"));
-                        MaskedTrainer eval = new MaskedTrainer(compute, network, data, norm, ls.trainSpec(0));
                         LinearPath path = new LinearPath(a.weights(), b.weights(), mask);
                         double[] errors = new double[alphas.length];
                         for (int i = 0; i < alphas.length; i++) {
