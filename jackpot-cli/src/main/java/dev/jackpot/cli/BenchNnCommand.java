@@ -16,13 +16,14 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code jackpot bench nn}: masked against dense training epochs of LeNet-300-100 and LeNet-5. */
+/** {@code jackpot bench nn}: training epochs per mask density on the dense (libtorch) and the sparse engine. */
 @Command(name = "nn", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Time one training epoch (forward, backward, masked SGD-momentum update; evaluation excluded) of "
-                + "LeNet-300-100 and LeNet-5 on Fashion-MNIST, dense and under a random mask, in the same process.",
+                + "LeNet-300-100 and LeNet-5 on Fashion-MNIST under random masks of each density, on libtorch's dense kernels "
+                + "and (fully connected networks) on the sparse engine, in the same process.",
                 "Uses Fashion-MNIST when found (jackpot data fetch, or Debian's dataset-fashion-mnist), otherwise synthetic images of the same shape "
-                        + "(the output says which). Prints epoch times, the masked/dense ratio, and useful GFLOP/s "
-                        + "(6 x forward MACs per example) as a fraction of the fp32 peak of the threads used."})
+                        + "(the output says which). Prints epoch times, the dense/sparse speed-up, the speed-up over the unmasked "
+                        + "dense epoch, and the GFLOP/s each engine executes as a fraction of the fp32 peak of the threads used."})
 final class BenchNnCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -34,8 +35,9 @@ final class BenchNnCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "libtorch intra-op threads (default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--density", defaultValue = "0.2", description = "Fraction of prunable weights the mask keeps (default ${DEFAULT-VALUE}).")
-    double density;
+    @Option(names = "--density", split = ",", defaultValue = "1,0.5,0.2,0.1,0.05,0.02",
+            description = "Fractions of prunable weights the masks keep; 1 is unmasked (default ${DEFAULT-VALUE}).")
+    List<Double> densities;
 
     @Option(names = "--examples", defaultValue = "60000", description = "Training examples per epoch (default ${DEFAULT-VALUE}: all of Fashion-MNIST).")
     int examples;
@@ -56,7 +58,7 @@ final class BenchNnCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (threads < 1 || repeats < 1 || batch < 1 || !(peak > 0) || examples < 1 || examples > 60000
-                || !(density > 0 && density <= 1)) {
+                || densities.stream().anyMatch(d -> !(d > 0 && d <= 1))) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(), "--threads, --repeats, --batch and "
                     + "--peak-gflops must be positive, --examples in [1, 60000] and --density in (0, 1]");
         }
@@ -73,7 +75,7 @@ final class BenchNnCommand implements Callable<Integer> {
         err.println("bench nn: " + compute + ", data " + source + ", " + examples + " examples, batch " + batch + " ...");
         err.flush();
         DataSplit data = NnBench.data(examples);
-        List<NnBench.Row> rows = NnBench.run(compute, data, source, list, density, batch, repeats, line -> {
+        List<NnBench.Row> rows = NnBench.run(compute, data, source, list, densities, batch, repeats, line -> {
             err.println("bench nn: " + line);
             err.flush();
         });
@@ -86,32 +88,46 @@ final class BenchNnCommand implements Callable<Integer> {
             o.put("threads", threads);
             o.put("peakGflops", machinePeak);
             o.put("batch", batch);
-            ArrayNode arr = o.putArray("networks");
+            ArrayNode arr = o.putArray("rows");
             for (NnBench.Row r : rows) {
                 ObjectNode n = arr.addObject();
                 n.put("architecture", r.architecture().id());
                 n.put("examples", r.examples());
                 n.put("density", r.density());
                 n.put("denseEpochSeconds", r.denseSeconds());
-                n.put("maskedEpochSeconds", r.maskedSeconds());
-                n.put("maskedOverDense", r.ratio());
-                n.put("flopsPerEpoch", r.flopsPerEpoch());
                 n.put("denseGflops", r.denseGflops());
-                n.put("maskedGflops", r.maskedGflops());
                 n.put("denseFractionOfPeak", r.denseGflops() / machinePeak);
+                n.put("speedupOverUnmasked", unmasked(rows, r) / r.bestSeconds());
+                if (!Double.isNaN(r.sparseSeconds())) {
+                    n.put("sparseEpochSeconds", r.sparseSeconds());
+                    n.put("sparseGflops", r.sparseGflops());
+                    n.put("sparseFractionOfPeak", r.sparseGflops() / machinePeak);
+                    n.put("denseOverSparse", r.speedup());
+                }
             }
             OutputOptions.printJson(out, o);
             return ExitCodes.OK;
         }
         out.printf("%s; data: %s; batch %d; fp32 peak %.0f GFLOP/s for %d thread(s)%n", compute, source, batch, machinePeak, threads);
-        out.printf("%-14s %8s %10s %10s %8s %10s %10s%n", "network", "examples", "dense s", "masked s", "ratio", "GFLOP/s", "of peak");
+        out.printf("%-14s %8s %10s %10s %10s %9s %11s %11s%n", "network", "density", "dense s", "sparse s", "dense/sp", "vs unmasked",
+                "dense GF/s", "sparse GF/s");
         for (NnBench.Row r : rows) {
-            out.printf("%-14s %8d %10.2f %10.2f %7.2fx %10.1f %9.1f%%%n", r.architecture().id(), r.examples(),
-                    r.denseSeconds(), r.maskedSeconds(), r.ratio(), r.denseGflops(), 100 * r.denseGflops() / machinePeak);
+            boolean sp = !Double.isNaN(r.sparseSeconds());
+            out.printf("%-14s %8.3f %10.2f %10s %10s %10.2fx %5.1f (%2.0f%%) %5s (%s)%n", r.architecture().id(), r.density(),
+                    r.denseSeconds(), sp ? String.format("%.2f", r.sparseSeconds()) : "-",
+                    sp ? String.format("%.2fx", r.speedup()) : "-", unmasked(rows, r) / r.bestSeconds(),
+                    r.denseGflops(), 100 * r.denseGflops() / machinePeak,
+                    sp ? String.format("%.1f", r.sparseGflops()) : "-", sp ? String.format("%.0f%%", 100 * r.sparseGflops() / machinePeak) : "-");
         }
-        out.printf("masked = random mask at density %.2f (the arithmetic stays dense: the ratio is the cost of masking); "
-                + "GFLOP/s count 6 x forward MACs per example.%n", density);
+        out.printf("dense = libtorch, multiplying the masked zeros; sparse = kept weights only (fully connected networks); "
+                + "vs unmasked = unmasked dense epoch / the faster engine's epoch; GF/s = executed arithmetic.%n");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The unmasked dense epoch time of r's network (its density-1 row), NaN if not measured. */
+    private static double unmasked(List<NnBench.Row> rows, NnBench.Row r) {
+        return rows.stream().filter(x -> x.architecture() == r.architecture() && x.density() >= 1)
+                .mapToDouble(NnBench.Row::denseSeconds).findFirst().orElse(Double.NaN);
     }
 }

@@ -28,18 +28,55 @@ import java.util.Locale;
  * (OpenMP workers wait on each other); measured 0.6 s against 10.8 s for a LeNet-300-100 epoch of
  * 6,000 examples at a load average of 9 on 2 cores. The inter-op pool is pinned to one thread before
  * the engine loads; Jackpot never runs operations concurrently.
+ *
+ * <p>Fully connected networks whose masks keep at most {@link #sparseBelow()} of the prunable
+ * weights train and evaluate on the sparse engine ({@link dev.jackpot.nn.sparse.SparseMlp}, plain
+ * Java, cost proportional to the kept weights, {@link #threads()} worker threads) instead of
+ * libtorch. The default, {@value #DEFAULT_SPARSE_BELOW}, is the measured density below which it is
+ * faster on this project's 2-core machine (see {@code jackpot bench nn --density}); the threshold
+ * changes results only in the last bits (both engines compute the same function), and runs record it.
  */
 public final class Compute {
 
     /** DJL's name of the PyTorch engine. */
     public static final String ENGINE = "PyTorch";
 
+    /** The default of {@link #sparseBelow()}: measured with {@code jackpot bench nn --density} (issue 10). */
+    public static final double DEFAULT_SPARSE_BELOW = 0.5;
+
     private final Device device;
     private final int threads;
+    private final double sparseBelow;
 
-    private Compute(Device device, int threads) {
+    private Compute(Device device, int threads, double sparseBelow) {
         this.device = device;
         this.threads = threads;
+        this.sparseBelow = sparseBelow;
+    }
+
+    /**
+     * @param density the largest mask density trained on the sparse engine; 0 never uses it
+     * @return this context with that threshold
+     * @throws IllegalArgumentException unless {@code 0 <= density <= 1}
+     */
+    public Compute withSparseBelow(double density) {
+        if (!(density >= 0 && density <= 1)) {
+            throw new IllegalArgumentException("The sparse-engine threshold must be a density in [0, 1] (0: never), got " + density + ".");
+        }
+        return new Compute(device, threads, density);
+    }
+
+    /** @return the largest mask density trained on the sparse engine (0: never) */
+    public double sparseBelow() {
+        return sparseBelow;
+    }
+
+    /**
+     * @param density the kept fraction of a network's prunable weights
+     * @return whether a fully connected network at that density runs on the sparse engine
+     */
+    public boolean useSparse(double density) {
+        return density <= sparseBelow && !device.isGpu();
     }
 
     /**
@@ -55,7 +92,7 @@ public final class Compute {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         engine(threads);
-        return new Compute(Device.cpu(), threads);
+        return new Compute(Device.cpu(), threads, DEFAULT_SPARSE_BELOW);
     }
 
     /**
@@ -74,7 +111,7 @@ public final class Compute {
             throw new IllegalStateException("A GPU was requested but the " + ENGINE
                     + " engine sees none; put a CUDA native jar on the class path or use the CPU.");
         }
-        return new Compute(Device.gpu(), threads);
+        return new Compute(Device.gpu(), threads, 0);
     }
 
     /**

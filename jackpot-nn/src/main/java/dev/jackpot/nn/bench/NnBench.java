@@ -11,6 +11,7 @@ import dev.jackpot.nn.model.InitScheme;
 import dev.jackpot.nn.model.Initialiser;
 import dev.jackpot.nn.model.Network;
 import dev.jackpot.nn.model.ParameterSpec;
+import dev.jackpot.nn.sparse.SparseMlp;
 import dev.jackpot.nn.train.Checkpoint;
 import dev.jackpot.nn.train.MaskedTrainer;
 import dev.jackpot.nn.train.TrainListener;
@@ -25,15 +26,17 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
  * Times one training epoch (forward, backward, masked SGD-with-momentum update; evaluation excluded)
- * of LeNet-300-100 and LeNet-5 on Fashion-MNIST, dense and under a random mask of the given density,
- * in the same process. The mask does not reduce the arithmetic (libtorch multiplies the zeros), so
- * the ratio measures the masking overhead; useful GFLOP/s count {@code 6 * forwardMACs} per example
- * (forward 2 MACs, backward twice that) and are compared with the machine's fp32 peak.
+ * of each network on Fashion-MNIST at each mask density, on both engines in the same process:
+ * libtorch's dense kernels (which multiply the masked zeros, so the time does not fall with density)
+ * and, for fully connected networks, the sparse engine (kept weights only). A density of 1 is the
+ * unmasked network. GFLOP/s count the arithmetic each engine executes ({@link Network#trainingMacsPerExample()}
+ * for the dense one, the kept weights' for the sparse one; 2 FLOPs per multiply-add).
  */
 public final class NnBench {
 
@@ -44,21 +47,35 @@ public final class NnBench {
     }
 
     /**
-     * @param architecture    the network
-     * @param examples        training examples per epoch
-     * @param dataSource      "fashion-mnist" or "synthetic (same shape)"
-     * @param density         fraction of prunable weights kept by the mask
-     * @param denseSeconds    median dense epoch time
-     * @param maskedSeconds   median masked epoch time
-     * @param denseGflops     useful GFLOP/s of the dense epoch
-     * @param maskedGflops    GFLOP/s of the masked epoch counting the dense arithmetic it performs
-     * @param flopsPerEpoch   FLOPs of one dense training epoch
+     * @param architecture  the network
+     * @param examples      training examples per epoch
+     * @param dataSource    "fashion-mnist" or "synthetic (same shape)"
+     * @param density       fraction of prunable weights kept by the mask (1: unmasked)
+     * @param denseSeconds  median epoch time on the dense engine
+     * @param sparseSeconds median epoch time on the sparse engine, NaN where it does not apply
+     * @param denseFlops    FLOPs the dense engine executes per epoch
+     * @param sparseFlops   FLOPs the sparse engine executes per epoch, NaN where it does not apply
      */
     public record Row(Architecture architecture, int examples, String dataSource, double density, double denseSeconds,
-                      double maskedSeconds, double denseGflops, double maskedGflops, double flopsPerEpoch) {
-        /** @return masked time / dense time */
-        public double ratio() {
-            return maskedSeconds / denseSeconds;
+                      double sparseSeconds, double denseFlops, double sparseFlops) {
+        /** @return dense time / sparse time (above 1: the sparse engine is faster) */
+        public double speedup() {
+            return denseSeconds / sparseSeconds;
+        }
+
+        /** @return executed GFLOP/s of the dense engine */
+        public double denseGflops() {
+            return denseFlops / denseSeconds / 1e9;
+        }
+
+        /** @return executed GFLOP/s of the sparse engine */
+        public double sparseGflops() {
+            return sparseFlops / sparseSeconds / 1e9;
+        }
+
+        /** @return the faster engine's time */
+        public double bestSeconds() {
+            return Double.isNaN(sparseSeconds) ? denseSeconds : Math.min(denseSeconds, sparseSeconds);
         }
     }
 
@@ -126,48 +143,56 @@ public final class NnBench {
     /**
      * Runs the benchmark.
      *
-     * @param compute   where to compute
+     * @param compute   where to compute (its thread count is used by both engines)
      * @param data      the data
      * @param source    the data's source, for the report
      * @param archs     architectures to time
-     * @param density   mask density
+     * @param densities mask densities, each in (0, 1]
      * @param batchSize batch size
-     * @param repeats   measured epochs per path (median reported)
+     * @param repeats   measured epochs per engine and density (median reported)
      * @param progress  receives one line per measured epoch
-     * @return one row per architecture
+     * @return one row per architecture and density
      */
-    public static List<Row> run(Compute compute, DataSplit data, String source, List<Architecture> archs, double density,
-                                int batchSize, int repeats, Consumer<String> progress) {
+    public static List<Row> run(Compute compute, DataSplit data, String source, List<Architecture> archs,
+                                List<Double> densities, int batchSize, int repeats, Consumer<String> progress) {
         List<Row> rows = new ArrayList<>();
         int n = data.train().size();
         Normalisation norm = Normalisation.fit(data.train());
+        Compute denseEngine = compute.withSparseBelow(0);
+        Compute sparseEngine = compute.withSparseBelow(1);
         for (Architecture a : archs) {
             Network net = a.create(new int[] {1, 28, 28}, 10);
             TensorSet init = Initialiser.initialise(net, Seeds.derive(SEED, "init"), InitScheme.KAIMING_NORMAL);
-            TensorSet mask = randomMask(net, density, Seeds.stream(SEED, "mask", a.ordinal()));
             TrainSpec spec = TrainSpec.sgd(0.05, batchSize, 1, SEED).withMomentum(0.9, false);
-            MaskedTrainer trainer = new MaskedTrainer(compute, net, data, norm, spec);
-            long warm = Math.min(20, trainer.totalSteps());
-            time(trainer, init, TensorSet.of(), warm);
-            time(trainer, init, mask, warm);
-            double[] dense = new double[repeats];
-            double[] masked = new double[repeats];
-            for (int r = 0; r < repeats; r++) {
-                dense[r] = time(trainer, init, TensorSet.of(), trainer.totalSteps());
-                progress.accept(String.format("%s dense epoch %d: %.2f s", a.id(), r + 1, dense[r]));
-                masked[r] = time(trainer, init, mask, trainer.totalSteps());
-                progress.accept(String.format("%s masked (density %.2f) epoch %d: %.2f s", a.id(), density, r + 1, masked[r]));
+            MaskedTrainer dense = new MaskedTrainer(denseEngine, net, data, norm, spec);
+            MaskedTrainer sparse = SparseMlp.supports(net) ? new MaskedTrainer(sparseEngine, net, data, norm, spec) : null;
+            long warm = Math.min(20, dense.totalSteps());
+            for (double density : densities) {
+                TensorSet mask = density >= 1 ? TensorSet.of() : randomMask(net, density, Seeds.stream(SEED, "mask", a.ordinal()));
+                double[] d = new double[repeats];
+                double[] s = new double[repeats];
+                double[] macs = {Double.NaN, Double.NaN};
+                time(dense, init, mask, warm, macs, 0);
+                if (sparse != null) {
+                    time(sparse, init, mask, warm, macs, 1);
+                }
+                for (int r = 0; r < repeats; r++) {
+                    d[r] = time(dense, init, mask, dense.totalSteps(), macs, 0);
+                    progress.accept(String.format(Locale.ROOT, "%s density %.3f dense engine epoch %d: %.2f s", a.id(), density, r + 1, d[r]));
+                    s[r] = Double.NaN;
+                    if (sparse != null) {
+                        s[r] = time(sparse, init, mask, sparse.totalSteps(), macs, 1);
+                        progress.accept(String.format(Locale.ROOT, "%s density %.3f sparse engine epoch %d: %.2f s", a.id(), density, r + 1, s[r]));
+                    }
+                }
+                rows.add(new Row(a, n, source, density, median(d), sparse == null ? Double.NaN : median(s), 2 * macs[0], 2 * macs[1]));
             }
-            double flops = 6.0 * net.forwardMacs() * n;
-            double d = median(dense);
-            double m = median(masked);
-            rows.add(new Row(a, n, source, density, d, m, flops / d / 1e9, flops / m / 1e9, flops));
         }
         return rows;
     }
 
     /** Seconds from the start of training to the end of the last step (the evaluation is excluded). */
-    private static double time(MaskedTrainer trainer, TensorSet init, TensorSet mask, long steps) {
+    private static double time(MaskedTrainer trainer, TensorSet init, TensorSet mask, long steps, double[] macs, int slot) {
         long[] end = new long[1];
         long start = System.nanoTime();
         TrainResult r = trainer.train(Checkpoint.initial(init), mask, steps, OptionalLong.empty(), new TrainListener() {
@@ -179,6 +204,7 @@ public final class NnBench {
         if (r.diverged()) {
             throw new IllegalStateException("The benchmark run diverged at step " + r.divergedAtStep().getAsLong() + ".");
         }
+        macs[slot] = r.trainingMacs();
         return (end[0] - start) / 1e9;
     }
 

@@ -109,6 +109,49 @@ public final class Batches {
     }
 
     /**
+     * The minibatch of {@link #features(ImageDataset, Normalisation, int[], int, int, ImageTransform[])}
+     * laid out feature-major: {@code out[f][j]} is feature f (channel-major pixel index) of example
+     * {@code order[from + j]}, the same floats, so sparse kernels read one contiguous row per feature.
+     *
+     * @param out at least {@code C * H * W} rows of at least {@code to - from} floats; the first
+     *            {@code to - from} entries of each row are overwritten
+     */
+    public static void featuresByFeature(ImageDataset data, Normalisation norm, int[] order, int from, int to,
+                                         ImageTransform[] transforms, float[][] out) {
+        int e = data.channels() * data.height() * data.width();
+        int n = to - from;
+        if (transforms != null) {
+            float[] flat = features(data, norm, order, from, to, transforms);
+            for (int j = 0; j < n; j++) {
+                for (int f = 0; f < e; f++) {
+                    out[f][j] = flat[j * e + f];
+                }
+            }
+            return;
+        }
+        if (norm.channels() != data.channels()) {
+            throw new IllegalArgumentException("The normalisation has " + norm.channels() + " channels but "
+                    + data + " has " + data.channels() + ".");
+        }
+        byte[] p = data.pixels();
+        int plane = data.height() * data.width();
+        int[] base = new int[n];
+        for (int j = 0; j < n; j++) {
+            base[j] = order[from + j] * e;
+        }
+        for (int ch = 0; ch < data.channels(); ch++) {
+            float sc = (float) (1.0 / (255.0 * norm.stdOf(ch)));
+            float sh = (float) (-norm.meanOf(ch) / (double) norm.stdOf(ch));
+            for (int f = ch * plane; f < (ch + 1) * plane; f++) {
+                float[] row = out[f];
+                for (int j = 0; j < n; j++) {
+                    row[j] = (p[base[j] + f] & 0xFF) * sc + sh;
+                }
+            }
+        }
+    }
+
+    /**
      * @return the labels of examples {@code order[from..to)} as ints
      */
     public static int[] labels(ImageDataset data, int[] order, int from, int to) {

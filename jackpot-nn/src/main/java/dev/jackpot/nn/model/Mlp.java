@@ -49,6 +49,18 @@ public final class Mlp extends AbstractNetwork {
         this.layers = hidden.length + 1;
     }
 
+    /** Exact: {@code 2 O I} for the first layer (no input gradient), {@code 3 O I} for the others. */
+    @Override
+    public long trainingMacsPerExample() {
+        long macs = 0;
+        for (ParameterSpec p : parameters()) {
+            if (p.prunable()) {
+                macs += (p.name().equals("fc1.weight") ? 2L : 3L) * p.size();
+            }
+        }
+        return macs;
+    }
+
     @Override
     public NDArray forward(Map<String, NDArray> p, NDArray input, boolean training) {
         NDArray h = Layers.flatten(input);

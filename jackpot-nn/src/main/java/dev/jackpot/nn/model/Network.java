@@ -44,6 +44,18 @@ public interface Network {
     /** @return multiply-accumulates of one dense forward pass for one example (a backward pass costs about twice this) */
     long forwardMacs();
 
+    /**
+     * Multiply-adds of one training example on the dense engine: the forward pass, the weight
+     * gradients and the input gradients; by default {@code 3 * forwardMacs()} (it counts an input
+     * gradient for the first layer, which libtorch skips).
+     *
+     * @return the count
+     */
+    default long trainingMacsPerExample() {
+        return 3 * forwardMacs();
+    }
+
+
     /** @return the names of the prunable parameters, in order */
     default List<String> prunableNames() {
         return parameters().stream().filter(ParameterSpec::prunable).map(ParameterSpec::name).toList();

@@ -15,6 +15,7 @@ import dev.jackpot.nn.data.Normalisation;
 import dev.jackpot.nn.model.Network;
 import dev.jackpot.nn.model.ParameterSpec;
 import dev.jackpot.nn.model.Parameters;
+import dev.jackpot.nn.sparse.SparseMlp;
 import dev.jackpot.tensor.NamedTensor;
 import dev.jackpot.tensor.TensorSet;
 
@@ -25,8 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Trains a network under fixed masks with the exact masking semantics of the weak-LTH design note
@@ -135,10 +138,102 @@ public final class MaskedTrainer {
             throw new IllegalArgumentException("captureAt must be in [" + from + ", " + toStep + "], got " + captureAt.getAsLong() + ".");
         }
         long t0 = System.nanoTime();
-        try (NDManager manager = compute.newManager()) {
-            Run run = new Run(manager, start, masks);
-            return run.execute(from, toStep, captureAt, listener, t0);
+        if (sparse(masks)) {
+            try (SparseRun run = new SparseRun(network, spec, norm, start, masks, compute.threads())) {
+                return execute(run, from, toStep, captureAt, listener, t0);
+            }
         }
+        try (NDManager manager = compute.newManager(); Run run = new Run(manager, start, masks)) {
+            return execute(run, from, toStep, captureAt, listener, t0);
+        }
+    }
+
+    /**
+     * @param masks masks keyed by prunable parameter name
+     * @return whether a run under {@code masks} uses the sparse engine: the network is fully connected
+     *         and the masks keep at most {@link Compute#sparseBelow()} of its prunable weights
+     */
+    public boolean sparse(TensorSet masks) {
+        return SparseMlp.supports(network) && compute.useSparse(density(network, masks));
+    }
+
+    /** @return kept / all prunable weights (a prunable tensor without a mask counts as kept) */
+    static double density(Network network, TensorSet masks) {
+        long kept = 0;
+        for (ParameterSpec p : network.parameters()) {
+            if (!p.prunable()) {
+                continue;
+            }
+            if (masks.contains(p.name())) {
+                for (float v : masks.get(p.name()).values()) {
+                    kept += v != 0f ? 1 : 0;
+                }
+            } else {
+                kept += p.size();
+            }
+        }
+        return kept / (double) network.prunableCount();
+    }
+
+    private TrainResult execute(TrainingEngine run, long from, long to, OptionalLong captureAt, TrainListener listener, long t0) {
+        ImageDataset train = data.train();
+        Checkpoint[] captured = {captureAt.isPresent() && captureAt.getAsLong() == from ? run.snapshot(from) : null};
+        List<EpochMetrics> metrics = new ArrayList<>();
+        StepLoop.Outcome outcome = new StepLoop(spec, train.size(), total).run(from, to, (t, order, lo, hi, lr) -> {
+            ImageTransform[] transforms = spec.augment() == Augmentation.NONE ? null
+                    : spec.augment().draw(spec.seed(), t, hi - lo);
+            return run.step(train, order, lo, hi, transforms, lr);
+        }, new StepLoop.Observer() {
+            @Override
+            public void afterStep(long completed, long stop, double loss) {
+                if (spec.checkInvariants()) {
+                    run.checkInvariants(completed);
+                }
+                listener.onStep(completed, stop, loss);
+                if (captureAt.isPresent() && captureAt.getAsLong() == completed) {
+                    captured[0] = run.snapshot(completed);
+                }
+            }
+
+            @Override
+            public void afterEpoch(int epoch, long completed, double lr, double meanLoss) {
+                EpochMetrics m = evaluate(run, epoch, completed, lr, meanLoss, t0);
+                metrics.add(m);
+                listener.onEpoch(m);
+            }
+        });
+        long earlyStop = -1;
+        double best = Double.POSITIVE_INFINITY;
+        for (EpochMetrics m : metrics) {
+            double v = Double.isNaN(m.validationLoss()) ? m.testLoss() : m.validationLoss();
+            if (v < best) {
+                best = v;
+                earlyStop = m.step();
+            }
+        }
+        Checkpoint end = run.snapshot(outcome.completed());
+        long examples = 0;
+        int n = train.size();
+        int batch = spec.batchSize();
+        long ipe = spec.iterationsPerEpoch(n);
+        for (long t = from; t < outcome.completed(); t++) {
+            long lo = (t % ipe) * batch;
+            examples += Math.min(n, lo + batch) - lo;
+        }
+        return new TrainResult(from, to, end, Optional.ofNullable(captured[0]), metrics, earlyStop, outcome.diverged(),
+                (System.nanoTime() - t0) / 1e9, run.name(), (double) examples * run.trainingMacsPerExample());
+    }
+
+    private EpochMetrics evaluate(TrainingEngine run, int epoch, long step, double lr, double trainLoss, long t0) {
+        double vl = Double.NaN;
+        double va = Double.NaN;
+        if (data.validation().isPresent()) {
+            Evaluation v = run.evaluate(data.validation().get());
+            vl = v.loss();
+            va = v.accuracy();
+        }
+        Evaluation te = run.evaluate(data.test());
+        return new EpochMetrics(epoch, step, lr, trainLoss, vl, va, te.loss(), te.accuracy(), (System.nanoTime() - t0) / 1e9);
     }
 
     /**
@@ -152,6 +247,12 @@ public final class MaskedTrainer {
     public Evaluation evaluate(TensorSet weights, TensorSet masks, ImageDataset on) {
         network.checkWeights(weights);
         network.checkMasks(masks);
+        if (sparse(masks)) {
+            try (SparseMlp mlp = new SparseMlp(network, weights, masks, Math.max(1, Math.min(spec.evalBatchSize(), 1024)),
+                    compute.threads())) {
+                return mlp.evaluate(on, norm);
+            }
+        }
         try (NDManager manager = compute.newManager(); Parameters p = Parameters.of(manager, network, weights)) {
             for (NamedTensor m : masks) {
                 applyMask(p.get(m.name()), Parameters.toArray(manager, m));
@@ -213,7 +314,7 @@ public final class MaskedTrainer {
     }
 
     /** The mutable state of one run. */
-    private final class Run {
+    private final class Run implements TrainingEngine {
         private final NDManager manager;
         private final Parameters params;
         private final Map<String, NDArray> masks = new LinkedHashMap<>();
@@ -231,52 +332,29 @@ public final class MaskedTrainer {
                 applyMask(params.get(m.name()), mask);
             }
             TensorSet state = start.optimizer().buffers();
-            boolean sgdMomentum = spec.optimizer() == OptimizerKind.SGD && spec.momentum() > 0;
-            boolean adam = spec.optimizer() == OptimizerKind.ADAM;
+            List<String> prefixes = OptimizerBuffers.prefixes(spec);
+            Set<String> names = new HashSet<>();
             for (ParameterSpec p : network.parameters()) {
                 if (!p.kind().trainable()) {
                     continue;
                 }
                 trainable.add(p);
+                names.add(p.name());
                 params.get(p.name()).setRequiresGradient(true);
-                if (sgdMomentum) {
-                    buf1.put(p.name(), buffer(state, "momentum/", p));
-                } else if (adam) {
-                    buf1.put(p.name(), buffer(state, "adam.m/", p));
-                    buf2.put(p.name(), buffer(state, "adam.v/", p));
+                if (!prefixes.isEmpty()) {
+                    buf1.put(p.name(), buffer(state, prefixes.get(0), p));
+                }
+                if (prefixes.size() > 1) {
+                    buf2.put(p.name(), buffer(state, prefixes.get(1), p));
                 }
             }
-            Optional<String> stray = state.names().stream().filter(n -> !known(n)).findFirst();
-            if (stray.isPresent()) {
-                throw new IllegalArgumentException("The optimiser state holds " + stray.get() + ", which the "
-                        + spec.optimizer() + " optimiser of this spec (momentum " + spec.momentum() + ") does not use.");
-            }
+            OptimizerBuffers.checkNoStray(state, spec, names);
             this.updates = start.optimizer().updates();
         }
 
-        private boolean known(String name) {
-            int slash = name.indexOf('/');
-            String param = name.substring(slash + 1);
-            String prefix = name.substring(0, slash + 1);
-            return ("momentum/".equals(prefix) && buf1.containsKey(param) && buf2.isEmpty())
-                    || ("adam.m/".equals(prefix) && buf1.containsKey(param) && !buf2.isEmpty())
-                    || ("adam.v/".equals(prefix) && buf2.containsKey(param));
-        }
-
         private NDArray buffer(TensorSet state, String prefix, ParameterSpec p) {
-            String name = prefix + p.name();
-            NDArray b;
-            if (state.contains(name)) {
-                NamedTensor t = state.get(name);
-                if (!Arrays.equals(t.shape(), p.shape())) {
-                    throw new IllegalArgumentException("Optimiser buffer " + name + " has shape " + Arrays.toString(t.shape())
-                            + " but the parameter has " + Arrays.toString(p.shape()) + ".");
-                }
-                b = Parameters.toArray(manager, t);
-            } else {
-                long[] shape = Arrays.stream(p.shape()).asLongStream().toArray();
-                b = manager.zeros(new Shape(shape));
-            }
+            NDArray b = OptimizerBuffers.stored(state, prefix, p).map(t -> Parameters.toArray(manager, t))
+                    .orElseGet(() -> manager.zeros(new Shape(Arrays.stream(p.shape()).asLongStream().toArray())));
             NDArray m = masks.get(p.name());
             if (m != null) {
                 applyMask(b, m);
@@ -284,50 +362,24 @@ public final class MaskedTrainer {
             return b;
         }
 
-        TrainResult execute(long from, long to, OptionalLong captureAt, TrainListener listener, long t0) {
-            ImageDataset train = data.train();
-            Checkpoint[] captured = {captureAt.isPresent() && captureAt.getAsLong() == from ? snapshot(from) : null};
-            List<EpochMetrics> metrics = new ArrayList<>();
-            StepLoop.Outcome outcome = new StepLoop(spec, train.size(), total).run(from, to, (t, order, lo, hi, lr) -> {
-                ImageTransform[] transforms = spec.augment() == Augmentation.NONE ? null
-                        : spec.augment().draw(spec.seed(), t, hi - lo);
-                return step(train, order, lo, hi, transforms, lr);
-            }, new StepLoop.Observer() {
-                @Override
-                public void afterStep(long completed, long stop, double loss) {
-                    if (spec.checkInvariants()) {
-                        checkInvariants(completed);
-                    }
-                    listener.onStep(completed, stop, loss);
-                    if (captureAt.isPresent() && captureAt.getAsLong() == completed) {
-                        captured[0] = snapshot(completed);
-                    }
-                }
+        @Override
+        public String name() {
+            return TrainResult.DENSE;
+        }
 
-                @Override
-                public void afterEpoch(int epoch, long completed, double lr, double meanLoss) {
-                    EpochMetrics m = evaluate(epoch, completed, lr, meanLoss, t0);
-                    metrics.add(m);
-                    listener.onEpoch(m);
-                }
-            });
-            long earlyStop = -1;
-            double best = Double.POSITIVE_INFINITY;
-            for (EpochMetrics m : metrics) {
-                double v = Double.isNaN(m.validationLoss()) ? m.testLoss() : m.validationLoss();
-                if (v < best) {
-                    best = v;
-                    earlyStop = m.step();
-                }
-            }
-            Checkpoint end = snapshot(outcome.completed());
+        @Override
+        public long trainingMacsPerExample() {
+            return network.trainingMacsPerExample();
+        }
+
+        @Override
+        public void close() {
             params.close();
-            return new TrainResult(from, to, end, Optional.ofNullable(captured[0]), metrics, earlyStop, outcome.diverged(),
-                    (System.nanoTime() - t0) / 1e9);
         }
 
         /** One step: forward on W * M, backward, masked update. @return the minibatch loss */
-        private double step(ImageDataset train, int[] order, int lo, int hi, ImageTransform[] transforms, double lr) {
+        @Override
+        public double step(ImageDataset train, int[] order, int lo, int hi, ImageTransform[] transforms, double lr) {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 double value = forwardBackward(train, order, lo, hi, transforms).getFloat();
@@ -406,7 +458,8 @@ public final class MaskedTrainer {
             }
         }
 
-        private void checkInvariants(long step) {
+        @Override
+        public void checkInvariants(long step) {
             for (Map.Entry<String, NDArray> e : masks.entrySet()) {
                 String name = e.getKey();
                 try (NDScope scope = new NDScope()) {
@@ -431,20 +484,13 @@ public final class MaskedTrainer {
             }
         }
 
-        private EpochMetrics evaluate(int epoch, long step, double lr, double trainLoss, long t0) {
-            Map<String, NDArray> p = params.asMap();
-            double vl = Double.NaN;
-            double va = Double.NaN;
-            if (data.validation().isPresent()) {
-                Evaluation v = Evaluation.of(manager, network, p, data.validation().get(), norm, spec.evalBatchSize());
-                vl = v.loss();
-                va = v.accuracy();
-            }
-            Evaluation te = Evaluation.of(manager, network, p, data.test(), norm, spec.evalBatchSize());
-            return new EpochMetrics(epoch, step, lr, trainLoss, vl, va, te.loss(), te.accuracy(), (System.nanoTime() - t0) / 1e9);
+        @Override
+        public Evaluation evaluate(ImageDataset on) {
+            return Evaluation.of(manager, network, params.asMap(), on, norm, spec.evalBatchSize());
         }
 
-        private Checkpoint snapshot(long step) {
+        @Override
+        public Checkpoint snapshot(long step) {
             List<NamedTensor> buffers = new ArrayList<>();
             String p1 = spec.optimizer() == OptimizerKind.ADAM ? "adam.m/" : "momentum/";
             for (Map.Entry<String, NDArray> e : buf1.entrySet()) {

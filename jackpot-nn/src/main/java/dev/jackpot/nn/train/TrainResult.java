@@ -19,9 +19,19 @@ import java.util.OptionalLong;
  *                          is no validation set): Frankle and Carbin's early-stopping iteration; -1 if none was evaluated
  * @param divergedAtStep    the step whose loss was not finite, if any; training stopped there
  * @param seconds           wall-clock seconds
+ * @param engine            the engine that trained: {@link #DENSE} (libtorch) or {@link #SPARSE} (the kept weights only)
+ * @param trainingMacs      multiply-adds the engine executed in the products of the training steps
+ *                          (forward, weight and input gradients; the dense engine also multiplies the
+ *                          masked zeros), evaluation excluded
  */
 public record TrainResult(long fromStep, long toStep, Checkpoint finalState, Optional<Checkpoint> captured,
-                          List<EpochMetrics> epochs, long earlyStopStep, OptionalLong divergedAtStep, double seconds) {
+                          List<EpochMetrics> epochs, long earlyStopStep, OptionalLong divergedAtStep, double seconds,
+                          String engine, double trainingMacs) {
+
+    /** {@link #engine()} of libtorch's dense kernels. */
+    public static final String DENSE = "dense";
+    /** {@link #engine()} of the sparse engine ({@link dev.jackpot.nn.sparse.SparseMlp}). */
+    public static final String SPARSE = "sparse";
 
     public TrainResult {
         epochs = List.copyOf(epochs);

@@ -1,0 +1,207 @@
+package dev.jackpot.sparse;
+
+/**
+ * The three products of a masked linear layer {@code Z = W X + b} with a feature-major minibatch,
+ * over the kept weights only (W in the order of a {@link CsrPattern}):
+ * <ul>
+ *   <li>forward: {@code Z[o][j] = b[o] + sum_k W_k X[col(k)][j]} over row o's kept k;</li>
+ *   <li>weight gradient: {@code dW_k = sum_j G[o][j] X[col(k)][j]} for kept k of row o, where
+ *       G = dL/dZ;</li>
+ *   <li>input gradient: {@code dX[i][j] = sum_k W_k G[row(k)][j]} over column i's kept k.</li>
+ * </ul>
+ * Shapes: {@code X[cols][>= n]}, {@code Z, G[rows][>= n]}, {@code dX[cols][>= n]}; j runs over the n
+ * examples of the batch. Each method fills a range of rows (or columns) so callers can split the
+ * work across threads; every output element is written by one call, in an order that does not depend
+ * on the range, so any split gives bit-identical results. Cost: {@code n} multiply-adds per kept
+ * weight per product.
+ */
+public final class SparseKernels {
+
+    private SparseKernels() {
+    }
+
+    /**
+     * Forward product for rows {@code [from, to)}.
+     *
+     * @param p    the pattern
+     * @param w    kept weights, pattern order
+     * @param bias per-row bias, or null
+     * @param x    input, feature-major
+     * @param z    output, feature-major (overwritten)
+     * @param n    examples
+     * @param from first row
+     * @param to   last row (exclusive)
+     */
+    public static void forward(CsrPattern p, float[] w, float[] bias, float[][] x, float[][] z, int n, int from, int to) {
+        int[] rowPtr = p.rowPtr();
+        int[] col = p.colIndex();
+        for (int o = from; o < to; o++) {
+            float[] y = z[o];
+            float b0 = bias == null ? 0f : bias[o];
+            java.util.Arrays.fill(y, 0, n, b0);
+            accumulate(y, w, col, rowPtr[o], rowPtr[o + 1], x, n);
+        }
+    }
+
+    /**
+     * Input gradient for columns {@code [from, to)}.
+     *
+     * @param p    the pattern
+     * @param w    kept weights, pattern order
+     * @param g    dL/dZ, feature-major
+     * @param dx   dL/dX, feature-major (overwritten)
+     * @param n    examples
+     * @param from first column
+     * @param to   last column (exclusive)
+     */
+    public static void inputGradient(CsrPattern p, float[] w, float[][] g, float[][] dx, int n, int from, int to) {
+        int[] colPtr = p.colPtr();
+        int[] colPos = p.colPos();
+        int[] rowOf = p.rowOfEntry();
+        for (int i = from; i < to; i++) {
+            float[] y = dx[i];
+            java.util.Arrays.fill(y, 0, n, 0f);
+            int k = colPtr[i];
+            int end = colPtr[i + 1];
+            for (; k + 3 < end; k += 4) {
+                int k0 = colPos[k];
+                int k1 = colPos[k + 1];
+                int k2 = colPos[k + 2];
+                int k3 = colPos[k + 3];
+                axpy4(y, w[k0], g[rowOf[k0]], w[k1], g[rowOf[k1]], w[k2], g[rowOf[k2]], w[k3], g[rowOf[k3]], n);
+            }
+            for (; k < end; k++) {
+                int k0 = colPos[k];
+                axpy1(y, w[k0], g[rowOf[k0]], n);
+            }
+        }
+    }
+
+    /**
+     * Weight gradient for the kept weights of rows {@code [from, to)}.
+     *
+     * @param p    the pattern
+     * @param g    dL/dZ, feature-major
+     * @param x    the layer's input, feature-major
+     * @param dw   dL/dW_k, pattern order (the rows' entries are overwritten)
+     * @param n    examples
+     * @param from first row
+     * @param to   last row (exclusive)
+     */
+    public static void weightGradient(CsrPattern p, float[][] g, float[][] x, float[] dw, int n, int from, int to) {
+        int[] rowPtr = p.rowPtr();
+        int[] col = p.colIndex();
+        for (int o = from; o < to; o++) {
+            float[] go = g[o];
+            int k = rowPtr[o];
+            int end = rowPtr[o + 1];
+            for (; k + 3 < end; k += 4) {
+                dot4(go, x[col[k]], x[col[k + 1]], x[col[k + 2]], x[col[k + 3]], dw, k, n);
+            }
+            for (; k < end; k++) {
+                dw[k] = dot(go, x[col[k]], n);
+            }
+        }
+    }
+
+    /**
+     * @param g  rows, feature-major
+     * @param db per-row sums {@code sum_j g[o][j]} for rows {@code [from, to)} (overwritten)
+     */
+    public static void rowSums(float[][] g, float[] db, int n, int from, int to) {
+        for (int o = from; o < to; o++) {
+            db[o] = dot(g[o], null, n);
+        }
+    }
+
+    private static void accumulate(float[] y, float[] w, int[] col, int from, int to, float[][] x, int n) {
+        int k = from;
+        for (; k + 3 < to; k += 4) {
+            axpy4(y, w[k], x[col[k]], w[k + 1], x[col[k + 1]], w[k + 2], x[col[k + 2]], w[k + 3], x[col[k + 3]], n);
+        }
+        for (; k < to; k++) {
+            axpy1(y, w[k], x[col[k]], n);
+        }
+    }
+
+    /** y += a0 x0 + a1 x1 + a2 x2 + a3 x3, summed left to right (one row pass for four weights). */
+    private static void axpy4(float[] y, float a0, float[] x0, float a1, float[] x1, float a2, float[] x2,
+                              float a3, float[] x3, int n) {
+        for (int j = 0; j < n; j++) {
+            y[j] += a0 * x0[j] + a1 * x1[j] + a2 * x2[j] + a3 * x3[j];
+        }
+    }
+
+    private static void axpy1(float[] y, float a, float[] x, int n) {
+        for (int j = 0; j < n; j++) {
+            y[j] += a * x[j];
+        }
+    }
+
+    /** Four dot products sharing g, each with two accumulators (even and odd j) so the chains overlap. */
+    private static void dot4(float[] g, float[] h0, float[] h1, float[] h2, float[] h3, float[] out, int at, int n) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        float t0 = 0f;
+        float t1 = 0f;
+        float t2 = 0f;
+        float t3 = 0f;
+        int j = 0;
+        for (; j + 1 < n; j += 2) {
+            float ga = g[j];
+            float gb = g[j + 1];
+            s0 += ga * h0[j];
+            s1 += ga * h1[j];
+            s2 += ga * h2[j];
+            s3 += ga * h3[j];
+            t0 += gb * h0[j + 1];
+            t1 += gb * h1[j + 1];
+            t2 += gb * h2[j + 1];
+            t3 += gb * h3[j + 1];
+        }
+        if (j < n) {
+            float ga = g[j];
+            s0 += ga * h0[j];
+            s1 += ga * h1[j];
+            s2 += ga * h2[j];
+            s3 += ga * h3[j];
+        }
+        out[at] = s0 + t0;
+        out[at + 1] = s1 + t1;
+        out[at + 2] = s2 + t2;
+        out[at + 3] = s3 + t3;
+    }
+
+    /** sum_j g[j] h[j] (h null: sum_j g[j]) with four accumulators. */
+    private static float dot(float[] g, float[] h, int n) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int j = 0;
+        if (h == null) {
+            for (; j + 3 < n; j += 4) {
+                s0 += g[j];
+                s1 += g[j + 1];
+                s2 += g[j + 2];
+                s3 += g[j + 3];
+            }
+            for (; j < n; j++) {
+                s0 += g[j];
+            }
+        } else {
+            for (; j + 3 < n; j += 4) {
+                s0 += g[j] * h[j];
+                s1 += g[j + 1] * h[j + 1];
+                s2 += g[j + 2] * h[j + 2];
+                s3 += g[j + 3] * h[j + 3];
+            }
+            for (; j < n; j++) {
+                s0 += g[j] * h[j];
+            }
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+}
