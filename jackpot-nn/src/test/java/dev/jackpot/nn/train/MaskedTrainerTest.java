@@ -53,9 +53,10 @@ class MaskedTrainerTest {
                 TrainSpec.sgd(0.1, 16, 2, 5).withMomentum(0.9, false).withWeightDecay(5e-3),
                 TrainSpec.sgd(0.1, 16, 2, 5).withMomentum(0.9, true).withWeightDecay(5e-3),
                 TrainSpec.adam(1e-2, 16, 2, 5).withWeightDecay(5e-3));
-        for (TrainSpec spec : specs) {
+        for (int e = 0; e < 2; e++) for (TrainSpec spec : specs) {
             TrainSpec checked = spec.withCheckInvariants(true);
-            MaskedTrainer t = new MaskedTrainer(CPU, MLP, DATA, NORM, checked);
+            // both engines: libtorch multiplying by the mask, and the sparse engine holding only kept weights
+            MaskedTrainer t = new MaskedTrainer(CPU.withSparseBelow(e), MLP, DATA, NORM, checked);
             TensorSet w0 = init(MLP);
             TensorSet m = mask(MLP);
             TrainResult r = t.train(Checkpoint.initial(w0), m, t.totalSteps(), OptionalLong.of(3), TrainListener.NONE);

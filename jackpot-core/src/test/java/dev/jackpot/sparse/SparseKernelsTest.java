@@ -1,0 +1,139 @@
+package dev.jackpot.sparse;
+
+import dev.jackpot.rng.Rng;
+import dev.jackpot.rng.Seeds;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The CSR kernels against dense products computed in double, and their independence of the row split. */
+class SparseKernelsTest {
+
+    private static final int ROWS = 13;
+    private static final int COLS = 11;
+
+    private static float[] mask(Rng rng, double density) {
+        float[] m = new float[ROWS * COLS];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = rng.nextDouble() < density ? 1f : 0f;
+        }
+        // one empty row and one full row exercise the remainder loops
+        for (int i = 0; i < COLS; i++) {
+            m[2 * COLS + i] = 0f;
+            m[5 * COLS + i] = 1f;
+        }
+        return m;
+    }
+
+    private static float[][] rows(Rng rng, int r, int n) {
+        float[][] x = new float[r][n];
+        for (float[] row : x) {
+            for (int j = 0; j < n; j++) {
+                row[j] = (float) rng.nextGaussian();
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void productsMatchTheDenseMaskedMatrix() {
+        Rng rng = Seeds.stream(1, "kernels");
+        for (int n : new int[] {1, 2, 7, 16, 33}) {
+            float[] m = mask(rng, 0.4);
+            CsrPattern p = CsrPattern.ofMask(m, ROWS, COLS);
+            float[] dense = new float[ROWS * COLS];
+            for (int i = 0; i < dense.length; i++) {
+                dense[i] = (float) rng.nextGaussian();
+            }
+            float[] w = p.gather(dense);
+            float[] bias = new float[ROWS];
+            for (int o = 0; o < ROWS; o++) {
+                bias[o] = (float) rng.nextGaussian();
+            }
+            float[][] x = rows(rng, COLS, n);
+            float[][] g = rows(rng, ROWS, n);
+            float[][] z = new float[ROWS][n];
+            float[][] dx = new float[COLS][n];
+            float[] dw = new float[p.nnz()];
+            float[] db = new float[ROWS];
+            SparseKernels.forward(p, w, bias, x, z, n, 0, ROWS);
+            SparseKernels.inputGradient(p, w, g, dx, n, 0, COLS);
+            SparseKernels.weightGradient(p, g, x, dw, n, 0, ROWS);
+            SparseKernels.rowSums(g, db, n, 0, ROWS);
+            float[] dwDense = p.scatter(dw);
+            for (int o = 0; o < ROWS; o++) {
+                double sb = 0;
+                for (int j = 0; j < n; j++) {
+                    double s = bias[o];
+                    for (int i = 0; i < COLS; i++) {
+                        s += m[o * COLS + i] * dense[o * COLS + i] * x[i][j];
+                    }
+                    assertEquals(s, z[o][j], 1e-5, "forward");
+                    sb += g[o][j];
+                }
+                assertEquals(sb, db[o], 1e-5, "bias gradient");
+                for (int i = 0; i < COLS; i++) {
+                    double s = 0;
+                    for (int j = 0; j < n; j++) {
+                        s += g[o][j] * x[i][j];
+                    }
+                    assertEquals(m[o * COLS + i] * s, dwDense[o * COLS + i], 1e-5, "weight gradient");
+                }
+            }
+            for (int i = 0; i < COLS; i++) {
+                for (int j = 0; j < n; j++) {
+                    double s = 0;
+                    for (int o = 0; o < ROWS; o++) {
+                        s += m[o * COLS + i] * dense[o * COLS + i] * g[o][j];
+                    }
+                    assertEquals(s, dx[i][j], 1e-5, "input gradient");
+                }
+            }
+            // any split of the rows gives the same bits
+            float[][] z2 = new float[ROWS][n];
+            float[][] dx2 = new float[COLS][n];
+            float[] dw2 = new float[p.nnz()];
+            for (int[] r : new int[][] {{0, 3}, {3, 4}, {4, 9}, {9, ROWS}}) {
+                SparseKernels.forward(p, w, bias, x, z2, n, r[0], r[1]);
+                SparseKernels.weightGradient(p, g, x, dw2, n, r[0], r[1]);
+            }
+            SparseKernels.inputGradient(p, w, g, dx2, n, 0, 5);
+            SparseKernels.inputGradient(p, w, g, dx2, n, 5, COLS);
+            for (int o = 0; o < ROWS; o++) {
+                assertArrayEquals(z[o], z2[o]);
+            }
+            for (int i = 0; i < COLS; i++) {
+                assertArrayEquals(dx[i], dx2[i]);
+            }
+            assertArrayEquals(dw, dw2);
+        }
+    }
+
+    @Test
+    void patternGathersScattersAndValidates() {
+        float[] m = mask(Seeds.stream(2, "pattern"), 0.3);
+        CsrPattern p = CsrPattern.ofMask(m, ROWS, COLS);
+        int kept = 0;
+        for (float v : m) {
+            kept += (int) v;
+        }
+        assertEquals(kept, p.nnz());
+        assertEquals(kept / (double) (ROWS * COLS), p.density(), 1e-15);
+        float[] dense = new float[ROWS * COLS];
+        for (int i = 0; i < dense.length; i++) {
+            dense[i] = i + 1;
+        }
+        float[] back = p.scatter(p.gather(dense));
+        for (int i = 0; i < dense.length; i++) {
+            assertEquals(m[i] == 1f ? dense[i] : 0f, back[i]);
+            if (m[i] == 0f) {
+                assertEquals(0, Float.floatToRawIntBits(back[i]), "masked entries are +0.0");
+            }
+        }
+        assertEquals(ROWS * COLS, CsrPattern.dense(ROWS, COLS).nnz());
+        assertThrows(IllegalArgumentException.class, () -> CsrPattern.ofMask(new float[] {0.5f, 1f}, 1, 2));
+        assertThrows(IllegalArgumentException.class, () -> CsrPattern.ofMask(new float[] {1f, 1f, 0f}, 1, 2));
+    }
+}
