@@ -100,6 +100,12 @@ final class LotteryCommand implements Callable<Integer> {
             + "results are bit-identical only at the same thread count).")
     int threads;
 
+    @Option(names = "--sparse-below", paramLabel = "DENSITY", defaultValue = "" + Compute.DEFAULT_SPARSE_BELOW,
+            description = "Train fully connected levels whose masks keep at most this fraction of the weights on the sparse "
+                    + "engine (kept weights only, cost falls with density); 0: always libtorch (default ${DEFAULT-VALUE}, "
+                    + "measured by 'jackpot bench nn'). Changes results in the last bits only; not part of the run id.")
+    double sparseBelow;
+
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
@@ -108,6 +114,9 @@ final class LotteryCommand implements Callable<Integer> {
         LotterySpec spec = buildSpec();
         if (threads < 1) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(), "--threads must be positive, got " + threads);
+        }
+        if (!(sparseBelow >= 0 && sparseBelow <= 1)) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(), "--sparse-below must be a density in [0, 1], got " + sparseBelow);
         }
         if (sizes != null) {
             if (only != null) {
@@ -144,7 +153,7 @@ final class LotteryCommand implements Callable<Integer> {
                     }
                 }
             };
-            result = Lottery.run(spec, output.out, Compute.cpu(threads), listener, only == null ? -1 : only);
+            result = Lottery.run(spec, output.out, Compute.cpu(threads).withSparseBelow(sparseBelow), listener, only == null ? -1 : only);
         }
         if (only != null) {
             ObjectNode o = SpecCodec.json().createObjectNode();
@@ -197,7 +206,7 @@ final class LotteryCommand implements Callable<Integer> {
                 }
             };
             try {
-                result = SampleSizeStudy.run(spec, sizes, output.out, Compute.cpu(threads), listener);
+                result = SampleSizeStudy.run(spec, sizes, output.out, Compute.cpu(threads).withSparseBelow(sparseBelow), listener);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
             }

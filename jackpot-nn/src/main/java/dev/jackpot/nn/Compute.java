@@ -66,6 +66,17 @@ public final class Compute {
         return new Compute(device, threads, density);
     }
 
+    /**
+     * Worker threads of the sparse engine: every core the JVM sees. Its results do not depend on the
+     * count (each output element is computed by one thread in a fixed order), so unlike libtorch's
+     * intra-op count it needs no pinning for reproducibility.
+     *
+     * @return the count, at least 1
+     */
+    public int sparseThreads() {
+        return Math.max(threads, Runtime.getRuntime().availableProcessors());
+    }
+
     /** @return the largest mask density trained on the sparse engine (0: never) */
     public double sparseBelow() {
         return sparseBelow;

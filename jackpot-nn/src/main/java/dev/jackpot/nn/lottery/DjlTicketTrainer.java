@@ -43,7 +43,8 @@ import java.util.OptionalLong;
  *       schedule, e.g. a small constant rate; Renda et al., ICLR 2020).</li>
  * </ul>
  * The outcome's accuracy and loss are the test metrics of the final weights. Its metrics map holds
- * {@code trainLoss}, {@code earlyStopStep}, {@code seconds}, {@code diverged} (0 or 1),
+ * {@code trainLoss}, {@code earlyStopStep}, {@code seconds}, {@code trainingMacs} (multiply-adds the engine
+ * executed in training), {@code sparse} (1 when the sparse engine trained it), {@code diverged} (0 or 1),
  * {@code divergedAtStep} (when diverged), and per evaluation point {@code testAccuracy@STEP} and
  * {@code testLoss@STEP}, the accuracy-vs-iteration curve of the level.
  */
@@ -139,6 +140,8 @@ public final class DjlTicketTrainer implements TicketTrainer {
         }
         metrics.put("earlyStopStep", (double) r.earlyStopStep());
         metrics.put("seconds", r.seconds());
+        metrics.put("trainingMacs", r.trainingMacs());
+        metrics.put("sparse", TrainResult.SPARSE.equals(r.engine()) ? 1.0 : 0.0);
         metrics.put("diverged", r.diverged() ? 1.0 : 0.0);
         r.divergedAtStep().ifPresent(s -> metrics.put("divergedAtStep", (double) s));
         for (EpochMetrics m : r.epochs()) {

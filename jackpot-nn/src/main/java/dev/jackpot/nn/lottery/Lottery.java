@@ -16,6 +16,7 @@ import dev.jackpot.nn.data.Subsample;
 import dev.jackpot.nn.lottery.DjlTicketTrainer;
 import dev.jackpot.nn.model.Network;
 import dev.jackpot.nn.train.TrainListener;
+import dev.jackpot.nn.train.TrainResult;
 import dev.jackpot.nn.train.TrainSpec;
 import dev.jackpot.prune.BranchResult;
 import dev.jackpot.prune.ImpRunner;
@@ -86,9 +87,11 @@ public final class Lottery {
      * @param threads   intra-op threads used
      * @param flopsPerStep dense arithmetic of one training step, 6 x forward MACs x batch size (forward and
      *                  backward; libtorch multiplies the masked zeros too)
+     * @param sparseBelow the density at and below which fully connected levels trained on the sparse
+     *                  engine ({@link Compute#sparseBelow()}; 0: never)
      */
     public record Result(RunLayout layout, LotterySpec spec, List<BranchSummary> branches,
-                         List<List<TensorSet>> masks, int computed, int threads, double flopsPerStep) {
+                         List<List<TensorSet>> masks, int computed, int threads, double flopsPerStep, double sparseBelow) {
     }
 
     /**
@@ -183,7 +186,7 @@ public final class Lottery {
             masks.add(repMasks);
         }
         Result result = new Result(layout, spec, rows, masks, computed, compute.threads(),
-                6.0 * network.forwardMacs() * spec.batchSize());
+                6.0 * network.forwardMacs() * spec.batchSize(), compute.sparseBelow());
         if (replicate >= 0) {
             return result;
         }
@@ -234,7 +237,13 @@ public final class Lottery {
         });
         return new BranchSummary(replicate, level, b.branch(), b.density(),
                 Masks.densityPerLayer(b.masks()), b.accuracy(), b.loss(), b.metrics().getOrDefault("seconds", Double.NaN), b.toStep() - b.fromStep(),
+                2 * b.metrics().getOrDefault("trainingMacs", Double.NaN), engine(b.metrics()),
                 b.metrics().getOrDefault("earlyStopStep", -1.0).longValue(), curve);
+    }
+
+    private static String engine(Map<String, Double> metrics) {
+        Double sparse = metrics.get("sparse");
+        return sparse == null ? "" : sparse == 1.0 ? TrainResult.SPARSE : TrainResult.DENSE;
     }
 
     private static ObjectNode resultJson(Result r) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.nn.train.TrainResult;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.prune.BranchResult;
 import dev.jackpot.prune.Masks;
@@ -144,6 +145,8 @@ public final class LotteryReport {
         provenance.put("code version", m.version() + " (" + m.commit() + ")");
         provenance.put("java", m.javaVersion() + " " + m.javaVendor());
         provenance.put("intra-op threads", Integer.toString(r.threads()));
+        provenance.put("sparse engine at densities up to", r.sparseBelow() > 0
+                ? String.format(Locale.ROOT, "%.3f (fully connected networks)", r.sparseBelow()) : "never");
         provenance.put("levels computed by the last call", Integer.toString(r.computed()));
         String summary = String.format(Locale.ROOT, "%s on %s (%s training examples), %d IMP levels, %s, %d replicates. "
                         + "Dense test accuracy %s%%. %s %s",
@@ -308,34 +311,45 @@ public final class LotteryReport {
         List<String> header = new ArrayList<>(List.of("level", "density %"));
         branches.forEach(b -> header.add(label(b) + " acc %"));
         branches.forEach(b -> header.add(label(b) + " early-stop it."));
+        header.add("engine");
         header.add("wall s (all branches)");
-        header.add("training GFLOP (all branches)");
+        header.add("executed GFLOP (all branches)");
+        header.add("GFLOP/s");
         List<List<String>> rows = new ArrayList<>();
+        int reps = r.spec().replicates();
         for (int level = 0; level <= r.spec().levels(); level++) {
             LotteryStats.LevelStats main = find(stats, level, BranchResult.MAIN);
             if (main == null) {
                 continue;
             }
             List<String> row = new ArrayList<>(List.of(Integer.toString(level), pct(main.density())));
-            double seconds = 0;
             final int lv = level;
-            long steps = r.branches().stream().filter(x -> x.level() == lv).mapToLong(BranchSummary::steps).sum()
-                    / r.spec().replicates();
+            List<BranchSummary> at = r.branches().stream().filter(x -> x.level() == lv).toList();
+            // executed arithmetic as recorded; runs from before the sparse engine recorded none and ran dense
+            double flops = at.stream().mapToDouble(x -> Double.isNaN(x.trainingFlops()) ? x.steps() * r.flopsPerStep()
+                    : x.trainingFlops()).sum() / reps;
+            double seconds = at.stream().mapToDouble(BranchSummary::seconds).sum() / reps;
             for (String b : branches) {
                 LotteryStats.LevelStats s = find(stats, level, b);
                 row.add(s == null ? "-" : pm(s.accuracy(), s.accuracyStd()));
-                seconds += s == null ? 0 : s.seconds();
             }
             for (String b : branches) {
                 row.add(earlyStop(find(stats, level, b)));
             }
+            String engines = String.join("+", at.stream().map(x -> x.engine().isEmpty() ? TrainResult.DENSE : x.engine())
+                    .distinct().sorted().toList());
+            row.add(engines);
             row.add(String.format(Locale.ROOT, "%.1f", seconds));
-            row.add(String.format(Locale.ROOT, "%.1f", steps * r.flopsPerStep() / 1e9));
+            row.add(String.format(Locale.ROOT, "%.1f", flops / 1e9));
+            row.add(String.format(Locale.ROOT, "%.1f", flops / seconds / 1e9));
             rows.add(row);
         }
         return new Table("Test accuracy and early-stopping iteration (the evaluated step of least validation, else "
-                + "test, loss) per level (mean ± std over " + r.spec().replicates() + " replicates); training wall time and dense training arithmetic (6 x forward MACs per example, "
-                + "evaluation excluded) per level, over all branches, mean over replicates", header, rows);
+                + "test, loss) per level (mean ± std over " + reps + " replicates); the engine that trained the level "
+                + "(dense: libtorch, which multiplies the masked zeros; sparse: the kept weights only), its training wall "
+                + "time (evaluations included) and the arithmetic it executed in training (2 FLOPs per multiply-add, "
+                + "evaluation excluded), over all branches, mean over replicates: a sparse ticket costs less as it shrinks",
+                header, rows);
     }
 
     private static Table layerTable(Lottery.Result r) {

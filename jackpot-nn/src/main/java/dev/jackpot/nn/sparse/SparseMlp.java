@@ -184,11 +184,7 @@ public final class SparseMlp implements AutoCloseable {
                 parallel.run(p.cols(), work, (from, to) -> {
                     SparseKernels.inputGradient(p, wl, g, dx, n, from, to);
                     for (int i = from; i < to; i++) {
-                        float[] d = dx[i];
-                        float[] a = h[i];
-                        for (int j = 0; j < n; j++) {
-                            d[j] = a[j] > 0f ? d[j] : 0f;
-                        }
+                        reluGradient(dx[i], h[i], n);
                     }
                 });
             }
@@ -271,6 +267,18 @@ public final class SparseMlp implements AutoCloseable {
                     }
                 }
             });
+        }
+    }
+
+    /**
+     * {@code d[j] = a[j] > 0 ? d[j] : +0} without a branch (the signs of a ReLU's outputs are random, so a
+     * branch mispredicts half the time): {@code a = max(z, 0)} is +0 or positive (or NaN, which keeps d),
+     * so its bit pattern is 0 exactly when the gradient is cut.
+     */
+    private static void reluGradient(float[] d, float[] a, int n) {
+        for (int j = 0; j < n; j++) {
+            int keep = ~((Float.floatToRawIntBits(a[j]) - 1) >> 31);
+            d[j] = Float.intBitsToFloat(Float.floatToRawIntBits(d[j]) & keep);
         }
     }
 

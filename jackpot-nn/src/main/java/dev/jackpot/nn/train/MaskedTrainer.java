@@ -139,7 +139,7 @@ public final class MaskedTrainer {
         }
         long t0 = System.nanoTime();
         if (sparse(masks)) {
-            try (SparseRun run = new SparseRun(network, spec, norm, start, masks, compute.threads())) {
+            try (SparseRun run = new SparseRun(network, spec, norm, start, masks, compute.sparseThreads())) {
                 return execute(run, from, toStep, captureAt, listener, t0);
             }
         }
@@ -249,7 +249,7 @@ public final class MaskedTrainer {
         network.checkMasks(masks);
         if (sparse(masks)) {
             try (SparseMlp mlp = new SparseMlp(network, weights, masks, Math.max(1, Math.min(spec.evalBatchSize(), 1024)),
-                    compute.threads())) {
+                    compute.sparseThreads())) {
                 return mlp.evaluate(on, norm);
             }
         }

@@ -16,11 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LotteryReportTest {
 
     private static BranchSummary row(int rep, int level, String branch, double density, double acc) {
-        return new BranchSummary(rep, level, branch, density, Map.of(), acc, 0.5, 1.0, 100, -1, new TreeMap<>());
+        return new BranchSummary(rep, level, branch, density, Map.of(), acc, 0.5, 1.0, 100, Double.NaN, "", -1, new TreeMap<>());
     }
 
     private static BranchSummary stop(int rep, int level, String branch, double density, long step) {
-        return new BranchSummary(rep, level, branch, density, Map.of(), 0.8, 0.5, 1.0, 100, step,
+        return new BranchSummary(rep, level, branch, density, Map.of(), 0.8, 0.5, 1.0, 100, Double.NaN, "", step,
                 new TreeMap<>(Map.of(50L, 0.7, 100L, 0.8)));
     }
 
@@ -68,7 +68,7 @@ class LotteryReportTest {
         List<List<dev.jackpot.tensor.TensorSet>> masks = List.of(List.of(mask, mask, mask, mask),
                 List.of(mask, mask, mask, mask));
         Lottery.Result result = new Lottery.Result(new dev.jackpot.experiment.RunLayout(dir, Lottery.id(spec)), spec,
-                stopRows(), masks, 0, 1, 1e6);
+                stopRows(), masks, 0, 1, 1e6, 0.5);
         dev.jackpot.report.Report report = LotteryReport.write(result);
         java.nio.file.Path run = result.layout().dir();
         assertTrue(java.nio.file.Files.isRegularFile(run.resolve("plots/early-stop-vs-density.png")));
