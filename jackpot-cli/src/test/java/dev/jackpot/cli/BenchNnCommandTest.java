@@ -10,16 +10,27 @@ class BenchNnCommandTest {
 
     @Test
     void benchNnPrintsMaskedAndDenseEpochTimes() throws Exception {
-        Cli c = Cli.run("bench", "nn", "--examples", "256", "--threads", "1", "--arch", "lenet-300-100", "--json");
+        Cli c = Cli.run("bench", "nn", "--examples", "256", "--threads", "1", "--arch", "lenet-300-100", "--density", "1,0.1", "--json");
         assertEquals(ExitCodes.OK, c.exit, c.err);
         JsonNode o = c.json();
-        JsonNode net = o.get("networks").get(0);
-        assertEquals("lenet-300-100", net.get("architecture").asText());
-        assertEquals(256, net.get("examples").asInt());
-        assertTrue(net.get("denseEpochSeconds").asDouble() > 0 && net.get("maskedEpochSeconds").asDouble() > 0);
-        assertTrue(net.get("maskedOverDense").asDouble() > 0);
+        JsonNode rows = o.get("rows");
+        assertEquals(2, rows.size());
+        JsonNode dense = rows.get(0);
+        JsonNode sparse = rows.get(1);
+        assertEquals("lenet-300-100", dense.get("architecture").asText());
+        assertEquals(256, dense.get("examples").asInt());
+        assertEquals(1.0, dense.get("density").asDouble());
+        assertEquals(0.1, sparse.get("density").asDouble());
+        assertTrue(dense.get("denseEpochSeconds").asDouble() > 0 && sparse.get("sparseEpochSeconds").asDouble() > 0);
+        assertTrue(sparse.get("denseOverSparse").asDouble() > 0);
+        assertEquals(1.0, dense.get("speedupOverUnmasked").asDouble(), 1e-9, "the unmasked row is its own baseline");
+        // executed arithmetic: the sparse engine at 10% runs about a tenth of the dense products
+        double ratio = sparse.get("sparseGflops").asDouble() * sparse.get("sparseEpochSeconds").asDouble()
+                / (dense.get("denseGflops").asDouble() * dense.get("denseEpochSeconds").asDouble());
+        assertEquals(0.1, ratio, 0.02);
         assertTrue(o.get("data").asText().startsWith("fashion-mnist") || o.get("data").asText().startsWith("synthetic"));
         assertEquals(ExitCodes.USAGE, Cli.run("bench", "nn", "--density", "0").exit);
+        assertEquals(ExitCodes.USAGE, Cli.run("bench", "nn", "--density", "0.5,1.5").exit);
         assertEquals(ExitCodes.USAGE, Cli.run("bench", "nn", "--arch", "vgg-99").exit);
     }
 }

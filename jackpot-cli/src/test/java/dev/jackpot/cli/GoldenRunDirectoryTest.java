@@ -56,7 +56,7 @@ class GoldenRunDirectoryTest {
 
     @Test
     void deepNetworkRunDirectoriesAreUnchanged() throws Exception {
-        ok("prune-at-init", "--method", "synflow", "--density", "0.1", "--rounds", "3", "--synthetic",
+        ok("prune-at-init", "--method", "synflow", "--density", "0.1", "--rounds", "3", "--synthetic", "--sparse-below", "0",
                 "--examples", "120", "--test-examples", "60", "--epochs", "1", "--threads", "1",
                 "--controls", "shuffle,reinit", "--json");
         checkOnSameCpu("nn");
@@ -67,7 +67,7 @@ class GoldenRunDirectoryTest {
         assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
         Path spec = out.resolve("tiny.yaml");
         Files.writeString(spec, "subsample: 200\ntestSubsample: 100\nepochs: 1\nlevels: 1\nreplicates: 1\n");
-        ok("lottery", "--spec", spec.toString(), "--threads", "1", "--json", "--quiet");
+        ok("lottery", "--spec", spec.toString(), "--threads", "1", "--sparse-below", "0", "--json", "--quiet");
         Files.delete(spec);
         checkOnSameCpu("lottery");
     }

@@ -6,6 +6,7 @@ import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.nn.Compute;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.prune.CountingRule;
 import dev.jackpot.prune.PruneScope;
@@ -125,7 +126,7 @@ public final class PaiSanity {
         for (PaiMethod m : spec.methods()) {
             for (double d : spec.densities()) {
                 for (int r = 0; r < spec.replicates(); r++) {
-                    PruneAtInitRun.Outcome o = PruneAtInitRun.run(cell(spec, m, d, r), root, threads, listener);
+                    PruneAtInitRun.Outcome o = PruneAtInitRun.run(cell(spec, m, d, r), root, Compute.cpu(threads), listener);
                     computed += o.cached() ? 0 : 1;
                     Map<String, Double> acc = new LinkedHashMap<>();
                     acc.put("found", o.result().path("ticket").path("testAccuracy").asDouble(Double.NaN));

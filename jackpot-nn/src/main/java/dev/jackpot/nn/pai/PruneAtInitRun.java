@@ -93,16 +93,13 @@ public final class PruneAtInitRun {
      *
      * @param spec     the run
      * @param root     the directory holding runs
-     * @param threads  libtorch intra-op threads, positive
+     * @param compute  where to compute (libtorch threads; the sparse engine's threshold)
      * @param listener progress
      * @return the outcome
      * @throws IOException if the data cannot be read or the run directory written
      */
-    public static Outcome run(PruneAtInitRunSpec spec, Path root, int threads, Listener listener) throws IOException {
+    public static Outcome run(PruneAtInitRunSpec spec, Path root, Compute compute, Listener listener) throws IOException {
         Objects.requireNonNull(listener, "listener");
-        if (threads < 1) {
-            throw new IllegalArgumentException("The thread count must be positive, got " + threads + ".");
-        }
         PruneAtInitSpec pai = spec.pruning();
         long seed = spec.seed();
         ObjectNode specJson = spec.toJson();
@@ -118,7 +115,6 @@ public final class PruneAtInitRun {
         Network net = spec.architecture().create(new int[] {data.train().channels(), data.train().height(),
                 data.train().width()}, data.train().classes());
         Normalisation norm = Normalisation.fit(data.train());
-        Compute compute = Compute.cpu(threads);
         TrainSpec train = TrainSpec.adam(1.2e-3, 60, spec.epochs(), Seeds.derive(seed, "train"));
         String method = pai.method().name().toLowerCase(Locale.ROOT);
 
@@ -211,7 +207,7 @@ public final class PruneAtInitRun {
         if (!pai.scoreOnTrainedInit()) {
             seeds.put("snip-train-init", Seeds.derive(seed, "snip-train-init"));
         }
-        writer.manifest(threads, seeds, started);
+        writer.manifest(compute.threads(), seeds, started);
         writer.result(result);
         return new Outcome(layout, result, false);
     }
