@@ -47,11 +47,25 @@ public final class Compute {
     private final Device device;
     private final int threads;
     private final double sparseBelow;
+    private final int sparseThreads;
 
-    private Compute(Device device, int threads, double sparseBelow) {
+    private Compute(Device device, int threads, double sparseBelow, int sparseThreads) {
         this.device = device;
         this.threads = threads;
         this.sparseBelow = sparseBelow;
+        this.sparseThreads = sparseThreads;
+    }
+
+    /**
+     * @param count worker threads of the sparse engine, at least 1 (benchmarks pin it to {@link #threads()}
+     *              for a like-for-like comparison with libtorch)
+     * @return this context with that count
+     */
+    public Compute withSparseThreads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("The sparse engine needs at least one thread, got " + count + ".");
+        }
+        return new Compute(device, threads, sparseBelow, count);
     }
 
     /**
@@ -63,18 +77,19 @@ public final class Compute {
         if (!(density >= 0 && density <= 1)) {
             throw new IllegalArgumentException("The sparse-engine threshold must be a density in [0, 1] (0: never), got " + density + ".");
         }
-        return new Compute(device, threads, density);
+        return new Compute(device, threads, density, sparseThreads);
     }
 
     /**
-     * Worker threads of the sparse engine: every core the JVM sees. Its results do not depend on the
+     * Worker threads of the sparse engine: by default every core the JVM sees (at least {@link #threads()}).
+     * Its results do not depend on the
      * count (each output element is computed by one thread in a fixed order), so unlike libtorch's
      * intra-op count it needs no pinning for reproducibility.
      *
      * @return the count, at least 1
      */
     public int sparseThreads() {
-        return Math.max(threads, Runtime.getRuntime().availableProcessors());
+        return sparseThreads > 0 ? sparseThreads : Math.max(threads, Runtime.getRuntime().availableProcessors());
     }
 
     /** @return the largest mask density trained on the sparse engine (0: never) */
@@ -103,7 +118,7 @@ public final class Compute {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         engine(threads);
-        return new Compute(Device.cpu(), threads, DEFAULT_SPARSE_BELOW);
+        return new Compute(Device.cpu(), threads, DEFAULT_SPARSE_BELOW, 0);
     }
 
     /**
@@ -122,7 +137,7 @@ public final class Compute {
             throw new IllegalStateException("A GPU was requested but the " + ENGINE
                     + " engine sees none; put a CUDA native jar on the class path or use the CPU.");
         }
-        return new Compute(Device.gpu(), threads, 0);
+        return new Compute(Device.gpu(), threads, 0, 0);
     }
 
     /**

@@ -143,7 +143,7 @@ public final class NnBench {
     /**
      * Runs the benchmark.
      *
-     * @param compute   where to compute (its thread count is used by both engines)
+     * @param compute   where to compute (both engines use its thread count)
      * @param data      the data
      * @param source    the data's source, for the report
      * @param archs     architectures to time
@@ -159,33 +159,50 @@ public final class NnBench {
         int n = data.train().size();
         Normalisation norm = Normalisation.fit(data.train());
         Compute denseEngine = compute.withSparseBelow(0);
-        Compute sparseEngine = compute.withSparseBelow(1);
+        Compute sparseEngine = compute.withSparseBelow(1).withSparseThreads(compute.threads());
         for (Architecture a : archs) {
             Network net = a.create(new int[] {1, 28, 28}, 10);
             TensorSet init = Initialiser.initialise(net, Seeds.derive(SEED, "init"), InitScheme.KAIMING_NORMAL);
             TrainSpec spec = TrainSpec.sgd(0.05, batchSize, 1, SEED).withMomentum(0.9, false);
             MaskedTrainer dense = new MaskedTrainer(denseEngine, net, data, norm, spec);
             MaskedTrainer sparse = SparseMlp.supports(net) ? new MaskedTrainer(sparseEngine, net, data, norm, spec) : null;
-            long warm = Math.min(20, dense.totalSteps());
+            int k = densities.size();
+            List<TensorSet> masks = new ArrayList<>();
             for (double density : densities) {
-                TensorSet mask = density >= 1 ? TensorSet.of() : randomMask(net, density, Seeds.stream(SEED, "mask", a.ordinal()));
-                double[] d = new double[repeats];
-                double[] s = new double[repeats];
-                double[] macs = {Double.NaN, Double.NaN};
-                time(dense, init, mask, warm, macs, 0);
+                masks.add(density >= 1 ? TensorSet.of() : randomMask(net, density, Seeds.stream(SEED, "mask", a.ordinal())));
+            }
+            double[][] d = new double[k][repeats];
+            double[][] s = new double[k][repeats];
+            double[][] macs = new double[k][];
+            // warm-up: a whole epoch on each engine (the first epoch of a process runs up to 1.7x slower),
+            // then 20 steps per density; repeats are interleaved across densities so drift of a shared
+            // machine spreads over every row instead of biasing the first
+            time(dense, init, masks.get(0), dense.totalSteps(), new double[2], 0);
+            if (sparse != null) {
+                time(sparse, init, masks.get(0), sparse.totalSteps(), new double[2], 1);
+            }
+            for (int q = 0; q < k; q++) {
+                macs[q] = new double[] {Double.NaN, Double.NaN};
+                time(dense, init, masks.get(q), Math.min(20, dense.totalSteps()), macs[q], 0);
                 if (sparse != null) {
-                    time(sparse, init, mask, warm, macs, 1);
+                    time(sparse, init, masks.get(q), Math.min(20, sparse.totalSteps()), macs[q], 1);
                 }
-                for (int r = 0; r < repeats; r++) {
-                    d[r] = time(dense, init, mask, dense.totalSteps(), macs, 0);
-                    progress.accept(String.format(Locale.ROOT, "%s density %.3f dense engine epoch %d: %.2f s", a.id(), density, r + 1, d[r]));
-                    s[r] = Double.NaN;
+            }
+            for (int r = 0; r < repeats; r++) {
+                for (int q = 0; q < k; q++) {
+                    double density = densities.get(q);
+                    d[q][r] = time(dense, init, masks.get(q), dense.totalSteps(), macs[q], 0);
+                    progress.accept(String.format(Locale.ROOT, "%s density %.3f dense engine epoch %d: %.2f s", a.id(), density, r + 1, d[q][r]));
+                    s[q][r] = Double.NaN;
                     if (sparse != null) {
-                        s[r] = time(sparse, init, mask, sparse.totalSteps(), macs, 1);
-                        progress.accept(String.format(Locale.ROOT, "%s density %.3f sparse engine epoch %d: %.2f s", a.id(), density, r + 1, s[r]));
+                        s[q][r] = time(sparse, init, masks.get(q), sparse.totalSteps(), macs[q], 1);
+                        progress.accept(String.format(Locale.ROOT, "%s density %.3f sparse engine epoch %d: %.2f s", a.id(), density, r + 1, s[q][r]));
                     }
                 }
-                rows.add(new Row(a, n, source, density, median(d), sparse == null ? Double.NaN : median(s), 2 * macs[0], 2 * macs[1]));
+            }
+            for (int q = 0; q < k; q++) {
+                rows.add(new Row(a, n, source, densities.get(q), median(d[q]), sparse == null ? Double.NaN : median(s[q]),
+                        2 * macs[q][0], 2 * macs[q][1]));
             }
         }
         return rows;
