@@ -5,7 +5,7 @@ package dev.jackpot.sparse;
  * with the transposed (compressed column) index for the input gradient.
  *
  * <p>Kept weight k (from 0 to {@link #nnz()}) sits at row {@code o} with
- * {@code rowStart(o) <= k < rowStart(o + 1)} and column {@code col(k)}; within a row columns
+ * {@code rowPtr[o] <= k < rowPtr[o + 1]} and column {@code col[k]}; within a row columns
  * ascend, so k orders the kept entries exactly as the row-major dense matrix does. The column index
  * lists, for column i, the positions k of its kept weights in ascending row order.
  */
@@ -103,16 +103,6 @@ public final class CsrPattern {
     /** @return kept entries / (rows x cols) */
     public double density() {
         return col.length / ((double) rows * cols);
-    }
-
-    /** @return the first position of row o (o may equal rows, giving nnz) */
-    public int rowStart(int o) {
-        return rowPtr[o];
-    }
-
-    /** @return the column of kept entry k */
-    public int col(int k) {
-        return col[k];
     }
 
     int[] rowPtr() {

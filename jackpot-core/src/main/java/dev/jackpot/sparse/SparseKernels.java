@@ -4,8 +4,8 @@ package dev.jackpot.sparse;
  * The three products of a masked linear layer {@code Z = W X + b} with a feature-major minibatch,
  * over the kept weights only (W in the order of a {@link CsrPattern}):
  * <ul>
- *   <li>forward: {@code Z[o][j] = b[o] + sum_k W_k X[col(k)][j]} over row o's kept k;</li>
- *   <li>weight gradient: {@code dW_k = sum_j G[o][j] X[col(k)][j]} for kept k of row o, where
+ *   <li>forward: {@code Z[o][j] = b[o] + sum_k W_k X[col[k]][j]} over row o's kept k;</li>
+ *   <li>weight gradient: {@code dW_k = sum_j G[o][j] X[col[k]][j]} for kept k of row o, where
  *       G = dL/dZ;</li>
  *   <li>input gradient: {@code dX[i][j] = sum_k W_k G[row(k)][j]} over column i's kept k.</li>
  * </ul>

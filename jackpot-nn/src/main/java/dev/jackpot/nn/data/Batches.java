@@ -39,10 +39,7 @@ public final class Batches {
             throw new IllegalArgumentException("One transform per example is needed: " + (to - from)
                     + " examples but " + transforms.length + " transforms.");
         }
-        if (norm.channels() != data.channels()) {
-            throw new IllegalArgumentException("The normalisation has " + norm.channels() + " channels but "
-                    + data + " has " + data.channels() + ".");
-        }
+        checkChannels(data, norm);
         int c = data.channels();
         int plane = data.height() * data.width();
         int e = c * plane;
@@ -51,9 +48,8 @@ public final class Batches {
         float[] scale = new float[c];
         float[] shift = new float[c];
         for (int ch = 0; ch < c; ch++) {
-            // (p/255 - m)/s computed as p*scale + shift, the same float operations for every run
-            scale[ch] = (float) (1.0 / (255.0 * norm.stdOf(ch)));
-            shift[ch] = (float) (-norm.meanOf(ch) / (double) norm.stdOf(ch));
+            scale[ch] = scale(norm, ch);
+            shift[ch] = shift(norm, ch);
         }
         for (int k = from; k < to; k++) {
             int src = order[k] * e;
@@ -129,10 +125,7 @@ public final class Batches {
             }
             return;
         }
-        if (norm.channels() != data.channels()) {
-            throw new IllegalArgumentException("The normalisation has " + norm.channels() + " channels but "
-                    + data + " has " + data.channels() + ".");
-        }
+        checkChannels(data, norm);
         byte[] p = data.pixels();
         int plane = data.height() * data.width();
         int[] base = new int[n];
@@ -140,8 +133,8 @@ public final class Batches {
             base[j] = order[from + j] * e;
         }
         for (int ch = 0; ch < data.channels(); ch++) {
-            float sc = (float) (1.0 / (255.0 * norm.stdOf(ch)));
-            float sh = (float) (-norm.meanOf(ch) / (double) norm.stdOf(ch));
+            float sc = scale(norm, ch);
+            float sh = shift(norm, ch);
             for (int f = ch * plane; f < (ch + 1) * plane; f++) {
                 float[] row = out[f];
                 for (int j = 0; j < n; j++) {
@@ -149,6 +142,25 @@ public final class Batches {
                 }
             }
         }
+    }
+
+    private static void checkChannels(ImageDataset data, Normalisation norm) {
+        if (norm.channels() != data.channels()) {
+            throw new IllegalArgumentException("The normalisation has " + norm.channels() + " channels but "
+                    + data + " has " + data.channels() + ".");
+        }
+    }
+
+    /**
+     * (p/255 - m)/s is computed as {@code p * scale + shift}: both layouts use these floats, so they
+     * give the same bits for every run.
+     */
+    private static float scale(Normalisation norm, int ch) {
+        return (float) (1.0 / (255.0 * norm.stdOf(ch)));
+    }
+
+    private static float shift(Normalisation norm, int ch) {
+        return (float) (-norm.meanOf(ch) / (double) norm.stdOf(ch));
     }
 
     /**

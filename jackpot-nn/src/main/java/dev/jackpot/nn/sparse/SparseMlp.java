@@ -15,7 +15,6 @@ import dev.jackpot.tensor.TensorSet;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A masked {@link Mlp} held as its kept weights only: layer l computes
@@ -127,31 +126,11 @@ public final class SparseMlp implements AutoCloseable {
         return slots;
     }
 
-    /** @return kept weights / all weights of the prunable tensors */
-    public double density() {
-        long kept = 0;
-        long all = 0;
-        for (int l = 1; l <= layers; l++) {
-            kept += pattern[l].nnz();
-            all += (long) pattern[l].rows() * pattern[l].cols();
-        }
-        return kept / (double) all;
-    }
-
     /** @return multiply-adds one training example costs: forward, weight gradients, input gradients of layers 2.. */
     public long trainingMacsPerExample() {
         long macs = 0;
         for (int l = 1; l <= layers; l++) {
             macs += (l == 1 ? 2L : 3L) * pattern[l].nnz();
-        }
-        return macs;
-    }
-
-    /** @return multiply-adds of one evaluated example */
-    public long forwardMacsPerExample() {
-        long macs = 0;
-        for (int l = 1; l <= layers; l++) {
-            macs += pattern[l].nnz();
         }
         return macs;
     }
@@ -320,13 +299,4 @@ public final class SparseMlp implements AutoCloseable {
         parallel.close();
     }
 
-    @Override
-    public String toString() {
-        return "SparseMlp[" + network.name() + ", density " + density() + "]";
-    }
-
-    /** @return the network this engine runs */
-    public Network network() {
-        return Objects.requireNonNull(network);
-    }
 }

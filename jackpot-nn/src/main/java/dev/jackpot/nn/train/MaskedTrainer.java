@@ -16,6 +16,7 @@ import dev.jackpot.nn.model.Network;
 import dev.jackpot.nn.model.ParameterSpec;
 import dev.jackpot.nn.model.Parameters;
 import dev.jackpot.nn.sparse.SparseMlp;
+import dev.jackpot.prune.Masks;
 import dev.jackpot.tensor.NamedTensor;
 import dev.jackpot.tensor.TensorSet;
 
@@ -164,13 +165,7 @@ public final class MaskedTrainer {
             if (!p.prunable()) {
                 continue;
             }
-            if (masks.contains(p.name())) {
-                for (float v : masks.get(p.name()).values()) {
-                    kept += v != 0f ? 1 : 0;
-                }
-            } else {
-                kept += p.size();
-            }
+            kept += masks.contains(p.name()) ? Masks.kept(masks.get(p.name())) : p.size();
         }
         return kept / (double) network.prunableCount();
     }
