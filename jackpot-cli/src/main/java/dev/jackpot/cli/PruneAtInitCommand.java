@@ -2,8 +2,8 @@ package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jackpot.nn.model.Architecture;
 import dev.jackpot.nn.Compute;
+import dev.jackpot.nn.model.Architecture;
 import dev.jackpot.nn.pai.PaiMethod;
 import dev.jackpot.nn.pai.PruneAtInitRun;
 import dev.jackpot.nn.pai.PruneAtInitRunSpec;

@@ -1,5 +1,7 @@
 package dev.jackpot.run;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.AtomicFiles;
 import dev.jackpot.experiment.CodeVersion;
 import dev.jackpot.experiment.Manifest;
@@ -7,6 +9,7 @@ import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.plot.Heatmap;
+import dev.jackpot.report.Claim;
 import dev.jackpot.report.Report;
 import dev.jackpot.report.ReportWriter;
 import dev.jackpot.ticket.Ticket;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The one writer of a run directory's files (their places are {@link RunLayout}'s): the spec, the plots,
@@ -235,6 +239,34 @@ public final class RunWriter {
     public void manifest(int threads, Map<String, Long> seeds, Instant started, Instant finished) throws IOException {
         AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writeValueAsString(
                 Manifest.of(layout.id(), threads, seeds, started, finished)));
+    }
+
+    /**
+     * Finishes a study, a run made of cells and judged by the claims of its report: writes the spec
+     * (the report's YAML), the report, the manifest when this call computed a cell, and last
+     * {@code result.json}: {@code runId}, {@code dir}, the fields {@code body} adds, then
+     * {@code claims} (each {@link Claim#toJson()} of the report).
+     *
+     * @param report   the study's report
+     * @param body     adds the study's own fields (its cells) to the result
+     * @param computed whether this call computed anything (a re-run that only loaded keeps its manifest)
+     * @param threads  intra-op threads used
+     * @param seeds    the seeds to record
+     * @param started  when this call started
+     * @throws IOException if a file cannot be written
+     */
+    public void finishStudy(Report report, Consumer<ObjectNode> body, boolean computed, int threads,
+                            Map<String, Long> seeds, Instant started) throws IOException {
+        spec(report.specYaml());
+        report(report);
+        ObjectNode result = SpecCodec.json().createObjectNode();
+        result.put("runId", layout.id().toString());
+        result.put("dir", layout.dir().toString());
+        body.accept(result);
+        ArrayNode claims = result.putArray("claims");
+        report.claims().forEach(c -> claims.add(c.toJson()));
+        manifestIfComputed(computed, Manifest.COMPLETE, threads, seeds, started);
+        result(result);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.jackpot.nn.pai;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
@@ -232,26 +231,19 @@ public final class PaiSanity {
                 yaml, figures, List.of(table), claims,
                 Map.of("run id", writer.layout().id().toString(), "cells computed by the last call",
                         Integer.toString(computed)));
-        writer.spec(yaml);
-        writer.report(report);
-        ObjectNode result = SpecCodec.json().createObjectNode();
-        result.put("runId", writer.layout().id().toString());
-        result.put("dir", writer.layout().dir().toString());
-        ArrayNode cs = result.putArray("cells");
-        for (Cell c : cells) {
-            ObjectNode o = cs.addObject().put("method", c.method().name().toLowerCase(Locale.ROOT))
-                    .put("density", c.density()).put("replicate", c.replicate()).put("runDir", c.runDir());
-            c.accuracy().forEach(o::put);
-        }
-        ArrayNode cl = result.putArray("claims");
-        claims.forEach(c -> cl.add(c.toJson()));
         Map<String, Long> seeds = new LinkedHashMap<>();
         seeds.put("root", spec.seed());
         for (int r = 0; r < spec.replicates(); r++) {
             seeds.put("replicate-" + r, Seeds.derive(spec.seed(), "replicate", r));
         }
-        writer.manifestIfComputed(computed > 0, Manifest.COMPLETE, threads, seeds, started);
-        writer.result(result);
+        writer.finishStudy(report, result -> {
+            ArrayNode cs = result.putArray("cells");
+            for (Cell c : cells) {
+                ObjectNode o = cs.addObject().put("method", c.method().name().toLowerCase(Locale.ROOT))
+                        .put("density", c.density()).put("replicate", c.replicate()).put("runDir", c.runDir());
+                c.accuracy().forEach(o::put);
+            }
+        }, computed > 0, threads, seeds, started);
     }
 
     private static String fmt(double d) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.AtomicFiles;
 import dev.jackpot.experiment.FileLevelStore;
-import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
@@ -429,15 +428,6 @@ public final class Stability {
                 yaml, figures, List.of(table), claims,
                 Map.of("run id", writer.layout().id().toString(), "cells computed by the last call",
                         Integer.toString(computed)));
-        writer.spec(yaml);
-        writer.report(report);
-        ObjectNode result = SpecCodec.json().createObjectNode();
-        result.put("runId", writer.layout().id().toString());
-        result.put("dir", writer.layout().dir().toString());
-        ArrayNode cs = result.putArray("cells");
-        cells.forEach(c -> cs.add(c.toJson()));
-        ArrayNode cl = result.putArray("claims");
-        claims.forEach(c -> cl.add(c.toJson()));
         Map<String, Long> seeds = new LinkedHashMap<>();
         for (int r = 0; r < spec.replicates(); r++) {
             long rep = Seeds.derive(spec.lottery().seed(), "replicate", r);
@@ -445,7 +435,9 @@ public final class Stability {
             seeds.put("rep-" + r + "-copy-a", Seeds.derive(rep, "stability-copy-a"));
             seeds.put("rep-" + r + "-copy-b", Seeds.derive(rep, "stability-copy-b"));
         }
-        writer.manifestIfComputed(computed > 0, Manifest.COMPLETE, threads, seeds, started);
-        writer.result(result);
+        writer.finishStudy(report, result -> {
+            ArrayNode cs = result.putArray("cells");
+            cells.forEach(c -> cs.add(c.toJson()));
+        }, computed > 0, threads, seeds, started);
     }
 }
