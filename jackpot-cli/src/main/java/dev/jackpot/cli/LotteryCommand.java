@@ -2,7 +2,6 @@ package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.SpecCodec;
-import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.data.Augmentation;
 import dev.jackpot.nn.lottery.Lottery;
 import dev.jackpot.nn.lottery.LotteryListener;
@@ -100,11 +99,8 @@ final class LotteryCommand implements Callable<Integer> {
             + "results are bit-identical only at the same thread count).")
     int threads;
 
-    @Option(names = "--sparse-below", paramLabel = "DENSITY", defaultValue = "" + Compute.DEFAULT_SPARSE_BELOW,
-            description = "Train fully connected levels whose masks keep at most this fraction of the weights on the sparse "
-                    + "engine (kept weights only, cost falls with density); 0: always libtorch (default ${DEFAULT-VALUE}, "
-                    + "measured by 'jackpot bench nn'). Changes results in the last bits only; not part of the run id.")
-    double sparseBelow;
+    @CommandLine.Mixin
+    SparseEngineOptions sparse;
 
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
@@ -114,9 +110,6 @@ final class LotteryCommand implements Callable<Integer> {
         LotterySpec spec = buildSpec();
         if (threads < 1) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(), "--threads must be positive, got " + threads);
-        }
-        if (!(sparseBelow >= 0 && sparseBelow <= 1)) {
-            throw new CommandLine.ParameterException(commandSpec.commandLine(), "--sparse-below must be a density in [0, 1], got " + sparseBelow);
         }
         if (sizes != null) {
             if (only != null) {
@@ -153,7 +146,7 @@ final class LotteryCommand implements Callable<Integer> {
                     }
                 }
             };
-            result = Lottery.run(spec, output.out, Compute.cpu(threads).withSparseBelow(sparseBelow), listener, only == null ? -1 : only);
+            result = Lottery.run(spec, output.out, sparse.compute(threads), listener, only == null ? -1 : only);
         }
         if (only != null) {
             ObjectNode o = SpecCodec.json().createObjectNode();
@@ -206,7 +199,7 @@ final class LotteryCommand implements Callable<Integer> {
                 }
             };
             try {
-                result = SampleSizeStudy.run(spec, sizes, output.out, Compute.cpu(threads).withSparseBelow(sparseBelow), listener);
+                result = SampleSizeStudy.run(spec, sizes, output.out, sparse.compute(threads), listener);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
             }

@@ -2,7 +2,6 @@ package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.model.Architecture;
 import dev.jackpot.nn.pai.PaiMethod;
 import dev.jackpot.nn.pai.PruneAtInitRun;
@@ -99,10 +98,8 @@ final class PruneAtInitCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "libtorch intra-op threads (default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--sparse-below", paramLabel = "DENSITY", defaultValue = "" + Compute.DEFAULT_SPARSE_BELOW,
-            description = "Train fully connected networks whose masks keep at most this fraction of the weights on the sparse "
-                    + "engine; 0: always libtorch (default ${DEFAULT-VALUE}). Changes results in the last bits only.")
-    double sparseBelow;
+    @CommandLine.Mixin
+    SparseEngineOptions sparse;
 
     @Override
     public Integer call() throws Exception {
@@ -115,7 +112,7 @@ final class PruneAtInitCommand implements Callable<Integer> {
         PruneAtInitRunSpec spec = new PruneAtInitRunSpec(pai, arch, examples, testExamples, epochs, synthetic,
                 data.dataset, data.dataPath, controls);
         PrintWriter err = commandSpec.commandLine().getErr();
-        PruneAtInitRun.Outcome outcome = PruneAtInitRun.run(spec, output.out, Compute.cpu(threads).withSparseBelow(sparseBelow), new PruneAtInitRun.Listener() {
+        PruneAtInitRun.Outcome outcome = PruneAtInitRun.run(spec, output.out, sparse.compute(threads), new PruneAtInitRun.Listener() {
             @Override
             public void status(String line) {
                 err.println("prune-at-init: " + line);
