@@ -1,6 +1,8 @@
 package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.data.FashionMnist;
 import dev.jackpot.prune.Masks;
 import dev.jackpot.ticket.Ticket;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -83,6 +86,11 @@ class LotteryCommandTest {
         Path run = Path.of(c.json().get("runDir").asText());
         assertTrue(Files.readString(run.resolve("spec.yaml")).contains("validation: 200"));
         assertTrue(Files.readString(run.resolve("manifest.json")).contains("\"validation\""), "the derived seed is recorded");
+        JsonNode compute = new ObjectMapper().readTree(run.resolve("manifest.json").toFile())
+                .get("compute");
+        assertEquals("1", compute.get("intraOpThreads").asText(), compute.toString());
+        assertEquals(Double.toString(Compute.DEFAULT_SPARSE_BELOW), compute.get("sparseEngineBelowDensity").asText());
+        assertFalse(compute.get("cpu").asText().isBlank(), "the processor is recorded: libtorch's bits depend on it");
         // the held-out examples come from the full training set, before the 120-example subsample
         var data = dev.jackpot.nn.lottery.Lottery.load(new dev.jackpot.experiment.SpecCodec<>(
                 dev.jackpot.nn.lottery.LotterySpec.class, dev.jackpot.nn.lottery.LotterySpec.lenet300Fashion())

@@ -4,10 +4,14 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
+import java.nio.FloatBuffer;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The one place where Jackpot chooses the deep-learning engine, the device and the thread count.
@@ -41,8 +45,12 @@ public final class Compute {
     /** DJL's name of the PyTorch engine. */
     public static final String ENGINE = "PyTorch";
 
-    /** The default of {@link #sparseBelow()}: measured with {@code jackpot bench nn --density} (issue 10). */
-    public static final double DEFAULT_SPARSE_BELOW = 0.5;
+    /**
+     * The default of {@link #sparseBelow()}: measured with {@code jackpot bench nn --density} and whole
+     * {@code lottery} runs (issue 10). Since the dense engine updates in Java, the sparse engine breaks even at
+     * about 25-30% density on one thread each, and wins from 30% down when it has both cores.
+     */
+    public static final double DEFAULT_SPARSE_BELOW = 0.3;
 
     private final Device device;
     private final int threads;
@@ -192,6 +200,59 @@ public final class Compute {
      */
     public static void zeroGradient(NDArray parameter) {
         JniUtils.zeroGrad((PtNDArray) parameter);
+    }
+
+    /**
+     * Copies a float array's values into {@code out} with one memory copy (on the CPU, straight from the
+     * tensor's storage; elsewhere through a host copy).
+     *
+     * @param array a float array of {@code out.length} elements
+     * @param out   receives the values, row-major
+     * @throws IllegalArgumentException if the sizes differ
+     */
+    public static void read(NDArray array, float[] out) {
+        checkSize(array, out);
+        array.toByteBuffer(true).asFloatBuffer().get(out);
+    }
+
+    /**
+     * Overwrites a float array's values in place with one memory copy. On the CPU this writes through
+     * a view of the tensor's storage, which DJL gives for contiguous tensors: arrays created from Java
+     * values (as {@link dev.jackpot.nn.model.Parameters} creates them) and never reshaped are. Autograd is
+     * not told, so call it only between steps, never on a tensor a live graph still needs.
+     *
+     * @param array  a contiguous float array of {@code values.length} elements
+     * @param values the new values, row-major
+     * @throws IllegalArgumentException if the sizes differ
+     */
+    public static void write(NDArray array, float[] values) {
+        checkSize(array, values);
+        if (array.getDevice().isGpu()) {
+            array.set(FloatBuffer.wrap(values));
+        } else {
+            array.toByteBuffer(true).asFloatBuffer().put(values);
+        }
+    }
+
+    private static void checkSize(NDArray array, float[] values) {
+        if (array.getDataType() != DataType.FLOAT32 || array.size() != values.length) {
+            throw new IllegalArgumentException("Expected a float32 array of " + values.length + " elements, got "
+                    + array.getDataType() + " " + array.getShape() + ".");
+        }
+    }
+
+    /**
+     * @return the settings that change a run's floating-point results in the last bits, for its manifest:
+     *         libtorch's version and intra-op threads, the sparse engine's density threshold and worker threads
+     *         (its results never depend on the thread count; recorded for timing)
+     */
+    public Map<String, String> settings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("engine", ENGINE + " " + engineVersion() + " on " + device);
+        s.put("intraOpThreads", Integer.toString(threads));
+        s.put("sparseEngineBelowDensity", sparseBelow > 0 ? Double.toString(sparseBelow) : "never");
+        s.put("sparseEngineThreads", Integer.toString(sparseThreads));
+        return s;
     }
 
     /** @return the device */

@@ -221,11 +221,24 @@ public final class RunWriter {
      */
     public boolean manifestIfComputed(boolean computed, String state, int threads, Map<String, Long> seeds,
                                       Instant started) throws IOException {
+        return manifestIfComputed(computed, state, threads, seeds, started, Map.of());
+    }
+
+    /**
+     * As {@link #manifestIfComputed(boolean, String, int, Map, Instant)}, recording engine settings that change
+     * results in the last bits ({@link Manifest#compute()}).
+     *
+     * @param settings the settings, by name
+     * @return whether the manifest was written
+     * @throws IOException if it cannot be written
+     */
+    public boolean manifestIfComputed(boolean computed, String state, int threads, Map<String, Long> seeds,
+                                      Instant started, Map<String, String> settings) throws IOException {
         if (!computed && state.equals(RunCatalog.manifestState(layout.dir()))) {
             return false;
         }
         AtomicFiles.writeString(layout.manifest(), SpecCodec.json().writeValueAsString(
-                Manifest.of(layout.id(), threads, seeds, started, Instant.now(), state)));
+                Manifest.of(layout.id(), threads, seeds, started, Instant.now(), state, settings)));
         return true;
     }
 

@@ -190,7 +190,7 @@ public final class Lottery {
         if (replicate >= 0) {
             return result;
         }
-        writer.manifestIfComputed(computed > 0, Manifest.COMPLETE, compute.threads(), seeds, started);
+        writer.manifestIfComputed(computed > 0, Manifest.COMPLETE, compute.threads(), seeds, started, compute.settings());
         writer.result(resultJson(result));
         return result;
     }

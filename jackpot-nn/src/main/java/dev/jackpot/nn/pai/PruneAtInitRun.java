@@ -3,6 +3,7 @@ package dev.jackpot.nn.pai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
@@ -207,7 +208,7 @@ public final class PruneAtInitRun {
         if (!pai.scoreOnTrainedInit()) {
             seeds.put("snip-train-init", Seeds.derive(seed, "snip-train-init"));
         }
-        writer.manifest(compute.threads(), seeds, started);
+        writer.manifestIfComputed(true, Manifest.COMPLETE, compute.threads(), seeds, started, compute.settings());
         writer.result(result);
         return new Outcome(layout, result, false);
     }

@@ -21,8 +21,6 @@ import dev.jackpot.tensor.NamedTensor;
 import dev.jackpot.tensor.TensorSet;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +34,12 @@ import java.util.Set;
  * Trains a network under fixed masks with the exact masking semantics of the weak-LTH design note
  * (section 2), minimising the mean softmax cross-entropy of each minibatch:
  * <ol>
- *   <li>the forward and backward passes use {@code W * M} for every masked tensor, so
- *       {@code dL/dW = M * dL/d(W * M)} is exactly zero at masked entries (and is multiplied by M
- *       again before the update, for clarity);</li>
- *   <li>the optimiser ({@link OptimizerKind}) updates W and its buffers;</li>
+ *   <li>the forward and backward passes use {@code W * M} for every masked tensor (W holds exactly
+ *       {@code W * M} between steps, so the pass runs on W itself), and the gradient is multiplied
+ *       by M before the update, so {@code dL/dW = M * dL/d(W * M)} is exactly zero at masked entries;</li>
+ *   <li>the optimiser ({@link OptimizerKind}) updates W and its buffers, in Java
+ *       ({@link OptimizerStep}, the same float operations as libtorch's element-wise ops, with a
+ *       correctly rounded square root for Adam);</li>
  *   <li>then {@code W <- W * M} and every buffer {@code <- buffer * M} (masked entries are written as +0.0,
  *       never -0.0), so neither weight decay nor
  *       momentum nor Adam's moments can move a pruned weight (the distiller and OpenLTH failures
@@ -308,15 +308,25 @@ public final class MaskedTrainer {
         a.muli(mask).addi(0f);
     }
 
-    /** The mutable state of one run. */
+    /**
+     * The mutable state of one run. The forward and backward passes run in libtorch; the update runs in
+     * Java ({@link OptimizerStep}) on a copy of each trainable tensor's values, its gradient (read from the
+     * tensor's storage in one copy) and its optimiser buffers, and the new values are written back into the
+     * tensor's storage: two memory copies per tensor per step instead of some twenty libtorch calls.
+     */
     private final class Run implements TrainingEngine {
         private final NDManager manager;
         private final Parameters params;
         private final Map<String, NDArray> masks = new LinkedHashMap<>();
         private final List<ParameterSpec> trainable = new ArrayList<>();
-        private final Map<String, NDArray> buf1 = new LinkedHashMap<>();
-        private final Map<String, NDArray> buf2 = new LinkedHashMap<>();
+        private final List<Slot> slots = new ArrayList<>();
+        private final OptimizerStep optimizer = new OptimizerStep(spec);
+        private final List<String> prefixes = OptimizerBuffers.prefixes(spec);
         private long updates;
+
+        /** A trainable tensor's values, gradient scratch, mask (null: dense) and optimiser buffers. */
+        private record Slot(ParameterSpec spec, NDArray array, float[] values, float[] grad, float[] mask, float[][] buffers) {
+        }
 
         Run(NDManager manager, Checkpoint start, TensorSet maskSet) {
             this.manager = manager;
@@ -327,7 +337,6 @@ public final class MaskedTrainer {
                 applyMask(params.get(m.name()), mask);
             }
             TensorSet state = start.optimizer().buffers();
-            List<String> prefixes = OptimizerBuffers.prefixes(spec);
             Set<String> names = new HashSet<>();
             for (ParameterSpec p : network.parameters()) {
                 if (!p.kind().trainable()) {
@@ -335,24 +344,27 @@ public final class MaskedTrainer {
                 }
                 trainable.add(p);
                 names.add(p.name());
-                params.get(p.name()).setRequiresGradient(true);
-                if (!prefixes.isEmpty()) {
-                    buf1.put(p.name(), buffer(state, prefixes.get(0), p));
+                NDArray array = params.get(p.name());
+                array.setRequiresGradient(true);
+                float[] mask = maskSet.contains(p.name()) ? maskSet.get(p.name()).values() : null;
+                float[][] buffers = new float[prefixes.size()][];
+                for (int q = 0; q < buffers.length; q++) {
+                    buffers[q] = buffer(state, prefixes.get(q), p, mask);
                 }
-                if (prefixes.size() > 1) {
-                    buf2.put(p.name(), buffer(state, prefixes.get(1), p));
-                }
+                slots.add(new Slot(p, array, array.toFloatArray(), new float[(int) p.size()], mask, buffers));
             }
             OptimizerBuffers.checkNoStray(state, spec, names);
             this.updates = start.optimizer().updates();
         }
 
-        private NDArray buffer(TensorSet state, String prefix, ParameterSpec p) {
-            NDArray b = OptimizerBuffers.stored(state, prefix, p).map(t -> Parameters.toArray(manager, t))
-                    .orElseGet(() -> manager.zeros(new Shape(Arrays.stream(p.shape()).asLongStream().toArray())));
-            NDArray m = masks.get(p.name());
-            if (m != null) {
-                applyMask(b, m);
+        /** The stored buffer (zero when absent) times the mask, masked entries +0.0 as {@link #applyMask}. */
+        private static float[] buffer(TensorSet state, String prefix, ParameterSpec p, float[] mask) {
+            float[] b = OptimizerBuffers.stored(state, prefix, p).map(t -> t.values().clone())
+                    .orElseGet(() -> new float[(int) p.size()]);
+            if (mask != null) {
+                for (int k = 0; k < b.length; k++) {
+                    b[k] = b[k] * mask[k] + 0f;
+                }
             }
             return b;
         }
@@ -391,18 +403,17 @@ public final class MaskedTrainer {
 
         /**
          * Loss of the minibatch {@code order[lo..hi)}, each example transformed by {@code transforms} (null:
-         * none), on W * M, with gradients accumulated into each W.
+         * none), on W (which equals W * M), with gradients accumulated into each W; their masked entries are
+         * not zero until the caller masks them.
          */
         NDArray forwardBackward(ImageDataset train, int[] order, int lo, int hi, ImageTransform[] transforms) {
             NDArray x = manager.create(Batches.features(train, norm, order, lo, hi, transforms),
                     new Shape(hi - lo, train.channels(), train.height(), train.width()));
             NDArray y = manager.create(Batches.labels(train, order, lo, hi));
             try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-                Map<String, NDArray> effective = new HashMap<>(params.asMap());
-                for (Map.Entry<String, NDArray> e : masks.entrySet()) {
-                    effective.put(e.getKey(), params.get(e.getKey()).mul(e.getValue()));
-                }
-                NDArray logits = network.forward(effective, x, true);
+                // W is exactly W * M between steps (masked entries +0.0), so the forward pass on W computes W * M
+                // without the extra product; the gradient's masked entries are dropped by the update.
+                NDArray logits = network.forward(params.asMap(), x, true);
                 NDArray loss = Losses.crossEntropySum(logits, y, network.classes()).div(hi - lo);
                 gc.backward(loss);
                 return loss;
@@ -411,72 +422,46 @@ public final class MaskedTrainer {
 
         private void update(double lr) {
             updates++;
-            float wd = (float) spec.weightDecay();
-            for (ParameterSpec p : trainable) {
-                NDArray w = params.get(p.name());
-                NDArray g = w.getGradient();
-                NDArray m = masks.get(p.name());
-                if (m != null) {
-                    g.muli(m);
-                }
-                NDArray d = wd > 0 ? g.add(w.mul(wd)) : g;
-                NDArray b1 = buf1.get(p.name());
+            for (Slot s : slots) {
+                NDArray g = s.array().getGradient();
+                Compute.read(g, s.grad());
+                float[][] b = s.buffers();
                 if (spec.optimizer() == OptimizerKind.SGD) {
-                    if (b1 != null) {
-                        float mu = (float) spec.momentum();
-                        b1.muli(mu).addi(d);
-                        d = spec.nesterov() ? d.add(b1.mul(mu)) : b1;
-                    }
-                    w.subi(d.mul((float) lr));
+                    optimizer.sgd(s.values(), s.grad(), b.length == 1 ? b[0] : null, s.mask(), lr);
                 } else {
-                    NDArray b2 = buf2.get(p.name());
-                    double beta1 = spec.beta1();
-                    double beta2 = spec.beta2();
-                    b1.muli((float) beta1).addi(d.mul((float) (1 - beta1)));
-                    b2.muli((float) beta2).addi(d.square().mul((float) (1 - beta2)));
-                    double c1 = 1 - Math.pow(beta1, updates);
-                    double c2 = 1 - Math.pow(beta2, updates);
-                    NDArray denom = b2.div((float) c2).sqrt().add((float) spec.epsilon());
-                    w.subi(b1.div(denom).mul((float) (lr / c1)));
+                    optimizer.adam(s.values(), s.grad(), b[0], b[1], s.mask(), lr, updates);
                 }
-                if (m != null) {
-                    applyMask(w, m);
-                    if (b1 != null) {
-                        applyMask(b1, m);
-                    }
-                    NDArray b2 = buf2.get(p.name());
-                    if (b2 != null) {
-                        applyMask(b2, m);
-                    }
-                }
-                Compute.zeroGradient(w);
+                Compute.write(s.array(), s.values());
+                Compute.zeroGradient(s.array());
             }
         }
 
         @Override
         public void checkInvariants(long step) {
-            for (Map.Entry<String, NDArray> e : masks.entrySet()) {
-                String name = e.getKey();
+            for (Slot s : slots) {
+                if (s.mask() == null) {
+                    continue;
+                }
+                String name = s.spec().name();
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    NDArray off = e.getValue().eq(0);
-                    check(params.get(name), off, "weight " + name, step);
-                    if (buf1.containsKey(name)) {
-                        check(buf1.get(name), off, (buf2.isEmpty() ? "momentum of " : "Adam m of ") + name, step);
+                    long bad = MaskChecks.nonZerosWhere(s.array(), masks.get(name).eq(0));
+                    if (bad != 0) {
+                        throw violation(bad, "weight " + name, step);
                     }
-                    if (buf2.containsKey(name)) {
-                        check(buf2.get(name), off, "Adam v of " + name, step);
+                }
+                for (int q = 0; q < s.buffers().length; q++) {
+                    long bad = MaskChecks.nonZerosWhere(s.buffers()[q], s.mask());
+                    if (bad != 0) {
+                        throw violation(bad, (q == 1 ? "Adam v of " : prefixes.size() == 2 ? "Adam m of " : "momentum of ") + name, step);
                     }
                 }
             }
         }
 
-        private void check(NDArray a, NDArray off, String what, long step) {
-            long bad = MaskChecks.nonZerosWhere(a, off);
-            if (bad != 0) {
-                throw new InvariantViolationException("After step " + step + ", " + bad + " masked entries of the "
-                        + what + " are not exactly zero; the masking invariant is broken.");
-            }
+        private InvariantViolationException violation(long bad, String what, long step) {
+            return new InvariantViolationException("After step " + step + ", " + bad + " masked entries of the "
+                    + what + " are not exactly zero; the masking invariant is broken.");
         }
 
         @Override
@@ -487,14 +472,10 @@ public final class MaskedTrainer {
         @Override
         public Checkpoint snapshot(long step) {
             List<NamedTensor> buffers = new ArrayList<>();
-            String p1 = spec.optimizer() == OptimizerKind.ADAM ? "adam.m/" : "momentum/";
-            for (Map.Entry<String, NDArray> e : buf1.entrySet()) {
-                buffers.add(new NamedTensor(p1 + e.getKey(), network.parameters().stream()
-                        .filter(s -> s.name().equals(e.getKey())).findFirst().orElseThrow().shape(), e.getValue().toFloatArray()));
-            }
-            for (Map.Entry<String, NDArray> e : buf2.entrySet()) {
-                buffers.add(new NamedTensor("adam.v/" + e.getKey(), network.parameters().stream()
-                        .filter(s -> s.name().equals(e.getKey())).findFirst().orElseThrow().shape(), e.getValue().toFloatArray()));
+            for (int q = 0; q < prefixes.size(); q++) {
+                for (Slot s : slots) {
+                    buffers.add(new NamedTensor(prefixes.get(q) + s.spec().name(), s.spec().shape(), s.buffers()[q].clone()));
+                }
             }
             return new Checkpoint(step, params.toTensorSet(), new OptimizerState(updates, TensorSet.of(buffers)));
         }

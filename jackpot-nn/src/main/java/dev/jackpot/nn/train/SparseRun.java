@@ -20,16 +20,15 @@ import java.util.stream.Collectors;
 /**
  * A {@link MaskedTrainer} run on the sparse engine: the kept weights, their gradients and their
  * optimiser buffers live in {@link SparseMlp} slots, so a masked entry has no storage and is exactly
- * zero throughout. The update applies, element by element, the float operations of the dense
- * engine's update in the same order (SGD: {@code d = g + W lambda}, {@code b = b mu + d},
- * {@code d = b} or {@code d + b mu} (Nesterov), {@code W = W - d lr}; Adam as
- * {@link OptimizerKind#ADAM}), so equal gradients give equal updates.
+ * zero throughout. The update is the dense engine's {@link OptimizerStep} on the kept values, so equal
+ * gradients give equal updates.
  */
 final class SparseRun implements TrainingEngine {
 
     private final SparseMlp mlp;
     private final TrainSpec spec;
     private final Normalisation norm;
+    private final OptimizerStep optimizer;
     private final List<String> prefixes;
     /** per slot, per prefix: the buffer's kept values */
     private final List<float[][]> buffers = new ArrayList<>();
@@ -39,6 +38,7 @@ final class SparseRun implements TrainingEngine {
         this.spec = spec;
         this.norm = norm;
         this.mlp = new SparseMlp(network, start.weights(), masks, spec.batchSize(), threads);
+        this.optimizer = new OptimizerStep(spec);
         this.prefixes = OptimizerBuffers.prefixes(spec);
         TensorSet state = start.optimizer().buffers();
         Map<String, ParameterSpec> byName = network.parameters().stream()
@@ -82,52 +82,14 @@ final class SparseRun implements TrainingEngine {
         List<SparseMlp.Slot> slots = mlp.slots();
         for (int i = 0; i < slots.size(); i++) {
             SparseMlp.Slot s = slots.get(i);
+            float[][] b = buffers.get(i);
             if (spec.optimizer() == OptimizerKind.SGD) {
-                sgd(s.values(), s.grad(), buffers.get(i), (float) lr);
+                optimizer.sgd(s.values(), s.grad(), b.length == 1 ? b[0] : null, null, lr);
             } else {
-                adam(s.values(), s.grad(), buffers.get(i), lr);
+                optimizer.adam(s.values(), s.grad(), b[0], b[1], null, lr, updates);
             }
         }
         return loss;
-    }
-
-    private void sgd(float[] w, float[] g, float[][] buf, float lr) {
-        float wd = (float) spec.weightDecay();
-        float mu = (float) spec.momentum();
-        boolean momentum = buf.length == 1;
-        boolean nesterov = spec.nesterov();
-        float[] b = momentum ? buf[0] : null;
-        for (int k = 0; k < w.length; k++) {
-            float d = wd > 0 ? g[k] + w[k] * wd : g[k];
-            if (momentum) {
-                float bk = b[k] * mu + d;
-                b[k] = bk;
-                d = nesterov ? d + bk * mu : bk;
-            }
-            w[k] = w[k] - d * lr;
-        }
-    }
-
-    private void adam(float[] w, float[] g, float[][] buf, double lr) {
-        float wd = (float) spec.weightDecay();
-        double beta1 = spec.beta1();
-        double beta2 = spec.beta2();
-        float b1 = (float) beta1;
-        float b2 = (float) beta2;
-        float o1 = (float) (1 - beta1);
-        float o2 = (float) (1 - beta2);
-        float c2 = (float) (1 - Math.pow(beta2, updates));
-        float eps = (float) spec.epsilon();
-        float step = (float) (lr / (1 - Math.pow(beta1, updates)));
-        float[] m = buf[0];
-        float[] v = buf[1];
-        for (int k = 0; k < w.length; k++) {
-            float d = wd > 0 ? g[k] + w[k] * wd : g[k];
-            m[k] = m[k] * b1 + d * o1;
-            v[k] = v[k] * b2 + (d * d) * o2;
-            float denom = (float) Math.sqrt(v[k] / c2) + eps;
-            w[k] = w[k] - (m[k] / denom) * step;
-        }
     }
 
     @Override

@@ -182,10 +182,10 @@ class SparseEngineTest {
 
     @Test
     void theThresholdChoosesTheEngine() {
-        TensorSet m = NnBench.randomMask(MLP, 0.3, Seeds.stream(6, "mask"));
+        TensorSet m = NnBench.randomMask(MLP, 0.2, Seeds.stream(6, "mask"));
         TrainSpec spec = TrainSpec.sgd(0.05, 16, 1, 5);
         double density = MaskedTrainer.density(MLP, m);
-        assertEquals(0.3, density, 0.01);
+        assertEquals(0.2, density, 0.01);
         assertTrue(new MaskedTrainer(Compute.cpu(1).withSparseBelow(density), MLP, DATA, NORM, spec).sparse(m));
         assertFalse(new MaskedTrainer(Compute.cpu(1).withSparseBelow(density - 1e-6), MLP, DATA, NORM, spec).sparse(m));
         assertTrue(new MaskedTrainer(Compute.cpu(1), MLP, DATA, NORM, spec).sparse(m), "default threshold");
