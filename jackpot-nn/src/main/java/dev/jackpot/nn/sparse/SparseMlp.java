@@ -61,6 +61,8 @@ public final class SparseMlp implements AutoCloseable {
     private final List<Slot> slots = new ArrayList<>();
     private final RowParallel parallel;
     private final int[] labels;
+    /** per-class exponentials of one example (scratch of the loss) */
+    private final double[] exps;
 
     /**
      * @param network  an {@link Mlp}
@@ -114,6 +116,7 @@ public final class SparseMlp implements AutoCloseable {
         }
         this.parallel = new RowParallel(threads);
         this.labels = new int[capacity];
+        this.exps = new double[network.classes()];
     }
 
     /** @return whether the network is one this engine runs */
@@ -200,7 +203,7 @@ public final class SparseMlp implements AutoCloseable {
                 if (best == labels[j]) {
                     correct++;
                 }
-                lossSum += crossEntropy(z, j, labels[j], classes, null, 0);
+                lossSum += crossEntropy(z, j, labels[j], classes, null, 0, exps);
             }
         }
         return new Evaluation(lossSum / size, correct / (double) size);
@@ -267,28 +270,31 @@ public final class SparseMlp implements AutoCloseable {
         float[][] g = grad[layers];
         double sum = 0;
         for (int j = 0; j < n; j++) {
-            sum += crossEntropy(z, j, labels[j], classes, g, n);
+            sum += crossEntropy(z, j, labels[j], classes, g, n, exps);
         }
         return sum / n;
     }
 
     /**
      * {@code -log softmax(z[., j])[y]}; when g is non-null also writes {@code g[c][j] = (softmax_c - [c = y]) / n}.
+     * {@code exps} (one per class) is scratch.
      */
-    private static double crossEntropy(float[][] z, int j, int y, int classes, float[][] g, int n) {
+    private static double crossEntropy(float[][] z, int j, int y, int classes, float[][] g, int n, double[] exps) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < classes; c++) {
             max = Math.max(max, z[c][j]);
         }
         double s = 0;
         for (int c = 0; c < classes; c++) {
-            s += Math.exp(z[c][j] - max);
+            double e = Math.exp(z[c][j] - max);
+            exps[c] = e;
+            s += e;
         }
         double logS = Math.log(s);
         if (g != null) {
+            // softmax_c = e_c / s from the exponentials already taken (one exp per class, not two)
             for (int c = 0; c < classes; c++) {
-                double p = Math.exp(z[c][j] - max - logS);
-                g[c][j] = (float) ((p - (c == y ? 1 : 0)) / n);
+                g[c][j] = (float) ((exps[c] / s - (c == y ? 1 : 0)) / n);
             }
         }
         return -(z[y][j] - max - logS);

@@ -1,0 +1,38 @@
+package dev.jackpot.nn.data;
+
+import dev.jackpot.nn.Synthetic;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The sparse engine's feature-major batches hold the same floats as libtorch's example-major ones. */
+class BatchesTest {
+
+    @Test
+    void featureMajorBatchIsTheTransposeOfTheExampleMajorOneBitForBit() {
+        for (int channels : new int[] {1, 3}) {
+            ImageDataset data = Synthetic.images("b", 40, channels, 5, 4, 3, 1, 2);
+            Normalisation norm = Normalisation.fit(data);
+            int e = channels * 5 * 4;
+            int[] order = new int[data.size()];
+            SplittableRandom r = new SplittableRandom(channels);
+            for (int i = 0; i < order.length; i++) {
+                order[i] = r.nextInt(data.size());
+            }
+            for (int n : new int[] {1, 7, 8, 9, 17, 24}) {
+                int from = 3;
+                float[] flat = Batches.features(data, norm, order, from, from + n, null);
+                float[][] byFeature = new float[e][n + 2];
+                Batches.featuresByFeature(data, norm, order, from, from + n, null, byFeature);
+                for (int f = 0; f < e; f++) {
+                    for (int j = 0; j < n; j++) {
+                        assertEquals(Float.floatToRawIntBits(flat[j * e + f]), Float.floatToRawIntBits(byFeature[f][j]),
+                                "channels " + channels + ", n " + n + ", feature " + f + ", example " + j);
+                    }
+                }
+            }
+        }
+    }
+}
