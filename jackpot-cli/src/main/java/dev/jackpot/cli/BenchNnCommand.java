@@ -88,6 +88,7 @@ final class BenchNnCommand implements Callable<Integer> {
             o.put("threads", threads);
             o.put("peakGflops", machinePeak);
             o.put("batch", batch);
+            o.put("malloc", mallocSettings());
             ArrayNode arr = o.putArray("rows");
             for (NnBench.Row r : rows) {
                 ObjectNode n = arr.addObject();
@@ -108,7 +109,8 @@ final class BenchNnCommand implements Callable<Integer> {
             OutputOptions.printJson(out, o);
             return ExitCodes.OK;
         }
-        out.printf("%s; data: %s; batch %d; fp32 peak %.0f GFLOP/s for %d thread(s)%n", compute, source, batch, machinePeak, threads);
+        out.printf("%s; data: %s; batch %d; fp32 peak %.0f GFLOP/s for %d thread(s); %s%n", compute, source, batch, machinePeak,
+                threads, mallocSettings());
         out.printf("%-14s %8s %10s %10s %10s %9s %11s %11s%n", "network", "density", "dense s", "sparse s", "dense/sp", "vs unmasked",
                 "dense GF/s", "sparse GF/s");
         for (NnBench.Row r : rows) {
@@ -129,5 +131,16 @@ final class BenchNnCommand implements Callable<Integer> {
     private static double unmasked(List<NnBench.Row> rows, NnBench.Row r) {
         return rows.stream().filter(x -> x.architecture() == r.architecture() && x.density() >= 1)
                 .mapToDouble(NnBench.Row::denseSeconds).findFirst().orElse(Double.NaN);
+    }
+
+    /**
+     * @return glibc's allocation thresholds of this process: with the defaults, libtorch's activation buffers are
+     *         returned to the OS and page-faulted again every step, so timings depend on them ({@code ./jackpot} sets them)
+     */
+    static String mallocSettings() {
+        String mmap = System.getenv("MALLOC_MMAP_THRESHOLD_");
+        String trim = System.getenv("MALLOC_TRIM_THRESHOLD_");
+        return mmap == null && trim == null ? "glibc malloc defaults"
+                : "MALLOC_MMAP_THRESHOLD_=" + (mmap == null ? "default" : mmap) + " MALLOC_TRIM_THRESHOLD_=" + (trim == null ? "default" : trim);
     }
 }
