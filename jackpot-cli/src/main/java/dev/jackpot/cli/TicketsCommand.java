@@ -3,11 +3,12 @@ package dev.jackpot.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code jackpot tickets}: inspect and convert ticket files (.npz, .safetensors). */
+/** {@code jackpot tickets}: inspect, convert, export and evaluate tickets (.npz, .safetensors, lottery runs). */
 @Command(name = "tickets", mixinStandardHelpOptions = true,
-        description = "Inspect and convert lottery-ticket files (NumPy .npz and safetensors).",
+        description = "Inspect and convert lottery-ticket files (NumPy .npz and safetensors); export and evaluate the tickets of a lottery run.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {TicketsInspectCommand.class, TicketsConvertCommand.class, TicketsExportCommand.class})
+        subcommands = {TicketsInspectCommand.class, TicketsConvertCommand.class, TicketsExportCommand.class,
+                TicketsEvaluateCommand.class})
 final class TicketsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -2,10 +2,7 @@ package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.AtomicFiles;
-import dev.jackpot.experiment.FileLevelStore;
-import dev.jackpot.experiment.LevelLayout;
 import dev.jackpot.experiment.SpecCodec;
-import dev.jackpot.prune.BranchResult;
 import dev.jackpot.prune.Masks;
 import dev.jackpot.ticket.Ticket;
 import dev.jackpot.ticket.TicketFiles;
@@ -31,22 +28,11 @@ final class TicketsExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
-    @Parameters(index = "0", paramLabel = "RUNDIR", description = "The run directory, e.g. runs/lottery-<hash>.")
-    Path runDir;
+    @CommandLine.Mixin
+    LotteryBranchRef ref;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "The file to write.")
     Path out;
-
-    @Option(names = "--replicate", paramLabel = "R", defaultValue = "0", description = "Replicate (default ${DEFAULT-VALUE}).")
-    int replicate;
-
-    @Option(names = "--level", paramLabel = "L", description = "Level (default: the last finished one).")
-    Integer level;
-
-    @Option(names = "--branch", paramLabel = "NAME", defaultValue = "ticket",
-            description = "ticket (the IMP ticket), random-reinit, random-prune-layerwise or random-prune-global "
-                    + "(default ${DEFAULT-VALUE}).")
-    String branch;
 
     @Option(names = "--format", paramLabel = "FMT", description = "npz or safetensors (default: from OUT's extension).")
     String format;
@@ -56,35 +42,13 @@ final class TicketsExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (replicate < 0) {
-            throw new IllegalArgumentException("--replicate must be non-negative, got " + replicate + ".");
-        }
-        Path repDir = runDir.resolve("rep-" + replicate);
-        if (!Files.isDirectory(repDir)) {
-            throw new IllegalArgumentException("No replicate " + replicate + " in " + runDir + " (no directory " + repDir
-                    + "); is it a 'jackpot lottery' run directory?");
-        }
-        FileLevelStore store = new FileLevelStore(new LevelLayout(repDir), "");
-        int finished = store.finishedLevels();
-        if (finished == 0) {
-            throw new IllegalArgumentException("Replicate " + replicate + " in " + runDir + " has no finished level.");
-        }
-        int l = level == null ? finished - 1 : level;
-        if (l < 0 || l >= finished) {
-            throw new IllegalArgumentException("--level must be in [0, " + (finished - 1) + "] (the finished levels of "
-                    + "replicate " + replicate + "), got " + l + ".");
-        }
-        String name = branch.equals("ticket") ? BranchResult.MAIN : branch;
-        if (!Files.isDirectory(new LevelLayout(repDir).branch(l, name))) {
-            throw new IllegalArgumentException("Level " + l + " of replicate " + replicate + " has no branch '" + branch
-                    + "'.");
-        }
+        LotteryBranchRef.Resolved r = ref.resolve();
         TicketFormat fmt = format == null ? TicketFormat.of(out) : switch (format.toLowerCase(Locale.ROOT)) {
             case "npz" -> TicketFormat.NPZ;
             case "safetensors" -> TicketFormat.SAFETENSORS;
             default -> throw new IllegalArgumentException("--format must be npz or safetensors, got '" + format + "'.");
         };
-        Ticket t = store.ticket(l, name);
+        Ticket t = r.store().ticket(r.level(), r.branch());
         AtomicFiles.write(out, stream -> TicketFiles.write(t, fmt, stream));
         if (!TicketFiles.read(out).sameAs(t)) {
             throw new IllegalStateException("The exported file " + out + " does not read back identically.");
@@ -95,15 +59,15 @@ final class TicketsExportCommand implements Callable<Integer> {
             ObjectNode o = SpecCodec.json().createObjectNode();
             o.put("out", out.toString());
             o.put("format", fmt.name().toLowerCase(Locale.ROOT));
-            o.put("replicate", replicate);
-            o.put("level", l);
-            o.put("branch", branch);
+            o.put("replicate", ref.replicate);
+            o.put("level", r.level());
+            o.put("branch", ref.branch);
             o.put("density", density);
             o.put("bytes", Files.size(out));
             OutputOptions.printJson(pw, o);
         } else {
             pw.printf(Locale.ROOT, "wrote %s (%s, level %d, %s, density %.2f%%, %d bytes)%n", out,
-                    fmt.name().toLowerCase(Locale.ROOT), l, branch, 100 * density, Files.size(out));
+                    fmt.name().toLowerCase(Locale.ROOT), r.level(), ref.branch, 100 * density, Files.size(out));
             pw.flush();
         }
         return ExitCodes.OK;

@@ -70,6 +70,23 @@ class LotteryCommandTest {
         assertEquals(export.json().get("density").asDouble(), Masks.density(t.masks()));
 
         assertEquals(2, Cli.run("tickets", "export", run.toString(), npz.toString(), "--level", "9").exit);
+
+        // evaluating a stored ticket again: the recorded figures bit for bit on the engine that trained it, and
+        // to rounding on the sparse engine
+        Cli eval = Cli.run("tickets", "evaluate", run.toString(), "--replicate", "1", "--level", "2", "--branch",
+                "random-reinit", "--json");
+        assertEquals(0, eval.exit, eval.err);
+        JsonNode e = eval.json();
+        assertTrue(e.get("accuracyMatches").asBoolean(), e.toString());
+        assertEquals(e.get("recordedLoss").asDouble(), e.get("loss").asDouble(), 0.0, e.toString());
+        Cli sparseEval = Cli.run("tickets", "evaluate", run.toString(), "--replicate", "1", "--level", "2", "--branch",
+                "random-reinit", "--sparse-below", "1", "--json");
+        assertEquals(0, sparseEval.exit, sparseEval.err);
+        JsonNode s = sparseEval.json();
+        assertEquals(s.get("recordedAccuracy").asDouble(), s.get("accuracy").asDouble(), 1.0 / 200 + 1e-12, s.toString());
+        assertEquals(s.get("recordedLoss").asDouble(), s.get("loss").asDouble(), 1e-5 * s.get("recordedLoss").asDouble());
+        assertEquals(2, Cli.run("tickets", "evaluate", run.toString(), "--level", "9").exit);
+        assertEquals(2, Cli.run("tickets", "evaluate", run.toString(), "--branch", "nope").exit);
         assertEquals(2, Cli.run("tickets", "export", run.toString(), npz.toString(), "--branch", "nope").exit);
     }
 

@@ -15,6 +15,8 @@ import dev.jackpot.nn.data.Normalisation;
 import dev.jackpot.nn.data.Subsample;
 import dev.jackpot.nn.lottery.DjlTicketTrainer;
 import dev.jackpot.nn.model.Network;
+import dev.jackpot.nn.train.Evaluation;
+import dev.jackpot.nn.train.MaskedTrainer;
 import dev.jackpot.nn.train.TrainListener;
 import dev.jackpot.nn.train.TrainResult;
 import dev.jackpot.nn.train.TrainSpec;
@@ -214,6 +216,28 @@ public final class Lottery {
         ImageDataset test = subsample(full.test(), spec.testSubsample(), "testSubsample",
                 Seeds.derive(spec.seed(), "test-subsample"));
         return new DataSplit(train, full.validation(), test);
+    }
+
+    /**
+     * Evaluates weights under masks on the test set of a run's spec, as the run evaluated its levels: the
+     * same data and subsample, the normalisation fitted on the same training subsample, and the engine
+     * {@code compute} chooses for the masks' density (the sparse engine for a sparse fully connected ticket,
+     * with a cost proportional to its kept weights). On the engine and thread count that trained the
+     * level it reproduces the recorded accuracy and loss bit for bit; on the other engine, to rounding.
+     *
+     * @param spec    the run's spec
+     * @param weights the network's weights (a branch's final weights)
+     * @param masks   its masks
+     * @param compute where to compute
+     * @return loss and accuracy on the spec's test set
+     * @throws IOException if the data cannot be read
+     */
+    public static Evaluation evaluate(LotterySpec spec, TensorSet weights, TensorSet masks, Compute compute) throws IOException {
+        DataSplit data = load(spec);
+        Network network = spec.architecture().create(new int[] {data.train().channels(), data.train().height(),
+                data.train().width()}, data.train().classes());
+        return new MaskedTrainer(compute, network, data, Normalisation.fit(data.train()), spec.trainSpec(0))
+                .evaluate(weights, masks, data.test());
     }
 
     private static ImageDataset subsample(ImageDataset data, int n, String field, long seed) {
