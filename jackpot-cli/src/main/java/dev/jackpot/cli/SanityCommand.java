@@ -68,6 +68,9 @@ final class SanityCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "libtorch intra-op threads (default ${DEFAULT-VALUE}).")
     int threads;
 
+    @CommandLine.Mixin
+    SparseEngineOptions sparse;
+
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
@@ -83,7 +86,7 @@ final class SanityCommand implements Callable<Integer> {
         int cells = ms.size() * densities.size() * replicates;
         PaiSanity.Result r;
         try (Progress progress = Progress.start("sanity", cells, quiet)) {
-            r = PaiSanity.run(spec, output.out, threads, new PaiSanity.Listener() {
+            r = PaiSanity.run(spec, output.out, sparse.compute(threads), new PaiSanity.Listener() {
                 @Override
                 public void cellFinished(int done, int total, String what) {
                     progress.update(done, what);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code --sparse-below} of the commands that train fully connected networks (lottery, prune-at-init). */
+/** {@code --sparse-below} of the commands that train or evaluate fully connected networks (lottery, prune-at-init, sanity, stability, tickets evaluate). */
 final class SparseEngineOptions {
 
     @Spec(Spec.Target.MIXEE)

@@ -2,7 +2,6 @@ package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.jackpot.experiment.SpecCodec;
-import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.lottery.LotteryListener;
 import dev.jackpot.nn.lottery.LotterySpec;
 import dev.jackpot.nn.stability.Stability;
@@ -33,6 +32,9 @@ final class StabilityCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    @Mixin
+    SparseEngineOptions sparse;
 
     @Option(names = "--preset", paramLabel = "NAME", description = "The lottery's preset (default lenet300-fashion).")
     String preset;
@@ -83,7 +85,7 @@ final class StabilityCommand implements Callable<Integer> {
         int cells = spec.replicates() * spec.levels().size() * spec.ks().size();
         Stability.Result r;
         try (Progress progress = Progress.start("stability", cells, quiet)) {
-            r = Stability.run(spec, output.out, Compute.cpu(threads), new LotteryListener() {
+            r = Stability.run(spec, output.out, sparse.compute(threads), new LotteryListener() {
                 @Override
                 public void replicateStarted(int replicate, int finished) {
                     progress.update(0, "lottery replicate " + replicate + " from level " + finished);

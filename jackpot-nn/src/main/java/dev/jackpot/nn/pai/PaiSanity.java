@@ -111,12 +111,13 @@ public final class PaiSanity {
      *
      * @param spec     the study
      * @param root     the directory holding runs
-     * @param threads  libtorch intra-op threads
+     * @param compute  where to compute (libtorch threads, sparse-engine threshold)
      * @param listener progress
      * @return the cells and claims
      * @throws IOException if data cannot be read or a file written
      */
-    public static Result run(PaiSanitySpec spec, Path root, int threads, Listener listener) throws IOException {
+    public static Result run(PaiSanitySpec spec, Path root, Compute compute, Listener listener) throws IOException {
+        int threads = compute.threads();
         Instant started = Instant.now();
         RunLayout layout = new RunLayout(root, id(spec));
         List<Cell> cells = new ArrayList<>();
@@ -125,7 +126,7 @@ public final class PaiSanity {
         for (PaiMethod m : spec.methods()) {
             for (double d : spec.densities()) {
                 for (int r = 0; r < spec.replicates(); r++) {
-                    PruneAtInitRun.Outcome o = PruneAtInitRun.run(cell(spec, m, d, r), root, Compute.cpu(threads), listener);
+                    PruneAtInitRun.Outcome o = PruneAtInitRun.run(cell(spec, m, d, r), root, compute, listener);
                     computed += o.cached() ? 0 : 1;
                     Map<String, Double> acc = new LinkedHashMap<>();
                     acc.put("found", o.result().path("ticket").path("testAccuracy").asDouble(Double.NaN));

@@ -2,6 +2,7 @@ package dev.jackpot.nn.pai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.model.Architecture;
 import dev.jackpot.report.Claim;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class PaiSanityTest {
     @Test
     void everyCellTrainsTheFourVariantsAndAResumedStudyComputesNothing(@TempDir Path root) throws Exception {
         PaiSanitySpec spec = spec(List.of(PaiMethod.MAGNITUDE, PaiMethod.SNIP), List.of(0.2, 0.05), 2);
-        PaiSanity.Result r = PaiSanity.run(spec, root, 1, PaiSanity.Listener.NONE);
+        PaiSanity.Result r = PaiSanity.run(spec, root, Compute.cpu(1), PaiSanity.Listener.NONE);
         assertEquals(8, r.cells().size());
         assertEquals(8, r.computed());
         assertEquals(4, r.claims().size());
@@ -50,14 +51,14 @@ class PaiSanityTest {
         assertEquals(8, result.get("cells").size());
         assertTrue(result.get("claims").get(0).has("status"));
 
-        PaiSanity.Result again = PaiSanity.run(spec, root, 1, PaiSanity.Listener.NONE);
+        PaiSanity.Result again = PaiSanity.run(spec, root, Compute.cpu(1), PaiSanity.Listener.NONE);
         assertEquals(0, again.computed());
         assertEquals(r.cells(), again.cells(), "found again, bit for bit");
         // another margin re-judges the same study
         PaiSanitySpec wide = new PaiSanitySpec(spec.methods(), spec.densities(), 2, spec.architecture(), 120, 60, 1, true,
                 "fashion-mnist", "", 3, 50);
         assertEquals(PaiSanity.id(spec), PaiSanity.id(wide));
-        assertEquals(0, PaiSanity.run(wide, root, 1, PaiSanity.Listener.NONE).computed());
+        assertEquals(0, PaiSanity.run(wide, root, Compute.cpu(1), PaiSanity.Listener.NONE).computed());
     }
 
     private static PaiSanity.Cell cell(int r, double found, double shuffle, double reinit) {
