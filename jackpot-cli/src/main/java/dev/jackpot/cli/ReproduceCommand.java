@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce the experiments of a paper, checking its claims on the data.",
         synopsisSubcommandLabel = "PAPER",
-        subcommands = {ReproduceZhangCommand.class, ReproduceZhangGraspCommand.class})
+        subcommands = {ReproduceZhangCommand.class, ReproduceZhangGraspCommand.class,
+                ReproduceZhangFloorsCommand.class})
 final class ReproduceCommand implements Runnable {
 
     @CommandLine.Spec

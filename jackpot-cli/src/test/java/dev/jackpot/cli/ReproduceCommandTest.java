@@ -39,4 +39,18 @@ class ReproduceCommandTest {
         assertTrue(c.err.contains("figure 1"), c.err);
         assertEquals(ExitCodes.USAGE, Cli.run("reproduce", "zhang2021", "--threads", "0", "--quiet").exit);
     }
+
+    @Test
+    void floorsCheckThePapersErrorsAndTheLedgerListsThem(@TempDir Path out) throws Exception {
+        Cli c = Cli.run("reproduce", "zhang2021-floors", "--trials", "1", "--out", out.toString(), "--json");
+        assertEquals(ExitCodes.OK, c.exit, c.err);
+        JsonNode run = c.json();
+        assertEquals(7, run.get("claims").size());
+        assertEquals(11, run.get("favourable").size());
+        assertTrue(Files.isRegularFile(Path.of(run.get("runDir").asText()).resolve("claims.json")));
+        Cli ledger = Cli.run("claims", "--out", out.toString(), "--json");
+        assertEquals(ExitCodes.OK, ledger.exit, ledger.err);
+        assertEquals(7, ledger.json().get("claims").size());
+        assertEquals(ExitCodes.USAGE, Cli.run("reproduce", "zhang2021-floors", "--trials", "1001", "--quiet").exit);
+    }
 }

@@ -95,6 +95,32 @@ public final class LearnerMasks {
         return score;
     }
 
+    /**
+     * The oracle's support less its {@code drop} entries of smallest |w*|: among masks inside M* of accuracy
+     * 1 - drop / ||M*||_0, the one that loses the least of W* (for the test-error floor of
+     * {@link PopulationFit}).
+     *
+     * @param oracle the oracle's mask M*
+     * @param wStar  the oracle's weights
+     * @param drop   oracle entries to remove, in [0, ||M*||_0]
+     * @return the mask
+     */
+    public static SupportMask oracleLessSmallest(SupportMask oracle, double[][] wStar, int drop) {
+        if (drop < 0 || drop > oracle.nonzeros()) {
+            throw new IllegalArgumentException("drop must lie in [0, " + oracle.nonzeros() + "], got " + drop + ".");
+        }
+        int k = wStar.length;
+        int d = wStar[0].length;
+        double[][] rank = new double[k][d];
+        for (int j = 0; j < k; j++) {
+            Arrays.fill(rank[j], Double.POSITIVE_INFINITY);
+            for (int i : oracle.supportsView()[j]) {
+                rank[j][i] = -Math.abs(wStar[j][i]);
+            }
+        }
+        return keepLowest(rank, oracle.nonzeros() - drop);
+    }
+
     /** Keeps the {@code keep} lowest scores; ties are broken by (neuron, input) order. */
     static SupportMask keepLowest(double[][] score, int keep) {
         int k = score.length;

@@ -1,0 +1,91 @@
+package dev.jackpot.repro;
+
+import dev.jackpot.report.Claim;
+import dev.jackpot.sweep.SweepPlan;
+import dev.jackpot.teacher.NeuronParallel;
+import dev.jackpot.teacher.TeacherTrial;
+import dev.jackpot.teacher.TeacherTrialResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MaskFloorsTest {
+
+    @Test
+    void theIdIsPinned() {
+        assertEquals("zhang2021-mask-floors-469843116e3af3ac", MaskFloors.id(200).toString());
+    }
+
+    @Test
+    void everyFloorBoundsAlgorithmOneOnFigureSevensTrials(@TempDir Path root) throws Exception {
+        MaskFloors.Result one = MaskFloors.run(1, root, 1, MaskFloors.Listener.NONE);
+        assertEquals(MaskTrials.SOURCES.size() * Fig7MaskAccuracy.RATIOS.length, one.trials().size());
+        for (MaskFloors.Trial t : one.trials()) {
+            assertTrue(t.floor() > 0 && t.floor() <= t.algorithm() * (1 + 1e-12),
+                    t + ": no weights on the mask do better than the floor");
+        }
+        // The study's trial is Fig. 7's: the same mask and fit as the sweep's trial at its own test-sample count.
+        SweepPlan plan = new SweepPlan(MaskFloors.sweep());
+        SweepPlan.Cell cell = plan.cells().get(7);
+        TeacherTrialResult fig7 = TeacherTrial.run(plan.trialSpec(cell, 0), NeuronParallel.sequential(),
+                dev.jackpot.teacher.TrialListener.NONE);
+        MaskFloors.Trial mine = one.trials().get(7);
+        assertEquals(cell.coordinates().get("mask.source").toString(), mine.source());
+        assertEquals(fig7.maskAccuracy(), mine.accuracy());
+
+        MaskFloors.Result two = MaskFloors.run(1, root, 2, MaskFloors.Listener.NONE);
+        assertEquals(one.trials(), two.trials(), "the thread count changes nothing");
+        Path dir = root.resolve(MaskFloors.id(1).toString());
+        for (String f : List.of("report.html", "report.md", "result.json", "claims.json", "spec.yaml",
+                "manifest.json", "plots/floor-vs-accuracy.png")) {
+            assertTrue(Files.isRegularFile(dir.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void favourableFloorsGrowAsOracleWeightsAreDropped() {
+        SweepPlan plan = new SweepPlan(MaskFloors.sweep());
+        double[] floors = MaskFloors.favourableFloors(plan.trialSpec(plan.cells().get(0), 3));
+        for (int m = 1; m < floors.length; m++) {
+            assertTrue(floors[m] >= floors[m - 1] * (1 - 1e-9), "nested masks: dropping "
+                    + MaskFloors.DROPS[m] + " gives " + floors[m] + ", dropping fewer " + floors[m - 1]);
+        }
+        assertTrue(floors[0] > 0);
+    }
+
+    @Test
+    void claimsCompareThePapersErrorsWithTheLeastFloorAvailable() {
+        List<MaskFloors.Trial> rows = List.of(
+                new MaskFloors.Trial("grasp_abs", 0.6, 0, 0.88, 0.1, 5e-4),
+                new MaskFloors.Trial("grasp_abs", 0.6, 1, 0.95, 0.1, 1e-9),
+                new MaskFloors.Trial("grasp", 0.6, 0, 0.5, 0.3, 0.2));
+        List<MaskFloors.Favourable> favourable = List.of(
+                new MaskFloors.Favourable(1, 0.99, new double[]{1e-5, 3e-5}),
+                new MaskFloors.Favourable(10, 0.90, new double[]{2e-2, 8e-3}));
+        assertEquals(0, MaskFloors.binsAboveFavourable(rows, favourable)[1], "no bin of 2 trials");
+        List<MaskFloors.Trial> binned = List.of(new MaskFloors.Trial("magnitude", 0.4, 0, 0.99, 0.1, 1e-5),
+                new MaskFloors.Trial("magnitude", 0.4, 1, 0.99, 0.1, 4e-5),
+                new MaskFloors.Trial("magnitude", 0.5, 0, 0.90, 0.1, 1e-3),
+                new MaskFloors.Trial("magnitude", 0.5, 1, 0.90, 0.1, 2e-3));
+        assertArrayEquals(new int[]{1, 2}, MaskFloors.binsAboveFavourable(binned, favourable),
+                "mean 2.5e-5 >= 2e-5 at 0.99; mean 1.5e-3 < 1.4e-2 at 0.90");
+        List<Claim> claims = MaskFloors.claims(rows, favourable);
+        assertEquals(7, claims.size());
+        // The least in-window floor is the sampled 5e-4 (the out-of-window 1e-9 does not count).
+        assertEquals(5e-4, claims.get(0).value());
+        assertEquals(Claim.Status.NOT_REPRODUCED, claims.get(0).status(), "1e-6 lies below every in-window floor");
+        assertEquals(Claim.Status.REPRODUCED, claims.get(1).status(), "1e-2 lies above one");
+        assertEquals(Claim.Status.REPRODUCED, claims.get(2).status(), "so does 1e-3");
+        // Fig. 7 at accuracy 0.99: mean favourable floor 2e-5 against the paper's 4e-4, 8e-5, 1.5e-5, 7e-6.
+        assertEquals(2e-5, claims.get(3).value(), 1e-18);
+        assertEquals(List.of(Claim.Status.REPRODUCED, Claim.Status.REPRODUCED, Claim.Status.NOT_REPRODUCED,
+                Claim.Status.NOT_REPRODUCED), claims.subList(3, 7).stream().map(Claim::status).toList());
+    }
+}
