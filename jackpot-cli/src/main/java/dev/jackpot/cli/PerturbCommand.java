@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
         description = "PGD+StrongLTH (Xiong, Liao, Kyrillidis 2023) on an MLP and Fashion-MNIST: projected SGD inside "
                 + "||W - W0||_inf <= eps, then edge-popup over the perturbed weights for each sparsity s (fraction PRUNED "
                 + "per layer; edge-popup keeps k = 1 - s), best s by validation loss. Prints the test-accuracy table, "
-                + "writes OUT/perturb-<hash>/ (heatmap PNG/SVG, report.md, result.json). Quick preset: minutes.")
+                + "writes OUT/perturb-<hash>/ (heatmap PNG/SVG, report.md, result.json). Quick preset: minutes. Each finished "
+                + "cell is kept in the run's cells/ directory, so re-running an interrupted table resumes it.")
 final class PerturbCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -40,6 +41,11 @@ final class PerturbCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "2023", description = "Root seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--threads", paramLabel = "N", description = "libtorch intra-op threads (default: "
+            + "JACKPOT_NN_THREADS, else all cores). A resumed run must use the count it started with: results are "
+            + "bit-identical only at the same count.")
+    Integer threads;
+
     @Override
     public Integer call() throws Exception {
         PerturbSpec spec;
@@ -58,7 +64,12 @@ final class PerturbCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
         }
         PrintWriter err = commandSpec.commandLine().getErr();
-        PerturbRun.Outcome r = PerturbRun.run(spec, output.out, Compute.fromEnvironment(), (c, done, total) -> {
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(), "--threads must be positive, got "
+                    + threads + ".");
+        }
+        Compute compute = threads == null ? Compute.fromEnvironment() : Compute.cpu(threads);
+        PerturbRun.Outcome r = PerturbRun.run(spec, output.out, compute, (c, done, total) -> {
             err.printf(Locale.ROOT, "[%d/%d] eps %s s %.2f: test accuracy %.4f%n", done, total, c.eps(), c.pruned(),
                     c.testAccuracy());
             err.flush();

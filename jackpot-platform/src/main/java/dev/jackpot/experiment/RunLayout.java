@@ -85,6 +85,22 @@ public record RunLayout(Path root, RunId id) {
         return plots().resolve(name + "." + extension);
     }
 
+    /** @return the directory of a run's finished cells, one file each (runs that resume by cell) */
+    public Path cells() {
+        return dir().resolve("cells");
+    }
+
+    /**
+     * @param key the cell's key, file-name safe
+     * @return the cell's file, {@code cells/<key>.json}
+     */
+    public Path cell(String key) {
+        if (!key.matches("[A-Za-z0-9._=+-]+")) {
+            throw new IllegalArgumentException("A cell key must be file-name safe, got '" + key + "'.");
+        }
+        return cells().resolve(key + ".json");
+    }
+
     /**
      * @param replicate the replicate index, non-negative
      * @return the replicate's directory, {@code rep-<r>}

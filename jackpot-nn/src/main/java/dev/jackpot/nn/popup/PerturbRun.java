@@ -1,21 +1,27 @@
 package dev.jackpot.nn.popup;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jackpot.experiment.AtomicFiles;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.data.FashionMnist;
 import dev.jackpot.plot.Heatmaps;
+import dev.jackpot.run.RunLock;
 import dev.jackpot.run.RunWriter;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -57,7 +63,13 @@ public final class PerturbRun {
         RunLayout layout = writer.layout();
         Instant started = Instant.now();
         writer.json("spec.json", specJson);
-        PerturbedStrongLth.Result r = new PerturbedStrongLth(compute, spec).run(FashionMnist.load(), listener);
+        PerturbedStrongLth.Result r;
+        try (RunLock lock = RunLock.acquire(layout.dir())) {
+            r = new PerturbedStrongLth(compute, spec).run(FashionMnist.load(), new FileCells(layout, compute.threads()),
+                    listener);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
 
         List<Double> es = spec.epsilons();
         List<Double> rows = new ArrayList<>();
@@ -105,6 +117,76 @@ public final class PerturbRun {
         writer.manifest(compute.threads(), PopupRun.seeds(spec.seed()), started);
         writer.result(o);
         return new Outcome(layout, o, md);
+    }
+
+    /**
+     * Finished cells as {@code cells/eps=<eps>_s=<s>.json} (every number as Java's shortest round-trip decimal
+     * string, so the kept cell is the computed one bit for bit), written atomically, with the intra-op
+     * thread count they were computed at: the cells are bit-reproducible only at the same count.
+     */
+    static final class FileCells implements PerturbedStrongLth.CellStore {
+        private final RunLayout layout;
+        private final int threads;
+
+        FileCells(RunLayout layout, int threads) {
+            this.layout = layout;
+            this.threads = threads;
+        }
+
+        static String key(double eps, double pruned) {
+            return "eps=" + eps + "_s=" + pruned;
+        }
+
+        @Override
+        public Optional<PerturbedStrongLth.Cell> load(double eps, double pruned) {
+            Path file = layout.cell(key(eps, pruned));
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            try {
+                JsonNode o = SpecCodec.json().readTree(file.toFile());
+                int was = o.path("threads").asInt(-1);
+                if (was != threads) {
+                    throw new IllegalStateException(file + " was computed with " + was + " intra-op threads and this run "
+                            + "has " + threads + "; the cells are bit-reproducible only at one thread count, so resume "
+                            + "with JACKPOT_NN_THREADS=" + was + " (or --threads " + was + ").");
+                }
+                return Optional.of(new PerturbedStrongLth.Cell(number(o, "eps", file), number(o, "pruned", file),
+                        number(o, "testAccuracy", file), number(o, "validationLoss", file),
+                        number(o, "maxDeviation", file)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the kept cell " + file + "; delete it to recompute the cell.",
+                        e);
+            }
+        }
+
+        @Override
+        public void save(PerturbedStrongLth.Cell c) {
+            ObjectNode o = SpecCodec.json().createObjectNode();
+            o.put("eps", Double.toString(c.eps())).put("pruned", Double.toString(c.pruned()))
+                    .put("testAccuracy", Double.toString(c.testAccuracy()))
+                    .put("validationLoss", Double.toString(c.validationLoss()))
+                    .put("maxDeviation", Double.toString(c.maxDeviation())).put("threads", threads);
+            try {
+                Files.createDirectories(layout.cells());
+                AtomicFiles.writeString(layout.cell(key(c.eps(), c.pruned())), o.toPrettyString());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot keep the finished cell (eps " + c.eps() + ", s " + c.pruned()
+                        + ") in " + layout.cells() + ": " + e.getMessage(), e);
+            }
+        }
+
+        private static double number(JsonNode o, String field, Path file) throws IOException {
+            JsonNode v = o.get(field);
+            if (v == null || !v.isTextual()) {
+                throw new IOException(file + " has no " + field);
+            }
+            try {
+                return Double.parseDouble(v.asText());
+            } catch (NumberFormatException e) {
+                throw new IOException(file + " has a malformed " + field + ": '" + v.asText() + "'", e);
+            }
+        }
     }
 
     private static String report(PerturbSpec spec, PerturbedStrongLth.Result r, List<Double> es, List<Double> rows,

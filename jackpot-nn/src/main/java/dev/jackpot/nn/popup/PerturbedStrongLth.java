@@ -61,6 +61,34 @@ public final class PerturbedStrongLth {
         void onCell(Cell cell, int done, int total);
     }
 
+    /**
+     * Where finished cells are kept, so that a run resumes at its first unfinished cell. The "SGD only"
+     * baseline is the cell at eps = +infinity, s = 0.
+     */
+    public interface CellStore {
+        /** Keeps nothing: every cell is computed. */
+        CellStore NONE = new CellStore() {
+            @Override
+            public Optional<Cell> load(double eps, double pruned) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void save(Cell cell) {
+            }
+        };
+
+        /**
+         * @param eps    the radius
+         * @param pruned the fraction pruned
+         * @return the finished cell, if kept
+         */
+        Optional<Cell> load(double eps, double pruned);
+
+        /** @param cell a finished cell, kept before the next one starts */
+        void save(Cell cell);
+    }
+
     private final Compute compute;
     private final PerturbSpec spec;
 
@@ -99,6 +127,22 @@ public final class PerturbedStrongLth {
      * @return the table
      */
     public Result run(DataSplit full, Listener listener) {
+        return run(full, CellStore.NONE, listener);
+    }
+
+    /**
+     * Runs every cell not yet in {@code store}, saving each as it finishes. An eps whose cells are all kept
+     * skips its PGD; one with some kept retrains its PGD (deterministic at the same thread count) and checks
+     * that the unpruned cell comes out identical to the kept one, so a resumed table never mixes two
+     * environments.
+     *
+     * @param full     Fashion-MNIST (train and test)
+     * @param store    finished cells
+     * @param listener progress (kept cells are reported too)
+     * @return the table
+     * @throws IllegalStateException if a retrained PGD differs from its kept cell
+     */
+    public Result run(DataSplit full, CellStore store, Listener listener) {
         long t0 = System.nanoTime();
         DataSplit data = prepare(full);
         Network net = network();
@@ -114,19 +158,27 @@ public final class PerturbedStrongLth {
         List<Cell> cells = new ArrayList<>();
         List<Cell> best = new ArrayList<>();
         for (double eps : spec.epsilons()) {
-            ProjectedSgd.Result p = pgd.train(w0, eps, PopupListener.NONE);
-            Cell dense = new Cell(eps, 0, p.test().accuracy(), p.validation().orElseThrow().loss(), p.maxDeviation());
+            List<Double> sparsities = spec.pruned().stream().filter(s -> s != 0).toList();
+            Optional<Cell> keptDense = store.load(eps, 0);
+            boolean complete = keptDense.isPresent() && sparsities.stream().allMatch(s -> store.load(eps, s).isPresent());
+            ProjectedSgd.Result p = complete ? null : pgd.train(w0, eps, PopupListener.NONE);
+            Cell dense = complete ? keptDense.get() : kept(store, keptDense, new Cell(eps, 0, p.test().accuracy(),
+                    p.validation().orElseThrow().loss(), p.maxDeviation()));
             cells.add(dense);
             listener.onCell(dense, ++done, total);
             Cell pick = null;
-            for (double s : spec.pruned()) {
-                if (s == 0) {
-                    continue;
+            for (double s : sparsities) {
+                Optional<Cell> keptCell = store.load(eps, s);
+                Cell c;
+                if (keptCell.isPresent()) {
+                    c = keptCell.get();
+                } else {
+                    PopupSpec ps = PopupSpec.paper(1 - s, spec.batchSize(), spec.popupEpochs(), order);
+                    PopupResult r = new EdgePopup(compute, net, data, norm, ps).train(p.weights(), s0, PopupListener.NONE);
+                    double vl = r.diverged().isPresent() ? Double.POSITIVE_INFINITY : r.validation().orElseThrow().loss();
+                    c = new Cell(eps, s, r.test().accuracy(), vl, p.maxDeviation());
+                    store.save(c);
                 }
-                PopupSpec ps = PopupSpec.paper(1 - s, spec.batchSize(), spec.popupEpochs(), order);
-                PopupResult r = new EdgePopup(compute, net, data, norm, ps).train(p.weights(), s0, PopupListener.NONE);
-                double vl = r.diverged().isPresent() ? Double.POSITIVE_INFINITY : r.validation().orElseThrow().loss();
-                Cell c = new Cell(eps, s, r.test().accuracy(), vl, p.maxDeviation());
                 cells.add(c);
                 if (pick == null || c.validationLoss() <= pick.validationLoss()) {
                     pick = c;
@@ -137,10 +189,29 @@ public final class PerturbedStrongLth {
                 best.add(pick);
             }
         }
-        ProjectedSgd.Result sgd = pgd.train(w0, Double.POSITIVE_INFINITY, PopupListener.NONE);
-        listener.onCell(new Cell(Double.POSITIVE_INFINITY, 0, sgd.test().accuracy(), sgd.validation().orElseThrow().loss(),
-                        sgd.maxDeviation()),
-                ++done, total);
-        return new Result(spec, cells, best, sgd.test().accuracy(), sgd.maxDeviation(), (System.nanoTime() - t0) / 1e9);
+        Optional<Cell> keptSgd = store.load(Double.POSITIVE_INFINITY, 0);
+        Cell sgd = keptSgd.orElse(null);
+        if (sgd == null) {
+            ProjectedSgd.Result r = pgd.train(w0, Double.POSITIVE_INFINITY, PopupListener.NONE);
+            sgd = new Cell(Double.POSITIVE_INFINITY, 0, r.test().accuracy(), r.validation().orElseThrow().loss(),
+                    r.maxDeviation());
+            store.save(sgd);
+        }
+        listener.onCell(sgd, ++done, total);
+        return new Result(spec, cells, best, sgd.testAccuracy(), sgd.maxDeviation(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Saves a freshly computed unpruned cell, or checks it against the kept one. */
+    private static Cell kept(CellStore store, Optional<Cell> keptDense, Cell fresh) {
+        if (keptDense.isEmpty()) {
+            store.save(fresh);
+            return fresh;
+        }
+        if (!keptDense.get().equals(fresh)) {
+            throw new IllegalStateException("Resuming at eps " + fresh.eps() + ", projected SGD gave " + fresh
+                    + " where the run kept " + keptDense.get() + ": the run was started on another machine, thread "
+                    + "count or code version. Resume it there, or start it afresh in another --out.");
+        }
+        return fresh;
     }
 }
