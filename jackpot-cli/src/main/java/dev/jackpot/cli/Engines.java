@@ -1,5 +1,7 @@
 package dev.jackpot.cli;
 
+import dev.jackpot.jobs.TaskExecutor;
+import dev.jackpot.jobs.TaskExecutorProvider;
 import dev.jackpot.sweep.TrialExecutor;
 import dev.jackpot.sweep.TrialExecutorProvider;
 
@@ -33,7 +35,27 @@ final class Engines {
                 return p.open(master, appName);
             }
         }
-        throw new IllegalStateException("spark".equals(engine) ? SPARK_MISSING
+        throw missing(engine);
+    }
+
+    /**
+     * @param engine  the engine's name, e.g. {@code spark}
+     * @param master  its cluster address, or null
+     * @param appName the job's name
+     * @return a started executor of {@link dev.jackpot.jobs.TaskRunner} experiments; close it when done
+     * @throws IllegalStateException if no provider of that engine is on the classpath
+     */
+    static TaskExecutor openTasks(String engine, String master, String appName) {
+        for (TaskExecutorProvider p : ServiceLoader.load(TaskExecutorProvider.class)) {
+            if (p.engine().equals(engine)) {
+                return p.open(master, appName);
+            }
+        }
+        throw missing(engine);
+    }
+
+    private static IllegalStateException missing(String engine) {
+        return new IllegalStateException("spark".equals(engine) ? SPARK_MISSING
                 : "the " + engine + " engine is not on the classpath");
     }
 }

@@ -3,6 +3,7 @@ package dev.jackpot.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.jobs.TaskExecutor;
 import dev.jackpot.report.Claim;
 import dev.jackpot.repro.Scale;
 import dev.jackpot.strong.Lueker;
@@ -38,11 +39,6 @@ final class StrongLuekerCommand extends SweepingCommand {
     Long seed;
 
     @Override
-    boolean runsOnSpark() {
-        return false; // TaskRunner experiments have no Spark executor yet
-    }
-
-    @Override
     Integer execute() throws Exception {
         LuekerSpec spec = scale == Scale.PAPER ? LuekerSpec.paper() : LuekerSpec.quick();
         if (trials != null) {
@@ -52,8 +48,8 @@ final class StrongLuekerCommand extends SweepingCommand {
             spec = spec.withSeed(seed);
         }
         Lueker.Result result;
-        try (SweepProgress progress = progress("lueker")) {
-            result = Lueker.run(spec, output.out, threads, tasks, progress);
+        try (SweepProgress progress = progress("lueker"); TaskExecutor executor = taskExecutor("jackpot strong lueker")) {
+            result = Lueker.run(spec, output.out, executor, tasks, progress);
         }
         print(commandSpec.commandLine().getOut(), result, output.json);
         if (interrupted()) {

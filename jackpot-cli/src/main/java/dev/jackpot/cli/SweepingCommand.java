@@ -1,5 +1,7 @@
 package dev.jackpot.cli;
 
+import dev.jackpot.jobs.LocalTaskExecutor;
+import dev.jackpot.jobs.TaskExecutor;
 import dev.jackpot.jobs.TaskRunner;
 import dev.jackpot.sweep.LocalExecutor;
 import dev.jackpot.sweep.SweepRunner;
@@ -64,10 +66,6 @@ abstract class SweepingCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandSpec.commandLine(),
                     "--engine spark needs --master, e.g. --master local[2] or --master spark://HOST:7077");
         }
-        if (engine == Engine.SPARK && !runsOnSpark()) {
-            throw new CommandLine.ParameterException(commandSpec.commandLine(),
-                    "--engine spark is not available for this command yet; it runs on this machine's threads (--threads)");
-        }
         try {
             return execute();
         } finally {
@@ -75,11 +73,6 @@ abstract class SweepingCommand implements Callable<Integer> {
                 progress.finish();
             }
         }
-    }
-
-    /** @return whether this command's trials can run on the Spark engine (teacher-student sweeps can) */
-    boolean runsOnSpark() {
-        return true;
     }
 
     /**
@@ -95,6 +88,15 @@ abstract class SweepingCommand implements Callable<Integer> {
      */
     TrialExecutor executor(String appName) {
         return engine == Engine.LOCAL ? new LocalExecutor(threads) : Engines.open("spark", master, appName);
+    }
+
+    /**
+     * @param appName the job's name (shown in Spark's UI)
+     * @return the executor of {@link TaskRunner} experiments {@code --engine} selects; close it when done
+     * @throws IllegalStateException if the engine is not on the classpath
+     */
+    TaskExecutor taskExecutor(String appName) {
+        return engine == Engine.LOCAL ? new LocalTaskExecutor(threads) : Engines.openTasks("spark", master, appName);
     }
 
     /**

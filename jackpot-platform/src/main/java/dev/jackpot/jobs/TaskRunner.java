@@ -93,9 +93,25 @@ public final class TaskRunner {
      */
     public Outcome run(RunLayout layout, String specYaml, Map<String, Long> seeds, List<Task> tasks, int threads,
                        SweepListener listener) throws IOException {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be positive, got " + threads);
-        }
+        return run(layout, specYaml, seeds, tasks, null, new LocalTaskExecutor(threads), listener);
+    }
+
+    /**
+     * Runs (or resumes) the tasks on an executor.
+     *
+     * @param layout   the run directory (created if absent)
+     * @param specYaml the spec, written to {@code spec.yaml} on the first run
+     * @param seeds    the seeds to record in the manifest (at least the root seed)
+     * @param tasks    the trials, with unique keys
+     * @param source   rebuilds the tasks from {@code specYaml} in other JVMs; null when the executor is local
+     * @param executor where the pending tasks run; the rows do not depend on it
+     * @param listener progress observer
+     * @return the outcome
+     * @throws IOException if the run directory or the store cannot be written, or the executor's job fails
+     * @throws IllegalArgumentException if two tasks share a key
+     */
+    public Outcome run(RunLayout layout, String specYaml, Map<String, Long> seeds, List<Task> tasks, TaskSource source,
+                       TaskExecutor executor, SweepListener listener) throws IOException {
         if (tasks.stream().map(Task::key).distinct().count() != tasks.size()) {
             throw new IllegalArgumentException("every task needs its own key, but some of the " + tasks.size()
                     + " tasks share one");
@@ -112,35 +128,35 @@ public final class TaskRunner {
                 }
             }
             listener.onStart(tasks.size(), tasks.size() - todo.size(), todo.size());
-            int computed = execute(todo, store, threads, listener);
+            int computed = execute(source, specYaml, todo, store, executor, listener);
             Set<String> ok = store.finishedKeys();
             boolean complete = tasks.stream().allMatch(t -> ok.contains(t.key()));
-            writer.manifestIfComputed(computed > 0, Manifest.state(complete, stopping.get()), threads,
+            writer.manifestIfComputed(computed > 0, Manifest.state(complete, stopping.get()), executor.parallelism(),
                     new TreeMap<>(seeds), started);
             return new Outcome(layout, store.rows(), computed, complete);
         }
     }
 
-    private int execute(List<Task> todo, ResultStore store, int threads, SweepListener listener) throws IOException {
+    private int execute(TaskSource source, String specYaml, List<Task> todo, ResultStore store, TaskExecutor executor,
+                        SweepListener listener) throws IOException {
         AtomicInteger done = new AtomicInteger();
-        Object listenerLock = new Object();
-        List<Runnable> jobs = new ArrayList<>(todo.size());
-        for (Task task : todo) {
-            jobs.add(() -> {
-                TrialRow row = runOne(task);
-                store.record(row);
-                synchronized (listenerLock) {
-                    listener.onTrial(row, done.incrementAndGet());
-                }
-            });
-        }
-        if (WorkerPool.runAll(threads, "jackpot-tasks", jobs, stopping::get)) {
+        executor.execute(source, specYaml, todo, row -> {
+            store.record(row);
+            listener.onTrial(row, done.incrementAndGet());
+        }, stopping::get);
+        if (executor instanceof LocalTaskExecutor local && local.interrupted()) {
             stopping.set(true);
         }
         return done.get();
     }
 
-    private static TrialRow runOne(Task task) {
+    /**
+     * Runs one task: its row, ok with the metrics or failed with the cause (never throws for the task).
+     *
+     * @param task the task
+     * @return its row
+     */
+    public static TrialRow runOne(Task task) {
         long start = System.nanoTime();
         try {
             Map<String, ?> metrics = task.body().run(task.seed());

@@ -21,6 +21,11 @@ public final class SparkEngineProvider implements TrialExecutorProvider {
 
     @Override
     public TrialExecutor open(String master, String appName) {
+        return SparkExecutor.start(conf(master, appName), 1);
+    }
+
+    /** The client-mode configuration both engines start: the master given or configured, WARN logging. */
+    static SparkConf conf(String master, String appName) {
         SparkConf conf = new SparkConf().setAppName(appName);
         if (master != null) {
             conf.setMaster(master);
@@ -29,9 +34,9 @@ public final class SparkEngineProvider implements TrialExecutorProvider {
                     + "spark://HOST:7077 or yarn");
         }
         if (!conf.contains("spark.log.level")) {
-            // Spark's INFO lines would drown the sweep's own progress on standard error
+            // Spark's INFO lines would drown the run's own progress on standard error
             conf.set("spark.log.level", "WARN");
         }
-        return SparkExecutor.start(conf, 1);
+        return conf;
     }
 }

@@ -6,25 +6,13 @@ import dev.jackpot.sweep.SweepCodec;
 import dev.jackpot.sweep.SweepPlan;
 import dev.jackpot.sweep.SweepSpec;
 import dev.jackpot.sweep.TrialExecutor;
-import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import scala.runtime.AbstractFunction0;
-import scala.runtime.AbstractFunction2;
-import scala.runtime.BoxedUnit;
-import scala.util.Try;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -47,8 +35,6 @@ import java.util.function.Consumer;
  * flight are abandoned and run again on resume.
  */
 public final class SparkExecutor implements TrialExecutor {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SparkExecutor.class);
 
     private final JavaSparkContext spark;
     private final int trialsPerTask;
@@ -118,45 +104,11 @@ public final class SparkExecutor implements TrialExecutor {
         }
         Broadcast<String> spec = spark.broadcast(yaml);
         int partitions = (pending.size() + trialsPerTask - 1) / trialsPerTask;
-        JavaRDD<PendingTrial> rdd = spark.parallelize(pending, partitions);
-        BlockingQueue<List<TrialRow>> arrived = new LinkedBlockingQueue<>();
-        List<Object> all = new ArrayList<>(partitions);
-        for (int p = 0; p < partitions; p++) {
-            all.add(p);
-        }
-        spark.setJobDescription("jackpot sweep: " + pending.size() + " trials of " + plan.totalTrials());
-        SimpleFutureAction<BoxedUnit> job = spark.sc().submitJob(rdd.rdd(), new RunTrials(spec),
-                scala.jdk.javaapi.CollectionConverters.asScala(all).toSeq(), new Arrived(arrived), new Unit());
-        boolean cancelled = false;
         try {
-            while (true) {
-                List<TrialRow> rows = arrived.poll(100, TimeUnit.MILLISECONDS);
-                if (rows != null) {
-                    rows.forEach(sink);
-                } else if (job.isCompleted()) {
-                    // the handler runs before the job completes, so nothing arrives after this drain
-                    List<List<TrialRow>> rest = new ArrayList<>();
-                    arrived.drainTo(rest);
-                    rest.forEach(r -> r.forEach(sink));
-                    break;
-                } else if (!cancelled && stopRequested.getAsBoolean()) {
-                    LOG.info("stop requested: cancelling the Spark job; trials in flight run again on resume");
-                    job.cancel();
-                    cancelled = true;
-                }
-            }
-        } catch (InterruptedException e) {
-            job.cancel();
-            Thread.currentThread().interrupt();
-            return;
+            SparkJobs.run(spark, spark.parallelize(pending, partitions), new RunTrials(spec),
+                    "jackpot sweep: " + pending.size() + " trials of " + plan.totalTrials(), sink, stopRequested);
         } finally {
             spec.destroy();
-        }
-        Try<BoxedUnit> result = job.value().get();
-        if (result.isFailure() && !cancelled && !stopRequested.getAsBoolean()) {
-            Throwable cause = result.failed().get();
-            throw new IOException("the Spark job failed (" + cause.getMessage() + "); every trial that finished is "
-                    + "recorded, run the same sweep again to compute the rest", cause);
         }
     }
 
@@ -164,29 +116,6 @@ public final class SparkExecutor implements TrialExecutor {
     public void close() {
         if (owned) {
             spark.stop();
-        }
-    }
-
-    /** Driver side: queues each task's rows as it ends (called on Spark's scheduler thread). */
-    private static final class Arrived extends AbstractFunction2<Object, ArrayList<TrialRow>, BoxedUnit> {
-        private final BlockingQueue<List<TrialRow>> queue;
-
-        Arrived(BlockingQueue<List<TrialRow>> queue) {
-            this.queue = queue;
-        }
-
-        @Override
-        public BoxedUnit apply(Object partition, ArrayList<TrialRow> rows) {
-            queue.add(rows);
-            return BoxedUnit.UNIT;
-        }
-    }
-
-    /** The job's result, nothing: the rows went through {@link Arrived}. */
-    private static final class Unit extends AbstractFunction0<BoxedUnit> {
-        @Override
-        public BoxedUnit apply() {
-            return BoxedUnit.UNIT;
         }
     }
 }

@@ -63,6 +63,19 @@ class SparkCommandLineTest {
     }
 
     @Test
+    void strongLuekerOnSparkMatchesTheLocalEngine(@TempDir Path dir) throws Exception {
+        JsonNode spark = jackpot("strong", "lueker", "--trials", "1", "--out", dir.resolve("spark").toString(),
+                "--engine", "spark", "--master", "local[2]", "--quiet", "--json");
+        JsonNode local = jackpot("strong", "lueker", "--trials", "1", "--out", dir.resolve("local").toString(),
+                "--threads", "2", "--quiet", "--json");
+        assertTrue(spark.get("complete").asBoolean());
+        assertEquals(local.get("computed"), spark.get("computed"));
+        assertEquals(local.get("fits"), spark.get("fits"));
+        assertEquals(local.get("claims"), spark.get("claims"));
+        assertEquals(rowsOf(local.get("runDir").asText()), rowsOf(spark.get("runDir").asText()));
+    }
+
+    @Test
     void sparkSubmitEntryPoint(@TempDir Path dir) throws Exception {
         Path spec = dir.resolve("sweep.yaml");
         Files.writeString(spec, SPEC);

@@ -5,8 +5,11 @@ import static dev.jackpot.report.Numbers.fmt;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.jobs.LocalTaskExecutor;
 import dev.jackpot.jobs.SweepListener;
+import dev.jackpot.jobs.TaskExecutor;
 import dev.jackpot.jobs.TaskRunner;
+import dev.jackpot.jobs.TaskSource;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
@@ -167,13 +170,46 @@ public final class Lueker {
      */
     public static Result run(LuekerSpec spec, Path root, int threads, TaskRunner runner, SweepListener listener)
             throws IOException {
+        return run(spec, root, new LocalTaskExecutor(threads), runner, listener);
+    }
+
+    /**
+     * Runs (or resumes) the experiment on an executor (local threads or a cluster; the rows are the same)
+     * and, once complete, analyses it and writes plots and report.
+     *
+     * @param spec     the experiment
+     * @param root     the runs directory
+     * @param executor where the trials run
+     * @param runner   the runner (so a caller can stop it)
+     * @param listener progress
+     * @return the outcome
+     * @throws IOException if the run cannot be written or the executor's job fails
+     */
+    public static Result run(LuekerSpec spec, Path root, TaskExecutor executor, TaskRunner runner,
+                             SweepListener listener) throws IOException {
         RunLayout layout = new RunLayout(root, id(spec));
         TaskRunner.Outcome outcome = runner.run(layout, CODEC.toYaml(spec), Map.of("root", spec.seed()), tasks(spec),
-                threads, listener);
+                new Tasks(), executor, listener);
         if (!outcome.complete()) {
             return new Result(layout, false, outcome.computed(), List.of(), List.of());
         }
         return analyse(spec, outcome, layout);
+    }
+
+    /**
+     * Rebuilds this experiment's tasks from its spec YAML (for executors in other JVMs), registered in
+     * {@code META-INF/services/dev.jackpot.jobs.TaskSource}.
+     */
+    public static final class Tasks implements TaskSource {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public List<TaskRunner.Task> tasks(String specYaml) {
+            return Lueker.tasks(CODEC.parseYaml(specYaml));
+        }
     }
 
     /**

@@ -1,0 +1,62 @@
+package dev.jackpot.jobs;
+
+import dev.jackpot.store.TrialRow;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/** Runs tasks on a fixed pool of this JVM's threads ({@link WorkerPool}). */
+public final class LocalTaskExecutor implements TaskExecutor {
+
+    private final int threads;
+    private boolean interrupted;
+
+    /**
+     * @param threads worker threads, positive
+     * @throws IllegalArgumentException if threads is not positive
+     */
+    public LocalTaskExecutor(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive, got " + threads);
+        }
+        this.threads = threads;
+    }
+
+    @Override
+    public String name() {
+        return "local (" + threads + " threads)";
+    }
+
+    @Override
+    public int parallelism() {
+        return threads;
+    }
+
+    @Override
+    public void execute(TaskSource source, String specYaml, List<TaskRunner.Task> pending, Consumer<TrialRow> sink,
+                        BooleanSupplier stop) throws IOException {
+        Object lock = new Object();
+        List<Runnable> jobs = new ArrayList<>(pending.size());
+        for (TaskRunner.Task task : pending) {
+            jobs.add(() -> {
+                TrialRow row = TaskRunner.runOne(task);
+                synchronized (lock) {
+                    sink.accept(row);
+                }
+            });
+        }
+        interrupted = WorkerPool.runAll(threads, "jackpot-tasks", jobs, stop);
+    }
+
+    /** @return whether the last {@link #execute} was interrupted while waiting */
+    boolean interrupted() {
+        return interrupted;
+    }
+
+    @Override
+    public void close() {
+    }
+}

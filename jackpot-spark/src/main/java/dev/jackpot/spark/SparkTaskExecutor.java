@@ -1,0 +1,99 @@
+package dev.jackpot.spark;
+
+import dev.jackpot.jobs.TaskExecutor;
+import dev.jackpot.jobs.TaskRunner;
+import dev.jackpot.jobs.TaskSource;
+import dev.jackpot.store.TrialRow;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Runs a {@link TaskRunner} experiment's pending tasks as Spark tasks (one task each): only their keys
+ * and seeds travel, with the spec broadcast once; each executor rebuilds the tasks from the spec through the
+ * experiment's {@link TaskSource} and runs them with {@link TaskRunner#runOne}, the local executor's
+ * function, so the rows do not depend on the engine. The driver first rebuilds the tasks from the same
+ * text and checks every pending key, seed and cell against its own, so a spec that does not survive
+ * its YAML form fails before anything runs.
+ */
+public final class SparkTaskExecutor implements TaskExecutor {
+
+    private final JavaSparkContext spark;
+    private final boolean owned;
+
+    /**
+     * An executor on a context someone else manages; {@link #close()} leaves it running.
+     *
+     * @param spark the context
+     */
+    public SparkTaskExecutor(JavaSparkContext spark) {
+        this(spark, false);
+    }
+
+    private SparkTaskExecutor(JavaSparkContext spark, boolean owned) {
+        this.spark = Objects.requireNonNull(spark, "spark");
+        this.owned = owned;
+    }
+
+    /**
+     * @param conf the Spark configuration
+     * @return an executor on a context of its own (client mode), stopped by {@link #close()}
+     */
+    public static SparkTaskExecutor start(SparkConf conf) {
+        return new SparkTaskExecutor(new JavaSparkContext(conf), true);
+    }
+
+    @Override
+    public String name() {
+        return "spark " + spark.master() + " (" + parallelism() + " slots)";
+    }
+
+    @Override
+    public int parallelism() {
+        return spark.defaultParallelism();
+    }
+
+    @Override
+    public void execute(TaskSource source, String specYaml, List<TaskRunner.Task> pending, Consumer<TrialRow> sink,
+                        BooleanSupplier stop) throws IOException {
+        if (pending.isEmpty() || stop.getAsBoolean()) {
+            return;
+        }
+        if (source == null) {
+            throw new IllegalStateException("This experiment's tasks cannot be rebuilt in another JVM (it registers no "
+                    + "TaskSource), so it cannot run on Spark.");
+        }
+        Map<String, TaskRunner.Task> rebuilt = RunTasks.tasks(source.kind(), specYaml);
+        for (TaskRunner.Task t : pending) {
+            TaskRunner.Task r = rebuilt.get(t.key());
+            if (r == null || r.seed() != t.seed() || r.cell() != t.cell() || !r.coordinates().equals(t.coordinates())) {
+                throw new IllegalStateException("Task " + t.key() + " rebuilt from the " + source.kind() + " spec's "
+                        + "YAML differs from the driver's (" + (r == null ? "absent" : "seed " + r.seed() + ", cell "
+                        + r.coordinates()) + " against seed " + t.seed() + ", cell " + t.coordinates() + "), so Spark "
+                        + "tasks would run a different experiment; spec: " + specYaml);
+            }
+        }
+        Broadcast<String> spec = spark.broadcast(specYaml);
+        try {
+            SparkJobs.run(spark, spark.parallelize(pending.stream().map(RunTasks.Pending::of).toList(), pending.size()),
+                    new RunTasks(source.kind(), spec), "jackpot " + source.kind() + ": " + pending.size() + " tasks",
+                    sink, stop);
+        } finally {
+            spec.destroy();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            spark.stop();
+        }
+    }
+}
