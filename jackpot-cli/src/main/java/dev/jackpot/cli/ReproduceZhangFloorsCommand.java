@@ -3,6 +3,7 @@ package dev.jackpot.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.jobs.TaskExecutor;
 import dev.jackpot.report.Claim;
 import dev.jackpot.repro.MaskFloors;
 import dev.jackpot.stats.Sample;
@@ -12,21 +13,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 
 /** {@code jackpot reproduce zhang2021-floors}: the least test error each of Fig. 7's masks allows (Figs. 7-9). */
 @Command(name = "zhang2021-floors", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Zhang et al. (2021) Figs. 7-9: for each of Fig. 7's trials (the same specs and seeds), the "
                 + "mask's floor, the least population test error of any weights on the mask (closed form, "
                 + "minimised), beside Algorithm 1's; and the floors of the most favourable masks of each accuracy "
-                + "(the oracle's support less its smallest weights). Checks the paper's errors against them. Writes "
-                + "OUT/zhang2021-mask-floors-<hash>/."})
-final class ReproduceZhangFloorsCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec commandSpec;
+                + "(the oracle's support less its smallest weights). Checks the paper's errors against them. A "
+                + "resumable run in OUT/zhang2021-mask-floors-<hash>/ (one SQLite row per trial).",
+                "Ctrl-C stops after the trials in flight; running the same command again resumes where it stopped."})
+final class ReproduceZhangFloorsCommand extends SweepingCommand {
 
     @Mixin
     OutputOptions output;
@@ -35,31 +33,35 @@ final class ReproduceZhangFloorsCommand implements Callable<Integer> {
             + "pruning ratio, at most 1000 (default ${DEFAULT-VALUE}).")
     int trials;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Worker threads (default ${DEFAULT-VALUE}; results do "
-            + "not depend on it).")
-    int threads;
-
-    @Option(names = "--quiet", description = "No progress on standard error.")
-    boolean quiet;
-
     @Override
-    public Integer call() throws Exception {
-        if (trials < 1 || trials > 1000 || threads < 1) {
-            throw new CommandLine.ParameterException(commandSpec.commandLine(), "--trials must lie in [1, 1000] and "
-                    + "--threads be positive, got " + trials + " and " + threads + ".");
+    Integer execute() throws Exception {
+        MaskFloors.Spec spec;
+        try {
+            spec = MaskFloors.Spec.of(trials);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(), "--trials: " + e.getMessage());
         }
-        MaskFloors.Result result;
-        try (Progress progress = Progress.start("zhang2021-floors", 1, quiet)) {
-            result = MaskFloors.run(trials, output.out, threads, (done, total) -> {
-                synchronized (progress) {
-                    progress.maxHint(total);
-                    progress.update(done, "");
-                }
-            });
+        Optional<MaskFloors.Result> result;
+        try (SweepProgress progress = progress("zhang2021-floors");
+             TaskExecutor executor = taskExecutor("jackpot reproduce zhang2021-floors")) {
+            result = MaskFloors.run(spec, output.out, executor, tasks, progress);
         }
-        String runDir = output.out.resolve(MaskFloors.id(trials).toString()).toString();
-        PrintWriter out = commandSpec.commandLine().getOut();
-        if (output.json) {
+        String runDir = output.out.resolve(MaskFloors.id(spec).toString()).toString();
+        if (interrupted()) {
+            return stopped();
+        }
+        if (result.isEmpty()) {
+            commandSpec.commandLine().getErr().println("jackpot: some trials failed (see 'jackpot results show "
+                    + runDir + "'); run the same command again to retry them");
+            commandSpec.commandLine().getErr().flush();
+            return ExitCodes.FAILURE;
+        }
+        print(commandSpec.commandLine().getOut(), result.get(), runDir, output.json);
+        return ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, MaskFloors.Result result, String runDir, boolean json) {
+        if (json) {
             ObjectNode o = SpecCodec.json().createObjectNode();
             o.put("runDir", runDir);
             ArrayNode f = o.putArray("favourable");
@@ -68,19 +70,17 @@ final class ReproduceZhangFloorsCommand implements Callable<Integer> {
             ArrayNode c = o.putArray("claims");
             result.claims().forEach(v -> c.add(v.toJson()));
             OutputOptions.printJson(out, o);
-            return ExitCodes.OK;
+            return;
         }
         out.printf("%-9s %9s %11s%n", "dropped", "accuracy", "mean floor");
         for (MaskFloors.Favourable v : result.favourable()) {
             out.printf(Locale.ROOT, "%-9d %9.2f %11.3e%n", v.dropped(), v.accuracy(), Sample.mean(v.floors()));
         }
-        List<Claim> claims = result.claims();
-        for (Claim c : claims) {
+        for (Claim c : result.claims()) {
             out.printf(Locale.ROOT, "  [%s] Fig. %s: %s: %s = %.3e%n", c.status().label(), c.figure(), c.claim(),
                     c.statistic(), c.value());
         }
         out.println("run: " + runDir);
         out.flush();
-        return ExitCodes.OK;
     }
 }

@@ -42,7 +42,7 @@ class ReproduceCommandTest {
 
     @Test
     void floorsCheckThePapersErrorsAndTheLedgerListsThem(@TempDir Path out) throws Exception {
-        Cli c = Cli.run("reproduce", "zhang2021-floors", "--trials", "1", "--out", out.toString(), "--json");
+        Cli c = Cli.run("reproduce", "zhang2021-floors", "--trials", "1", "--out", out.toString(), "--json", "--quiet");
         assertEquals(ExitCodes.OK, c.exit, c.err);
         JsonNode run = c.json();
         assertEquals(7, run.get("claims").size());
@@ -52,5 +52,8 @@ class ReproduceCommandTest {
         assertEquals(ExitCodes.OK, ledger.exit, ledger.err);
         assertEquals(7, ledger.json().get("claims").size());
         assertEquals(ExitCodes.USAGE, Cli.run("reproduce", "zhang2021-floors", "--trials", "1001", "--quiet").exit);
+        Cli again = Cli.run("reproduce", "zhang2021-floors", "--trials", "1", "--out", out.toString(), "--json");
+        assertEquals(ExitCodes.OK, again.exit, again.err);
+        assertTrue(again.err.contains("already finished, 0 to run"), again.err);
     }
 }

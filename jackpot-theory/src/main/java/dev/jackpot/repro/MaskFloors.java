@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.jobs.SweepListener;
+import dev.jackpot.jobs.TaskExecutor;
+import dev.jackpot.jobs.TaskRunner;
+import dev.jackpot.jobs.TaskSource;
 import dev.jackpot.mask.SupportMask;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
@@ -15,6 +19,7 @@ import dev.jackpot.rng.Rng;
 import dev.jackpot.rng.Seeds;
 import dev.jackpot.run.RunWriter;
 import dev.jackpot.stats.Sample;
+import dev.jackpot.store.TrialRow;
 import dev.jackpot.sweep.SweepPlan;
 import dev.jackpot.sweep.SweepSpec;
 import dev.jackpot.teacher.LearnerMasks;
@@ -29,18 +34,14 @@ import dev.jackpot.teacher.TrialListener;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 /**
  * How low can the test error of Zhang et al.'s Figs. 7-9 go for a given mask? For each of Fig. 7's
@@ -84,6 +85,15 @@ public final class MaskFloors {
      */
     public record Trial(String source, double ratio, int trial, double accuracy, double algorithm, double floor) {
 
+        /** @return the row's metrics */
+        Map<String, Object> metrics() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("accuracy", accuracy);
+            m.put("algorithm", algorithm);
+            m.put("floor", floor);
+            return m;
+        }
+
         /** @return whether the mask accuracy lies in Figs. 8-9's window [0.85, 0.90] */
         public boolean inWindow() {
             return accuracy >= MaskTrials.WINDOW_LO - 1e-9 && accuracy <= MaskTrials.WINDOW_HI + 1e-9;
@@ -109,81 +119,153 @@ public final class MaskFloors {
     }
 
     /**
-     * @param trials trials per (source, ratio) cell
-     * @return the run id
+     * The study's spec.
+     *
+     * @param trials      Fig. 7's first trials per (source, ratio) cell, in [1, 1000]
+     * @param figure7Seed the root seed of Fig. 7's sweep, whose trials these are (recorded, not chosen)
      */
-    public static RunId id(int trials) {
-        ObjectNode o = SpecCodec.json().createObjectNode().put("trials", trials)
-                .put("figure7Seed", sweep().seed());
-        return RunId.of(KIND, o, SpecCodec.json().createObjectNode());
-    }
-
-    /** Told of progress, from the worker threads. */
-    public interface Listener {
-        /** A listener that does nothing. */
-        Listener NONE = (done, total) -> { };
+    public record Spec(int trials, long figure7Seed) {
+        /** @throws IllegalArgumentException if the trials are out of range or the seed is not Fig. 7's */
+        public Spec {
+            if (trials < 1 || trials > sweep().trials()) {
+                throw new IllegalArgumentException("trials must lie in [1, " + sweep().trials() + "] (Fig. 7's trials "
+                        + "per cell), got " + trials + ".");
+            }
+            if (figure7Seed != sweep().seed()) {
+                throw new IllegalArgumentException("figure7Seed is Fig. 7's root seed, " + sweep().seed() + ", got "
+                        + figure7Seed + ".");
+            }
+        }
 
         /**
-         * @param done  trials and favourable-mask teachers finished so far
-         * @param total how many there are
+         * @param trials Fig. 7's first trials per cell
+         * @return the spec
          */
-        void onProgress(int done, int total);
+        public static Spec of(int trials) {
+            return new Spec(trials, sweep().seed());
+        }
+    }
+
+    /** Reads and writes {@link Spec}. */
+    public static final SpecCodec<Spec> CODEC = new SpecCodec<>(Spec.class, Spec.of(200));
+
+    /**
+     * @param spec the study
+     * @return the run id
+     */
+    public static RunId id(Spec spec) {
+        return RunId.of(KIND, CODEC.toTree(spec), CODEC.toTree(CODEC.defaults()));
     }
 
     /**
-     * Runs the study and writes its directory.
+     * The study's tasks: one per Fig. 7 trial (key {@code c<cell>-t<t>}, Fig. 7's seed, coordinates source and
+     * ratio; metrics {@code accuracy}, {@code algorithm}, {@code floor}), then one per favourable-mask teacher
+     * (key {@code f-t<t>}, cell {@code cells}; metrics {@code floor-<m>} per entry of {@link #DROPS}).
      *
-     * @param trials   trials per (source, ratio) cell, in [1, 1000] (Fig. 7's first trials)
+     * @param spec the study
+     * @return the tasks
+     */
+    public static List<TaskRunner.Task> tasks(Spec spec) {
+        SweepPlan plan = new SweepPlan(sweep());
+        List<TaskRunner.Task> tasks = new ArrayList<>();
+        for (SweepPlan.Cell cell : plan.cells()) {
+            String source = cell.coordinates().get("mask.source").toString();
+            double ratio = cell.spec().mask().pruningRatio();
+            Map<String, Object> coords = new LinkedHashMap<>();
+            coords.put("source", source);
+            coords.put("ratio", ratio);
+            for (int t = 0; t < spec.trials(); t++) {
+                int trial = t;
+                tasks.add(new TaskRunner.Task("c" + cell.index() + "-t" + t, cell.index(), t, plan.seed(cell, t), coords,
+                        seed -> trial(cell.spec().withSeed(seed), source, ratio, trial).metrics()));
+            }
+        }
+        SweepPlan.Cell first = plan.cells().get(0);
+        int favourableCell = plan.cells().size();
+        for (int t = 0; t < Math.min(spec.trials(), FAVOURABLE_TEACHERS); t++) {
+            tasks.add(new TaskRunner.Task("f-t" + t, favourableCell, t, plan.seed(first, t),
+                    Map.of("source", "favourable"), seed -> {
+                        double[] floors = favourableFloors(first.spec().withSeed(seed));
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        for (int i = 0; i < DROPS.length; i++) {
+                            m.put("floor-" + DROPS[i], floors[i]);
+                        }
+                        return m;
+                    }));
+        }
+        return tasks;
+    }
+
+    /** Rebuilds the study's tasks from its spec (for executors in other JVMs). */
+    public static final class Tasks implements TaskSource {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public List<TaskRunner.Task> tasks(String specYaml) {
+            return MaskFloors.tasks(CODEC.parseYaml(specYaml));
+        }
+    }
+
+    /**
+     * Runs (or resumes) the study: one row per task in the run's {@code results.sqlite}, committed as each ends;
+     * once every task has finished, the analysis, plot, report and claims.
+     *
+     * @param spec     the study
      * @param root     the runs directory
-     * @param threads  worker threads (the results do not depend on it)
-     * @param listener told of progress
-     * @return the result
+     * @param executor where the tasks run (the rows do not depend on it)
+     * @param runner   the runner (so a caller can stop it)
+     * @param listener progress
+     * @return the result, or empty if some task failed or the run was stopped (re-run to resume)
      * @throws IOException if the directory cannot be written
      */
-    public static Result run(int trials, Path root, int threads, Listener listener) throws IOException {
-        SweepSpec sweep = sweep();
-        if (trials < 1 || trials > sweep.trials() || threads < 1) {
-            throw new IllegalArgumentException("trials must lie in [1, " + sweep.trials() + "] (Fig. 7's trials per "
-                    + "cell) and threads be positive, got " + trials + " and " + threads + ".");
+    public static Optional<Result> run(Spec spec, Path root, TaskExecutor executor, TaskRunner runner,
+                                       SweepListener listener) throws IOException {
+        RunLayout layout = new RunLayout(root, id(spec));
+        TaskRunner.Outcome outcome = runner.run(layout, CODEC.toYaml(spec), Map.of("figure7", spec.figure7Seed()),
+                tasks(spec), new Tasks(), executor, listener);
+        if (!outcome.complete()) {
+            return Optional.empty();
         }
-        Instant started = Instant.now();
-        SweepPlan plan = new SweepPlan(sweep);
-        List<Trial> rows = new ArrayList<>();
+        Result result = analyse(outcome.rows());
+        write(RunWriter.open(layout), result, spec.trials());
+        return Optional.of(result);
+    }
+
+    /**
+     * @param rows every row of a complete run
+     * @return the trials, the favourable masks and the claims
+     */
+    static Result analyse(List<TrialRow> rows) {
+        List<Trial> trials = new ArrayList<>();
+        List<double[]> perTeacher = new ArrayList<>();
+        for (TrialRow r : rows) {
+            Map<String, Object> m = r.metrics();
+            if ("favourable".equals(r.coordinates().get("source"))) {
+                double[] f = new double[DROPS.length];
+                for (int i = 0; i < DROPS.length; i++) {
+                    f[i] = ((Number) m.get("floor-" + DROPS[i])).doubleValue();
+                }
+                perTeacher.add(f);
+            } else {
+                trials.add(new Trial(r.coordinates().get("source").toString(),
+                        ((Number) r.coordinates().get("ratio")).doubleValue(), r.trial(), number(m, "accuracy"),
+                        number(m, "algorithm"), number(m, "floor")));
+            }
+        }
         List<Favourable> favourable = new ArrayList<>();
-        int teachers = Math.min(trials, FAVOURABLE_TEACHERS);
-        int total = plan.cells().size() * trials + teachers;
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            for (SweepPlan.Cell cell : plan.cells()) {
-                String source = cell.coordinates().get("mask.source").toString();
-                double ratio = cell.spec().mask().pruningRatio();
-                rows.addAll(parallel(pool, trials, t -> {
-                    Trial row = trial(plan.trialSpec(cell, t), source, ratio, t);
-                    listener.onProgress(done.incrementAndGet(), total);
-                    return row;
-                }));
-            }
-            SweepPlan.Cell first = plan.cells().get(0);
-            List<double[]> perTeacher = parallel(pool, teachers, t -> {
-                double[] floors = favourableFloors(plan.trialSpec(first, t));
-                listener.onProgress(done.incrementAndGet(), total);
-                return floors;
-            });
-            for (int m = 0; m < DROPS.length; m++) {
-                final int col = m;
-                favourable.add(new Favourable(DROPS[m], 1 - DROPS[m] / 100.0,
-                        perTeacher.stream().mapToDouble(f -> f[col]).toArray()));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("the mask-floor study was interrupted", e);
-        } finally {
-            pool.shutdownNow();
+        for (int i = 0; i < DROPS.length; i++) {
+            final int col = i;
+            favourable.add(new Favourable(DROPS[i], 1 - DROPS[i] / 100.0,
+                    perTeacher.stream().mapToDouble(f -> f[col]).toArray()));
         }
-        Result result = new Result(rows, favourable, claims(rows, favourable));
-        write(RunWriter.open(new RunLayout(root, id(trials))), result, trials, threads, started);
-        return result;
+        return new Result(trials, favourable, claims(trials, favourable));
+    }
+
+    private static double number(Map<String, Object> m, String key) {
+        return ((Number) m.get(key)).doubleValue();
     }
 
     /** Fig. 7's sweep, whatever the scale (the scale changes the trial count and test samples only). */
@@ -223,14 +305,6 @@ public final class MaskFloors {
             out[m] = PopulationFit.minimise(wStar, mask, wStar, FIT_ITERATIONS).rms();
         }
         return out;
-    }
-
-    private static <T> List<T> parallel(ForkJoinPool pool, int n, IntFunction<T> task) throws InterruptedException {
-        try {
-            return pool.submit(() -> IntStream.range(0, n).parallel().mapToObj(task).toList()).get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /**
@@ -308,8 +382,7 @@ public final class MaskFloors {
         return new int[]{above, compared};
     }
 
-    private static void write(RunWriter writer, Result result, int trials, int threads, Instant started)
-            throws IOException {
+    private static void write(RunWriter writer, Result result, int trials) throws IOException {
         List<List<String>> table = new ArrayList<>();
         ObjectNode json = SpecCodec.json().createObjectNode();
         ArrayNode cells = json.putArray("cells");
@@ -379,8 +452,7 @@ public final class MaskFloors {
                 + "r* = 20)", "mask accuracy", "population RMS floor (log)", false, true, binned));
         ArrayNode claims = json.putArray("claims");
         result.claims().forEach(c -> claims.add(c.toJson()));
-        String yaml = "trials: " + trials + "\nfigure7Seed: " + sweep().seed() + "\n";
-        writer.spec(yaml);
+        String yaml = CODEC.toYaml(Spec.of(trials));
         writer.report(new Report("Zhang et al. Figs. 7-9: the lowest test error each mask allows",
                 "For each of Fig. 7's first " + trials + " trials per mask source and pruning ratio (the same "
                         + "trials as reproduce zhang2021 --figure 7), the mask's floor: the least population RMS test "
@@ -401,9 +473,6 @@ public final class MaskFloors {
                         new Table("Floor and Algorithm 1 error per mask-accuracy bin", List.of("masks", "ratio",
                                 "accuracy", "trials", "mean floor", "mean Algorithm 1 error"), bins)),
                 result.claims(), Map.of("run id", writer.layout().id().toString())));
-        Map<String, Long> seeds = new LinkedHashMap<>();
-        seeds.put("figure7", sweep().seed());
-        writer.manifest(threads, seeds, started);
         writer.result(json);
     }
 

@@ -1,5 +1,8 @@
 package dev.jackpot.repro;
 
+import dev.jackpot.jobs.LocalTaskExecutor;
+import dev.jackpot.jobs.SweepListener;
+import dev.jackpot.jobs.TaskRunner;
 import dev.jackpot.report.Claim;
 import dev.jackpot.sweep.SweepPlan;
 import dev.jackpot.teacher.NeuronParallel;
@@ -14,18 +17,28 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MaskFloorsTest {
 
     @Test
     void theIdIsPinned() {
-        assertEquals("zhang2021-mask-floors-469843116e3af3ac", MaskFloors.id(200).toString());
+        assertEquals("zhang2021-mask-floors-44136fa355b3678a", MaskFloors.id(MaskFloors.Spec.of(200)).toString());
+        assertEquals("zhang2021-mask-floors-ee55a2fabf6e9453", MaskFloors.id(MaskFloors.Spec.of(1000)).toString());
+        assertThrows(IllegalArgumentException.class, () -> MaskFloors.Spec.of(0));
+        assertThrows(IllegalArgumentException.class, () -> MaskFloors.Spec.of(1001));
+        assertThrows(IllegalArgumentException.class, () -> new MaskFloors.Spec(5, 1));
+    }
+
+    private static MaskFloors.Result run(Path root, int threads) throws Exception {
+        return MaskFloors.run(MaskFloors.Spec.of(1), root, new LocalTaskExecutor(threads), new TaskRunner(),
+                SweepListener.NONE).orElseThrow();
     }
 
     @Test
-    void everyFloorBoundsAlgorithmOneOnFigureSevensTrials(@TempDir Path root) throws Exception {
-        MaskFloors.Result one = MaskFloors.run(1, root, 1, MaskFloors.Listener.NONE);
+    void everyFloorBoundsAlgorithmOneOnFigureSevensTrials(@TempDir Path root, @TempDir Path other) throws Exception {
+        MaskFloors.Result one = run(root, 1);
         assertEquals(MaskTrials.SOURCES.size() * Fig7MaskAccuracy.RATIOS.length, one.trials().size());
         for (MaskFloors.Trial t : one.trials()) {
             assertTrue(t.floor() > 0 && t.floor() <= t.algorithm() * (1 + 1e-12),
@@ -40,11 +53,12 @@ class MaskFloorsTest {
         assertEquals(cell.coordinates().get("mask.source").toString(), mine.source());
         assertEquals(fig7.maskAccuracy(), mine.accuracy());
 
-        MaskFloors.Result two = MaskFloors.run(1, root, 2, MaskFloors.Listener.NONE);
-        assertEquals(one.trials(), two.trials(), "the thread count changes nothing");
-        Path dir = root.resolve(MaskFloors.id(1).toString());
+        assertEquals(one.trials(), run(other, 2).trials(), "the thread count changes nothing");
+        MaskFloors.Result resumed = run(root, 2);
+        assertEquals(one.trials(), resumed.trials(), "a finished run is read back, not recomputed");
+        Path dir = root.resolve(MaskFloors.id(MaskFloors.Spec.of(1)).toString());
         for (String f : List.of("report.html", "report.md", "result.json", "claims.json", "spec.yaml",
-                "manifest.json", "plots/floor-vs-accuracy.png")) {
+                "manifest.json", "results.sqlite", "plots/floor-vs-accuracy.png")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
     }
