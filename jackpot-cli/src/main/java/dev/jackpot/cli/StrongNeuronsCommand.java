@@ -1,5 +1,6 @@
 package dev.jackpot.cli;
 
+import dev.jackpot.jobs.TaskExecutor;
 import dev.jackpot.strong.NeuronSweep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,18 +10,16 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 
 /** {@code jackpot strong neurons}: neuron pruning of a random 2-layer network as random features. */
 @Command(name = "neurons", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Malach et al. (ICML 2020): prune whole hidden neurons of a random 2-layer ReLU network (first layer "
                 + "and output weights fixed) to fit a finite sample, by randomised rounding of a sign-consistent "
                 + "random-features fit (and optionally a local search); prints the error against the width m and writes "
-                + "OUT/strong-neurons-<hash>/ (spec, manifest, plot, report.html, report.md, result.json).")
-final class StrongNeuronsCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec commandSpec;
+                + "OUT/strong-neurons-<hash>/ (spec, manifest, one SQLite row per instance, plot, report.html, report.md, "
+                + "result.json); resumable, and on Spark with --engine spark.")
+final class StrongNeuronsCommand extends SweepingCommand {
 
     @Option(names = "--widths", paramLabel = "M", split = ",", defaultValue = "25,50,100,200,400,800,1600",
             description = "Widths m of the random network (default ${DEFAULT-VALUE}).")
@@ -45,14 +44,27 @@ final class StrongNeuronsCommand implements Callable<Integer> {
     OutputOptions output;
 
     @Override
-    public Integer call() throws Exception {
+    Integer execute() throws Exception {
         NeuronSweep sweep;
         try {
             sweep = new NeuronSweep(widths, d, samples, repeats, ridge, seed);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
         }
-        NeuronSweep.Run run = sweep.run(output.out);
+        Optional<NeuronSweep.Run> done;
+        try (SweepProgress progress = progress("neurons"); TaskExecutor executor = taskExecutor("jackpot strong neurons")) {
+            done = sweep.run(output.out, executor, tasks, progress);
+        }
+        if (interrupted()) {
+            return stopped();
+        }
+        if (done.isEmpty()) {
+            commandSpec.commandLine().getErr().println("jackpot: some instances failed (see 'jackpot results show' on "
+                    + "the run directory); run the same command again to retry them");
+            commandSpec.commandLine().getErr().flush();
+            return ExitCodes.FAILURE;
+        }
+        NeuronSweep.Run run = done.get();
         NeuronSweep.Result r = run.result();
         PrintWriter out = commandSpec.commandLine().getOut();
         if (output.json) {

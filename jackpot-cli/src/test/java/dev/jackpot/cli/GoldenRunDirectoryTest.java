@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * files the keys that hold a wall time or the absolute run path are dropped before hashing
  * (any key naming seconds), and the runs directory's path becomes {@code $OUT}. A zip
  * ({@code .npz}) is hashed by its entries' names and contents, since the zip format stamps each entry
- * with the time of writing. Everything else is hashed byte for byte (JSON after re-serialising, so that
+ * with the time of writing, and a results store ({@code .sqlite}) by its rows with wall times zeroed. Everything else is hashed byte for byte (JSON after re-serialising, so that
  * the dropped keys leave no trace).
  */
 class GoldenRunDirectoryTest {
@@ -150,7 +150,8 @@ class GoldenRunDirectoryTest {
                 String name = p.getFileName().toString();
                 if (name.equals("manifest.json") || name.startsWith("report.") || rel.contains("/plots/")
                         || name.endsWith(".png") || name.endsWith(".svg") || name.endsWith(".db")
-                        || name.endsWith(".db-journal") || name.endsWith(".db-wal") || name.endsWith(".lock")) {
+                        || name.endsWith(".db-journal") || name.endsWith(".db-wal") || name.endsWith(".lock")
+                        || name.endsWith(".sqlite-wal") || name.endsWith(".sqlite-shm")) {
                     lines.add(rel);
                     continue;
                 }
@@ -161,11 +162,24 @@ class GoldenRunDirectoryTest {
                             .getBytes(StandardCharsets.UTF_8);
                 } else if (name.endsWith(".npz")) {
                     bytes = zipEntries(p);
+                } else if (name.endsWith(".sqlite")) {
+                    bytes = storeRows(p);
                 }
                 lines.add(rel + " " + sha256(bytes));
             }
         }
         return String.join("\n", lines) + "\n";
+    }
+
+    /** A results store's rows as exported JSON, wall times zeroed (the file itself stamps each row's time). */
+    private static byte[] storeRows(Path sqlite) throws IOException {
+        try (dev.jackpot.store.ResultStore store = dev.jackpot.store.ResultStore.open(sqlite)) {
+            java.io.StringWriter w = new java.io.StringWriter();
+            dev.jackpot.store.ResultExport.writeJson(store.rows().stream().map(r -> new dev.jackpot.store.TrialRow(
+                    r.key(), r.cell(), r.trial(), r.seed(), r.coordinates(), r.metrics(), r.status(), r.error(), 0))
+                    .toList(), w);
+            return w.toString().getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /** Each entry's name and bytes in order, without the zip's time stamps. */

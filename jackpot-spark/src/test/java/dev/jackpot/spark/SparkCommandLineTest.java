@@ -34,13 +34,17 @@ class SparkCommandLineTest {
             """;
 
     private static JsonNode jackpot(String... args) throws Exception {
+        return jackpot(0, args);
+    }
+
+    private static JsonNode jackpot(int expectedExit, String... args) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cl = JackpotCommand.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int exit = cl.execute(args);
-        assertEquals(0, exit, err.toString());
+        assertEquals(expectedExit, exit, err.toString());
         return SpecCodec.json().readTree(out.toString().trim());
     }
 
@@ -73,6 +77,24 @@ class SparkCommandLineTest {
         assertEquals(local.get("fits"), spark.get("fits"));
         assertEquals(local.get("claims"), spark.get("claims"));
         assertEquals(rowsOf(local.get("runDir").asText()), rowsOf(spark.get("runDir").asText()));
+    }
+
+    @Test
+    void strongNeuronsOnSparkMatchesTheLocalEngine(@TempDir Path dir) throws Exception {
+        String[] args = {"strong", "neurons", "--widths", "25,50,100", "--repeats", "2", "--quiet", "--json"};
+        // exit 1 where the claim is not reproduced (three widths, two instances): the same on both engines
+        JsonNode spark = jackpot(1, concat(args, "--out", dir.resolve("spark").toString(), "--engine", "spark",
+                "--master", "local[2]"));
+        JsonNode local = jackpot(1, concat(args, "--out", dir.resolve("local").toString()));
+        assertEquals(local.get("points"), spark.get("points"));
+        assertEquals(local.get("claims"), spark.get("claims"));
+        assertEquals(rowsOf(local.get("runDir").asText()), rowsOf(spark.get("runDir").asText()));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

@@ -6,6 +6,11 @@ import dev.jackpot.construct.NeuronPruning;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.jobs.LocalTaskExecutor;
+import dev.jackpot.jobs.SweepListener;
+import dev.jackpot.jobs.TaskExecutor;
+import dev.jackpot.jobs.TaskRunner;
+import dev.jackpot.jobs.TaskSource;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
@@ -14,14 +19,16 @@ import dev.jackpot.report.Report;
 import dev.jackpot.report.Table;
 import dev.jackpot.rng.Seeds;
 import dev.jackpot.run.RunWriter;
+import dev.jackpot.store.TrialRow;
 import dev.jackpot.sweep.Stats;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -103,18 +110,45 @@ public record NeuronSweep(List<Integer> ms, int d, int samples, int repeats, dou
     }
 
     /**
-     * Runs the sweep and writes its run directory.
+     * Runs the sweep on one thread and writes its run directory.
      *
      * @param root the runs directory
      * @return the run
      * @throws IOException if the run directory cannot be written
      */
     public Run run(Path root) throws IOException {
-        Instant started = Instant.now();
+        return run(root, new LocalTaskExecutor(1), new TaskRunner(), SweepListener.NONE).orElseThrow(
+                () -> new IllegalStateException("an instance of the neuron sweep failed; see 'jackpot results show' "
+                        + "on its run directory"));
+    }
+
+    /**
+     * Runs (or resumes) the sweep, one task per instance (one SQLite row each), and once every instance has
+     * finished writes plot, report and result.
+     *
+     * @param root     the runs directory
+     * @param executor where the instances run (the result does not depend on it)
+     * @param runner   the runner (so a caller can stop it)
+     * @param listener progress
+     * @return the run, or empty if an instance failed or the run was stopped (re-run to resume)
+     * @throws IOException if the run directory cannot be written
+     */
+    public Optional<Run> run(Path root, TaskExecutor executor, TaskRunner runner, SweepListener listener)
+            throws IOException {
         RunLayout layout = new RunLayout(root, RunId.of(KIND, CODEC.toTree(this), CODEC.toTree(CODEC.defaults())));
+        Map<String, Long> seeds = new TreeMap<>();
+        for (int w : ms) {
+            for (int i = 0; i < repeats; i++) {
+                seeds.put("neurons-" + w + "-" + i, Seeds.derive(seed, "neurons", w, i));
+            }
+        }
+        TaskRunner.Outcome outcome = runner.run(layout, CODEC.toYaml(this), seeds, tasks(), new Tasks(), executor,
+                listener);
+        if (!outcome.complete()) {
+            return Optional.empty();
+        }
+        Result r = analyse(outcome.rows().stream().map(TrialRow::metrics).toList());
         RunWriter writer = RunWriter.open(layout);
-        writer.spec(CODEC.toYaml(this));
-        Result r = run();
         List<Point> pts = r.points();
         double[] m = pts.stream().mapToDouble(Point::m).toArray();
         writer.plot("error-vs-width", Charts.lines("Neuron pruning of a random 2-layer network: error against width",
@@ -143,16 +177,55 @@ public record NeuronSweep(List<Integer> ms, int d, int samples, int repeats, dou
                         + "power law.")),
                 List.of(new Table("Points", List.of("m", "rounded MSE", "rounded sup", "refined MSE", "RF MSE", "kept"),
                         rows)), List.of(claim), writer.provenance(seed)));
-        Map<String, Long> seeds = new TreeMap<>();
-        for (int w : ms) {
-            for (int i = 0; i < repeats; i++) {
-                seeds.put("neurons-" + w + "-" + i, Seeds.derive(seed, "neurons", w, i));
+        Run run = new Run(layout, r, claim);
+        writer.result(json(run));
+        return Optional.of(run);
+    }
+
+    /**
+     * One task per instance: width m = {@code ms[c]} is cell c, instance r its trial r, seeded
+     * {@code Seeds.derive(seed, "neurons", m, r)}; metrics {@code roundedMse}, {@code roundedSup},
+     * {@code refinedMse}, {@code rfMse}, {@code kept}.
+     *
+     * @return the tasks, by width then instance
+     */
+    public List<TaskRunner.Task> tasks() {
+        List<TaskRunner.Task> tasks = new ArrayList<>();
+        for (int c = 0; c < ms.size(); c++) {
+            int m = ms.get(c);
+            for (int r = 0; r < repeats; r++) {
+                tasks.add(new TaskRunner.Task("c" + c + "-t" + r, c, r, Seeds.derive(seed, "neurons", m, r),
+                        Map.of("m", m), s -> instance(m, s)));
             }
         }
-        Run run = new Run(layout, r, claim);
-        writer.manifest(1, seeds, started);
-        writer.result(json(run));
-        return run;
+        return tasks;
+    }
+
+    /** Rebuilds the sweep's tasks from its spec (for executors in other JVMs). */
+    public static final class Tasks implements TaskSource {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public List<TaskRunner.Task> tasks(String specYaml) {
+            return CODEC.parseYaml(specYaml).tasks();
+        }
+    }
+
+    /** The metrics of one instance at width m with seed s. */
+    private Map<String, Object> instance(int m, long s) {
+        NeuronPruning.Instance inst = NeuronPruning.random(m, d, samples, s);
+        NeuronPruning.Result rounded = NeuronPruning.prune(inst, ridge, false, Seeds.stream(s, "rounding"));
+        NeuronPruning.Result refined = NeuronPruning.prune(inst, ridge, true, Seeds.stream(s, "rounding"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("roundedMse", rounded.mse());
+        out.put("roundedSup", rounded.supError());
+        out.put("refinedMse", refined.mse());
+        out.put("rfMse", rounded.rfMse());
+        out.put("kept", rounded.kept().length);
+        return out;
     }
 
     /** The run as the JSON object of {@code result.json} and the CLI's {@code --json}. */
@@ -176,9 +249,20 @@ public record NeuronSweep(List<Integer> ms, int d, int samples, int repeats, dou
         return o;
     }
 
-    /** @return the measured points and the fit */
+    /** @return the measured points and the fit, computed here on one thread (no run directory) */
     public Result run() {
+        return analyse(tasks().stream().map(t -> t.body().run(t.seed())).toList());
+    }
+
+    /**
+     * Means over the instances at each width, accumulated in instance order.
+     *
+     * @param instances every instance's metrics, by width then instance (the order of {@link #tasks()})
+     * @return the points and the fit
+     */
+    private Result analyse(List<? extends Map<String, ?>> instances) {
         List<Point> points = new ArrayList<>();
+        int i = 0;
         for (int m : ms) {
             double rm = 0;
             double rs = 0;
@@ -186,20 +270,21 @@ public record NeuronSweep(List<Integer> ms, int d, int samples, int repeats, dou
             double rf = 0;
             double kept = 0;
             for (int r = 0; r < repeats; r++) {
-                long s = Seeds.derive(seed, "neurons", m, r);
-                NeuronPruning.Instance inst = NeuronPruning.random(m, d, samples, s);
-                NeuronPruning.Result rounded = NeuronPruning.prune(inst, ridge, false, Seeds.stream(s, "rounding"));
-                NeuronPruning.Result refined = NeuronPruning.prune(inst, ridge, true, Seeds.stream(s, "rounding"));
-                rm += rounded.mse() / repeats;
-                rs += rounded.supError() / repeats;
-                fm += refined.mse() / repeats;
-                rf += rounded.rfMse() / repeats;
-                kept += rounded.kept().length / (double) repeats;
+                Map<String, ?> x = instances.get(i++);
+                rm += number(x, "roundedMse") / repeats;
+                rs += number(x, "roundedSup") / repeats;
+                fm += number(x, "refinedMse") / repeats;
+                rf += number(x, "rfMse") / repeats;
+                kept += number(x, "kept") / (double) repeats;
             }
             points.add(new Point(m, rm, rs, fm, rf, kept));
         }
         Stats.Fit fit = Stats.line(points.stream().mapToDouble(p -> Math.log(p.m())).toArray(),
                 points.stream().mapToDouble(p -> Math.log(p.roundedMse())).toArray());
         return new Result(points, fit, fit.slope() < 0 && fit.r2() >= 0.8);
+    }
+
+    private static double number(Map<String, ?> m, String key) {
+        return ((Number) m.get(key)).doubleValue();
     }
 }
