@@ -3,6 +3,7 @@ package dev.jackpot.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.jobs.TaskExecutor;
 import dev.jackpot.report.Claim;
 import dev.jackpot.strong.Widths;
 import picocli.CommandLine;
@@ -12,18 +13,16 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 
 /** {@code jackpot strong widths}: Pensia's logarithmic against Malach's polynomial width. */
 @Command(name = "widths", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Sweep the width of the Pensia et al. construction (candidates per group n) and the error of the "
                 + "Malach et al. construction (eps) on the same fixed target; plot the error against n and the random "
                 + "network's parameters against the error; fit and check the claims. Writes OUT/strong-widths-<hash>/ "
-                + "(plots, report.html, report.md). Seconds.")
-final class StrongWidthsCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec commandSpec;
+                + "(one SQLite row per random network, plots, report.html, report.md). Seconds; resumable, and on Spark with "
+                + "--engine spark.")
+final class StrongWidthsCommand extends SweepingCommand {
 
     @Mixin
     OutputOptions output;
@@ -36,7 +35,7 @@ final class StrongWidthsCommand implements Callable<Integer> {
     int repeats;
 
     @Override
-    public Integer call() throws Exception {
+    Integer execute() throws Exception {
         Widths q = Widths.quick();
         Widths spec;
         try {
@@ -44,7 +43,20 @@ final class StrongWidthsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
         }
-        Widths.Result r = spec.run(output.out);
+        Optional<Widths.Result> done;
+        try (SweepProgress progress = progress("widths"); TaskExecutor executor = taskExecutor("jackpot strong widths")) {
+            done = spec.run(output.out, executor, tasks, progress);
+        }
+        if (interrupted()) {
+            return stopped();
+        }
+        if (done.isEmpty()) {
+            commandSpec.commandLine().getErr().println("jackpot: some constructions failed (see 'jackpot results show' "
+                    + "on the run directory); run the same command again to retry them");
+            commandSpec.commandLine().getErr().flush();
+            return ExitCodes.FAILURE;
+        }
+        Widths.Result r = done.get();
         PrintWriter out = commandSpec.commandLine().getOut();
         if (output.json) {
             ObjectNode o = SpecCodec.json().createObjectNode();

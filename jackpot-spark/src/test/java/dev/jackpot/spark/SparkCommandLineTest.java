@@ -91,6 +91,16 @@ class SparkCommandLineTest {
         assertEquals(rowsOf(local.get("runDir").asText()), rowsOf(spark.get("runDir").asText()));
     }
 
+    @Test
+    void strongWidthsOnSparkMatchesTheLocalEngine(@TempDir Path dir) throws Exception {
+        String[] args = {"strong", "widths", "--repeats", "1", "--quiet", "--json"};
+        JsonNode spark = jackpot(concat(args, "--out", dir.resolve("spark").toString(), "--engine", "spark", "--master",
+                "local[2]"));
+        JsonNode local = jackpot(concat(args, "--out", dir.resolve("local").toString()));
+        assertEquals(local.get("points"), spark.get("points"));
+        assertEquals(local.get("claims"), spark.get("claims"));
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -8,19 +8,29 @@ import dev.jackpot.construct.ReluMlp;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.jobs.LocalTaskExecutor;
+import dev.jackpot.jobs.SweepListener;
+import dev.jackpot.jobs.TaskExecutor;
+import dev.jackpot.jobs.TaskRunner;
+import dev.jackpot.jobs.TaskSource;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
 import dev.jackpot.report.Numbers;
 import dev.jackpot.report.Report;
 import dev.jackpot.report.Table;
+import dev.jackpot.rng.Seeds;
 import dev.jackpot.run.RunWriter;
+import dev.jackpot.store.TrialRow;
 import dev.jackpot.sweep.Stats;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Width against error for the two strong-ticket constructions on the same fixed target: Pensia et
@@ -111,27 +121,44 @@ public record Widths(long seed, List<Integer> widths, List<Integer> ns, List<Dou
     }
 
     /**
-     * Runs the sweep and writes plots and report to {@code <root>/strong-widths-<hash>/}.
+     * Runs the sweep on one thread and writes plots and report to {@code <root>/strong-widths-<hash>/}.
      *
      * @param root runs directory
      * @return the result
      * @throws IOException if the run cannot be written
      */
     public Result run(Path root) throws IOException {
+        return run(root, new LocalTaskExecutor(1), new TaskRunner(), SweepListener.NONE).orElseThrow(
+                () -> new IllegalStateException("a construction of the width sweep failed; see 'jackpot results show' "
+                        + "on its run directory"));
+    }
+
+    /**
+     * Runs (or resumes) the sweep, one task per random network (one SQLite row each), and once all have
+     * finished fits, plots and reports.
+     *
+     * @param root     runs directory
+     * @param executor where the constructions run (the result does not depend on it)
+     * @param runner   the runner (so a caller can stop it)
+     * @param listener progress
+     * @return the result, or empty if a construction failed or the run was stopped (re-run to resume)
+     * @throws IOException if the run cannot be written
+     */
+    public Optional<Result> run(Path root, TaskExecutor executor, TaskRunner runner, SweepListener listener)
+            throws IOException {
         RunLayout layout = new RunLayout(root, RunId.of(KIND, CODEC.toTree(this), CODEC.toTree(CODEC.defaults())));
-        RunWriter writer = RunWriter.open(layout);
-        writer.spec(CODEC.toYaml(this));
-        int[] w = widths.stream().mapToInt(Integer::intValue).toArray();
-        ReluMlp target = ReluMlp.randomTarget(w, seed);
-        double[][] inputs = Constructions.testInputs(w[0], testPoints, seed);
-        List<Point> points = new ArrayList<>();
-        for (int n : ns) {
-            points.add(point("pensia", n, r -> PensiaConstruction.build(target, n, dev.jackpot.rng.Seeds.derive(seed,
-                    "widths-pensia", n, r)), inputs));
+        TaskRunner.Outcome outcome = runner.run(layout, CODEC.toYaml(this), Map.of("root", seed), tasks(), new Tasks(),
+                executor, listener);
+        if (!outcome.complete()) {
+            return Optional.empty();
         }
-        for (double e : epsilons) {
-            points.add(point("malach", e, r -> MalachConstruction.build(target, e, dev.jackpot.rng.Seeds.derive(seed,
-                    "widths-malach", Double.doubleToLongBits(e), r)), inputs));
+        RunWriter writer = RunWriter.open(layout);
+        List<Point> points = new ArrayList<>();
+        List<TrialRow> stored = outcome.rows();
+        for (int c = 0; c < ns.size() + epsilons.size(); c++) {
+            final int cell = c;
+            points.add(point(c < ns.size() ? "pensia" : "malach", c < ns.size() ? ns.get(c) : epsilons.get(c - ns.size()),
+                    stored.stream().filter(r -> r.cell() == cell).map(TrialRow::metrics).toList()));
         }
         List<Point> pensia = points.stream().filter(p -> p.method().equals("pensia")).toList();
         List<Point> malach = points.stream().filter(p -> p.method().equals("malach")).toList();
@@ -188,24 +215,79 @@ public record Widths(long seed, List<Integer> widths, List<Integer> ns, List<Dou
                                 + "error, both constructions (log-log): Malach's is a power law.")),
                 List.of(new Table("Points", List.of("method", "n or eps", "max per-weight error", "sup error",
                         "random parameters"), rows)), claims, writer.provenance(seed)));
-        return new Result(layout, points, errorFit, pensiaParams, malachParams, claims);
+        return Optional.of(new Result(layout, points, errorFit, pensiaParams, malachParams, claims));
     }
 
-    private interface Builder {
-        Construction build(int repeat);
+    /**
+     * One task per random network: Pensia's n = {@code ns[c]} is cell c (seed
+     * {@code Seeds.derive(seed, "widths-pensia", n, r)}), then Malach's eps cells (seed
+     * {@code Seeds.derive(seed, "widths-malach", bits(eps), r)}); metrics {@code maxWeightError},
+     * {@code supError}, {@code randomParameters}. The target and the test inputs are drawn once.
+     *
+     * @return the tasks, by cell then network
+     */
+    public List<TaskRunner.Task> tasks() {
+        int[] w = widths.stream().mapToInt(Integer::intValue).toArray();
+        ReluMlp target = ReluMlp.randomTarget(w, seed);
+        double[][] inputs = Constructions.testInputs(w[0], testPoints, seed);
+        List<TaskRunner.Task> tasks = new ArrayList<>();
+        int cell = 0;
+        for (int n : ns) {
+            for (int r = 0; r < repeats; r++) {
+                tasks.add(new TaskRunner.Task("c" + cell + "-t" + r, cell, r, Seeds.derive(seed, "widths-pensia", n, r),
+                        Map.of("method", "pensia", "setting", n),
+                        s -> metrics(PensiaConstruction.build(target, n, s), inputs)));
+            }
+            cell++;
+        }
+        for (double e : epsilons) {
+            for (int r = 0; r < repeats; r++) {
+                tasks.add(new TaskRunner.Task("c" + cell + "-t" + r, cell, r,
+                        Seeds.derive(seed, "widths-malach", Double.doubleToLongBits(e), r),
+                        Map.of("method", "malach", "setting", e), s -> metrics(MalachConstruction.build(target, e, s),
+                        inputs)));
+            }
+            cell++;
+        }
+        return tasks;
     }
 
-    private Point point(String method, double setting, Builder builder, double[][] inputs) {
+    /** Rebuilds the sweep's tasks from its spec (for executors in other JVMs). */
+    public static final class Tasks implements TaskSource {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public List<TaskRunner.Task> tasks(String specYaml) {
+            return CODEC.parseYaml(specYaml).tasks();
+        }
+    }
+
+    private static Map<String, Object> metrics(Construction c, double[][] inputs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("maxWeightError", c.maxWeightError());
+        m.put("supError", c.supError(inputs));
+        m.put("randomParameters", c.randomParameters());
+        return m;
+    }
+
+    /** The geometric means over a cell's networks, accumulated in network order. */
+    private Point point(String method, double setting, List<? extends Map<String, ?>> networks) {
         double le = 0;
         double ls = 0;
         double lp = 0;
-        for (int r = 0; r < repeats; r++) {
-            Construction c = builder.build(r);
-            le += Math.log(Math.max(c.maxWeightError(), 1e-300)) / repeats;
-            ls += Math.log(Math.max(c.supError(inputs), 1e-300)) / repeats;
-            lp += Math.log(c.randomParameters()) / repeats;
+        for (Map<String, ?> c : networks) {
+            le += Math.log(Math.max(number(c, "maxWeightError"), 1e-300)) / repeats;
+            ls += Math.log(Math.max(number(c, "supError"), 1e-300)) / repeats;
+            lp += Math.log(number(c, "randomParameters")) / repeats;
         }
         return new Point(method, setting, Math.exp(le), Math.exp(ls), Math.exp(lp));
+    }
+
+    private static double number(Map<String, ?> m, String key) {
+        return ((Number) m.get(key)).doubleValue();
     }
 
     private static Stats.Fit paramFit(List<Point> pts) {
