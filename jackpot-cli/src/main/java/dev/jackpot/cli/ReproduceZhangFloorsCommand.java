@@ -51,10 +51,7 @@ final class ReproduceZhangFloorsCommand extends SweepingCommand {
             return stopped();
         }
         if (result.isEmpty()) {
-            commandSpec.commandLine().getErr().println("jackpot: some trials failed (see 'jackpot results show "
-                    + runDir + "'); run the same command again to retry them");
-            commandSpec.commandLine().getErr().flush();
-            return ExitCodes.FAILURE;
+            return failed("trials", runDir);
         }
         print(commandSpec.commandLine().getOut(), result.get(), runDir, output.json);
         return ExitCodes.OK;

@@ -56,10 +56,7 @@ final class StrongLuekerCommand extends SweepingCommand {
             return stopped();
         }
         if (!result.complete()) {
-            commandSpec.commandLine().getErr().println("jackpot: some trials failed (see 'jackpot results show "
-                    + result.layout().dir() + "'); run the same command again to retry them");
-            commandSpec.commandLine().getErr().flush();
-            return ExitCodes.FAILURE;
+            return failed("trials", result.layout().dir());
         }
         return ExitCodes.OK;
     }

@@ -59,10 +59,7 @@ final class StrongNeuronsCommand extends SweepingCommand {
             return stopped();
         }
         if (done.isEmpty()) {
-            commandSpec.commandLine().getErr().println("jackpot: some instances failed (see 'jackpot results show' on "
-                    + "the run directory); run the same command again to retry them");
-            commandSpec.commandLine().getErr().flush();
-            return ExitCodes.FAILURE;
+            return failed("instances", output.out.resolve(sweep.id().toString()));
         }
         NeuronSweep.Run run = done.get();
         NeuronSweep.Result r = run.result();

@@ -51,10 +51,7 @@ final class StrongWidthsCommand extends SweepingCommand {
             return stopped();
         }
         if (done.isEmpty()) {
-            commandSpec.commandLine().getErr().println("jackpot: some constructions failed (see 'jackpot results show' "
-                    + "on the run directory); run the same command again to retry them");
-            commandSpec.commandLine().getErr().flush();
-            return ExitCodes.FAILURE;
+            return failed("constructions", output.out.resolve(spec.id().toString()));
         }
         Widths.Result r = done.get();
         PrintWriter out = commandSpec.commandLine().getOut();

@@ -116,6 +116,19 @@ abstract class SweepingCommand implements Callable<Integer> {
         return progress != null && progress.interrupted();
     }
 
+    /**
+     * @param what   what failed, e.g. {@code trials}
+     * @param runDir the run directory holding the failed rows
+     * @return {@link ExitCodes#FAILURE}, after saying where the failures are and how to retry them
+     */
+    int failed(String what, Object runDir) {
+        PrintWriter err = commandSpec.commandLine().getErr();
+        err.println("jackpot: some " + what + " failed (see 'jackpot results show " + runDir + "'); run the same "
+                + "command again to retry them");
+        err.flush();
+        return ExitCodes.FAILURE;
+    }
+
     /** @return {@link ExitCodes#INTERRUPTED}, after saying how to resume */
     int stopped() {
         PrintWriter err = commandSpec.commandLine().getErr();

@@ -109,6 +109,11 @@ public record NeuronSweep(List<Integer> ms, int d, int samples, int repeats, dou
     public record Run(RunLayout layout, Result result, Claim claim) {
     }
 
+    /** @return the run id: kind + hash of the canonical spec */
+    public RunId id() {
+        return RunId.of(KIND, CODEC.toTree(this), CODEC.toTree(CODEC.defaults()));
+    }
+
     /**
      * Runs the sweep on one thread and writes its run directory.
      *
@@ -135,7 +140,7 @@ public record NeuronSweep(List<Integer> ms, int d, int samples, int repeats, dou
      */
     public Optional<Run> run(Path root, TaskExecutor executor, TaskRunner runner, SweepListener listener)
             throws IOException {
-        RunLayout layout = new RunLayout(root, RunId.of(KIND, CODEC.toTree(this), CODEC.toTree(CODEC.defaults())));
+        RunLayout layout = new RunLayout(root, id());
         Map<String, Long> seeds = new TreeMap<>();
         for (int w : ms) {
             for (int i = 0; i < repeats; i++) {

@@ -120,6 +120,11 @@ public record Widths(long seed, List<Integer> widths, List<Integer> ns, List<Dou
                          Stats.Fit malachParams, List<Claim> claims) {
     }
 
+    /** @return the run id: kind + hash of the canonical spec */
+    public RunId id() {
+        return RunId.of(KIND, CODEC.toTree(this), CODEC.toTree(CODEC.defaults()));
+    }
+
     /**
      * Runs the sweep on one thread and writes plots and report to {@code <root>/strong-widths-<hash>/}.
      *
@@ -146,7 +151,7 @@ public record Widths(long seed, List<Integer> widths, List<Integer> ns, List<Dou
      */
     public Optional<Result> run(Path root, TaskExecutor executor, TaskRunner runner, SweepListener listener)
             throws IOException {
-        RunLayout layout = new RunLayout(root, RunId.of(KIND, CODEC.toTree(this), CODEC.toTree(CODEC.defaults())));
+        RunLayout layout = new RunLayout(root, id());
         TaskRunner.Outcome outcome = runner.run(layout, CODEC.toYaml(this), Map.of("root", seed), tasks(), new Tasks(),
                 executor, listener);
         if (!outcome.complete()) {
