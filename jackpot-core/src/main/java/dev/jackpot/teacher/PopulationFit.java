@@ -133,13 +133,8 @@ public final class PopulationFit {
      */
     static double loss(double[][] w, double[][] wStar, double[][] grad) {
         int k = w.length;
-        int d = w[0].length;
-        double[][] u = new double[2 * k][];
         double[] norm = new double[2 * k];
-        for (int a = 0; a < 2 * k; a++) {
-            u[a] = a < k ? w[a] : wStar[a - k];
-            norm[a] = Math.sqrt(dot(u[a], u[a]));
-        }
+        double[][] unit = Recovery.unitRows(w, null, wStar, norm);
         if (grad != null) {
             for (double[] row : grad) {
                 java.util.Arrays.fill(row, 0);
@@ -149,23 +144,19 @@ public final class PopulationFit {
         double scale = 1.0 / (k * (double) k);
         for (int a = 0; a < 2 * k; a++) {
             for (int b = a; b < 2 * k; b++) {
-                double sign = (a < k) == (b < k) ? 1 : -1;
                 if (norm[a] == 0 || norm[b] == 0) {
                     continue;
                 }
-                double[] angle = angle(u[a], norm[a], u[b], norm[b]);
-                double theta = angle[0];
-                double sin = angle[1];
-                double cos = angle[2];
-                double kernel = norm[a] * norm[b] * (sin + (Math.PI - theta) * cos) / (2 * Math.PI);
-                s += (a == b ? 1 : 2) * sign * kernel;
+                double sign = (a < k) == (b < k) ? 1 : -1;
+                double[] angle = Recovery.angle(unit[a], unit[b]);
+                s += (a == b ? 1 : 2) * sign * Recovery.reluKernel(norm[a], norm[b], angle);
                 if (grad != null) {
                     // 2 s_a s_b dk/du_a for u_a a learner row (and the same for u_b), so that grad = dL/dW.
                     if (a < k) {
-                        addKernelGradient(grad[a], u[b], norm[b], u[a], norm[a], theta, sin, 2 * sign * scale);
+                        addKernelGradient(grad[a], unit[b], norm[b], unit[a], angle, 2 * sign * scale);
                     }
                     if (b < k && b != a) {
-                        addKernelGradient(grad[b], u[a], norm[a], u[b], norm[b], theta, sin, 2 * sign * scale);
+                        addKernelGradient(grad[b], unit[a], norm[a], unit[b], angle, 2 * sign * scale);
                     }
                 }
             }
@@ -173,41 +164,17 @@ public final class PopulationFit {
         return Math.max(s, 0.0) * scale;
     }
 
-    /** grad += f ((pi - t) v + |v| sin t u/|u|) / (2 pi), the gradient of k(u, v) with respect to u. */
-    private static void addKernelGradient(double[] grad, double[] v, double nv, double[] u, double nu, double theta,
-                                          double sin, double f) {
-        double cv = f * (Math.PI - theta) / (2 * Math.PI);
-        double cu = f * nv * sin / (nu * 2 * Math.PI);
-        for (int i = 0; i < grad.length; i++) {
-            grad[i] += cv * v[i] + cu * u[i];
-        }
-    }
-
     /**
-     * The angle t between u and v with its sine and cosine, from m = |a - b| = 2 sin(t/2) and
-     * p = |a + b| = 2 cos(t/2) of the unit directions a, b: accurate for nearly parallel vectors, where
-     * acos of a . b is not.
+     * grad += f ((pi - t) v + |v| sin t u/|u|) / (2 pi), the gradient of k(u, v) with respect to u, from the unit
+     * directions of v and u, |v| and {@link Recovery#angle}.
      */
-    private static double[] angle(double[] u, double nu, double[] v, double nv) {
-        double minus = 0;
-        double plus = 0;
-        for (int i = 0; i < u.length; i++) {
-            double x = u[i] / nu;
-            double y = v[i] / nv;
-            minus += (x - y) * (x - y);
-            plus += (x + y) * (x + y);
+    private static void addKernelGradient(double[] grad, double[] vUnit, double nv, double[] uUnit, double[] angle,
+                                          double f) {
+        double cv = f * (Math.PI - angle[0]) * nv / (2 * Math.PI);
+        double cu = f * nv * angle[1] / (2 * Math.PI);
+        for (int i = 0; i < grad.length; i++) {
+            grad[i] += cv * vUnit[i] + cu * uUnit[i];
         }
-        double m = Math.sqrt(minus);
-        double p = Math.sqrt(plus);
-        return new double[] {2 * Math.atan2(m, p), m * p / 2, (plus - minus) / 4};
-    }
-
-    private static double dot(double[] u, double[] v) {
-        double s = 0;
-        for (int i = 0; i < u.length; i++) {
-            s += u[i] * v[i];
-        }
-        return s;
     }
 
     private static double[][] copy(double[][] a) {

@@ -86,29 +86,8 @@ public final class Recovery {
             throw new IllegalArgumentException("W has " + k + " neurons, W* " + wStar.length + ", the mask "
                     + mask.neurons());
         }
-        int d = w[0].length;
-        // Unit directions and norms of the learner's masked neurons (0..K-1) and the oracle's (K..2K-1).
-        double[][] unit = new double[2 * k][d];
         double[] norm = new double[2 * k];
-        for (int j = 0; j < k; j++) {
-            for (int i : mask.supportsView()[j]) {
-                unit[j][i] = w[j][i];
-            }
-            System.arraycopy(wStar[j], 0, unit[k + j], 0, d);
-        }
-        for (int a = 0; a < 2 * k; a++) {
-            double s = 0;
-            for (double v : unit[a]) {
-                s += v * v;
-            }
-            norm[a] = Math.sqrt(s);
-            if (norm[a] > 0) {
-                double inv = 1 / norm[a];
-                for (int i = 0; i < d; i++) {
-                    unit[a][i] *= inv;
-                }
-            }
-        }
+        double[][] unit = unitRows(w, mask, wStar, norm);
         double s = 0;
         for (int a = 0; a < 2 * k; a++) {
             for (int b = a; b < 2 * k; b++) {
@@ -137,15 +116,62 @@ public final class Recovery {
     }
 
     /**
+     * The learner's rows (0..K-1, read on {@code mask}, or everywhere when it is null) and the oracle's
+     * (K..2K-1) as unit directions (a zero row stays zero), their norms written to {@code norm}: the inputs of
+     * the arc-cosine kernel, shared with {@link PopulationFit}.
+     */
+    static double[][] unitRows(double[][] w, dev.jackpot.mask.SupportMask mask, double[][] wStar, double[] norm) {
+        int k = w.length;
+        int d = w[0].length;
+        double[][] unit = new double[2 * k][d];
+        for (int j = 0; j < k; j++) {
+            if (mask == null) {
+                System.arraycopy(w[j], 0, unit[j], 0, d);
+            } else {
+                for (int i : mask.supportsView()[j]) {
+                    unit[j][i] = w[j][i];
+                }
+            }
+            System.arraycopy(wStar[j], 0, unit[k + j], 0, d);
+        }
+        for (int a = 0; a < 2 * k; a++) {
+            double s = 0;
+            for (double v : unit[a]) {
+                s += v * v;
+            }
+            norm[a] = Math.sqrt(s);
+            if (norm[a] > 0) {
+                double inv = 1 / norm[a];
+                for (int i = 0; i < d; i++) {
+                    unit[a][i] *= inv;
+                }
+            }
+        }
+        return unit;
+    }
+
+    /**
      * E[relu(u . x) relu(v . x)] = |u| |v| (sin t + (pi - t) cos t) / (2 pi) from the unit directions
-     * a, b and norms of u, v. With m = |a - b| = 2 sin(t/2) and p = |a + b| = 2 cos(t/2): t = 2 atan2(m,
-     * p), sin t = m p / 2, cos t = (p^2 - m^2) / 4, all accurate for nearly parallel vectors (acos of
-     * a . b is not).
+     * a, b and norms of u, v.
      */
     private static double reluKernel(double[] a, double na, double[] b, double nb) {
         if (na == 0 || nb == 0) {
             return 0;
         }
+        return reluKernel(na, nb, angle(a, b));
+    }
+
+    /** |u| |v| (sin t + (pi - t) cos t) / (2 pi) from the norms and {@link #angle} of u and v. */
+    static double reluKernel(double na, double nb, double[] angle) {
+        return na * nb * (angle[1] + (Math.PI - angle[0]) * angle[2]) / (2 * Math.PI);
+    }
+
+    /**
+     * {t, sin t, cos t} for the angle t between unit directions a and b. With m = |a - b| = 2 sin(t/2) and
+     * p = |a + b| = 2 cos(t/2): t = 2 atan2(m, p), sin t = m p / 2, cos t = (p^2 - m^2) / 4, all accurate for
+     * nearly parallel vectors (acos of a . b is not).
+     */
+    static double[] angle(double[] a, double[] b) {
         double minus = 0;
         double plus = 0;
         for (int i = 0; i < a.length; i++) {
@@ -156,8 +182,7 @@ public final class Recovery {
         }
         double m = Math.sqrt(minus);
         double p = Math.sqrt(plus);
-        double t = 2 * Math.atan2(m, p);
-        return na * nb * (m * p / 2 + (Math.PI - t) * (plus - minus) / 4) / (2 * Math.PI);
+        return new double[] {2 * Math.atan2(m, p), m * p / 2, (plus - minus) / 4};
     }
 
     private static double dot(double[] u, double[] v) {
