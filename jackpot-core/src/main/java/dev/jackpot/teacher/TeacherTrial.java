@@ -45,7 +45,7 @@ public final class TeacherTrial {
             seeds.put(name, Seeds.derive(seed, name));
         }
         TeacherSpec ts = spec.teacher();
-        Teacher teacher = Teacher.draw(ts, Rng.of(seeds.get("teacher")));
+        Teacher teacher = teacher(spec);
         double[][] wStar = teacher.weightsView();
         Dataset train = Dataset.draw(teacher, spec.n(), seeds.get("data"), true);
         Rng initRng = Rng.of(seeds.get("init"));
@@ -89,6 +89,14 @@ public final class TeacherTrial {
                 Recovery.testError(fit.weights(), mask, test), RTilde.of(mask), RTilde.of(teacher.mask()),
                 mask.accuracyAgainst(teacher.mask()), mask.pruningRatio(), seconds, fit.converged(),
                 fit.diverged(), fit.stopReason(), Map.copyOf(seeds), fit.weights(), teacher.weights());
+    }
+
+    /**
+     * @param spec a trial
+     * @return the oracle {@link #run} draws for it (stream "teacher" of the trial's seed)
+     */
+    public static Teacher teacher(TeacherTrialSpec spec) {
+        return Teacher.draw(spec.teacher(), Rng.of(Seeds.derive(spec.seed(), "teacher")));
     }
 
     /**

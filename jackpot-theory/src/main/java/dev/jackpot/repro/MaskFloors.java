@@ -15,8 +15,6 @@ import dev.jackpot.report.Claim;
 import dev.jackpot.report.Figure;
 import dev.jackpot.report.Report;
 import dev.jackpot.report.Table;
-import dev.jackpot.rng.Rng;
-import dev.jackpot.rng.Seeds;
 import dev.jackpot.run.RunWriter;
 import dev.jackpot.stats.Sample;
 import dev.jackpot.store.TrialRow;
@@ -280,9 +278,11 @@ public final class MaskFloors {
     /** Runs Fig. 7's trial (fewer test samples: nothing here reads the sampled test error) and fits its floor. */
     static Trial trial(TeacherTrialSpec spec, String source, double ratio, int t) {
         SupportMask[] mask = new SupportMask[1];
+        Teacher[] teacher = new Teacher[1];
         TrialListener capture = new TrialListener() {
             @Override
-            public void onStart(Teacher teacher, SupportMask m, double[][] w0) {
+            public void onStart(Teacher t, SupportMask m, double[][] w0) {
+                teacher[0] = t;
                 mask[0] = m;
             }
 
@@ -296,17 +296,17 @@ public final class MaskFloors {
         double algorithm = Recovery.populationTestError(r.weights(), mask[0], wStar);
         double fromAlgorithm = PopulationFit.minimise(wStar, mask[0], r.weights(), FIT_ITERATIONS).rms();
         double fromOracle = PopulationFit.minimise(wStar, mask[0], wStar, FIT_ITERATIONS).rms();
-        Teacher teacher = Teacher.draw(spec.teacher(), Rng.of(Seeds.derive(spec.seed(), "teacher")));
-        int missed = teacher.mask().nonzeros() - (int) Math.round(r.maskAccuracy() * teacher.mask().nonzeros());
+        SupportMask oracle = teacher[0].mask();
+        int missed = oracle.nonzeros() - (int) Math.round(r.maskAccuracy() * oracle.nonzeros());
         double favourable = missed == 0 ? Double.NaN : PopulationFit.minimise(wStar,
-                LearnerMasks.oracleLessSmallest(teacher.mask(), wStar, missed), wStar, FIT_ITERATIONS).rms();
+                LearnerMasks.oracleLessSmallest(oracle, wStar, missed), wStar, FIT_ITERATIONS).rms();
         return new Trial(source, ratio, t, r.maskAccuracy(), algorithm, Math.min(fromAlgorithm, fromOracle),
                 favourable);
     }
 
     /** The floors of the most favourable masks on the trial's teacher, one per entry of {@link #DROPS}. */
     static double[] favourableFloors(TeacherTrialSpec spec) {
-        Teacher teacher = Teacher.draw(spec.teacher(), Rng.of(Seeds.derive(spec.seed(), "teacher")));
+        Teacher teacher = TeacherTrial.teacher(spec);
         double[][] wStar = teacher.weights();
         double[] out = new double[DROPS.length];
         for (int m = 0; m < DROPS.length; m++) {
