@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 public final class LocalTaskExecutor implements TaskExecutor {
 
     private final int threads;
-    private boolean interrupted;
 
     /**
      * @param threads worker threads, positive
@@ -36,7 +35,7 @@ public final class LocalTaskExecutor implements TaskExecutor {
     }
 
     @Override
-    public void execute(TaskSource source, String specYaml, List<TaskRunner.Task> pending, Consumer<TrialRow> sink,
+    public boolean execute(TaskSource source, String specYaml, List<TaskRunner.Task> pending, Consumer<TrialRow> sink,
                         BooleanSupplier stop) throws IOException {
         Object lock = new Object();
         List<Runnable> jobs = new ArrayList<>(pending.size());
@@ -48,12 +47,7 @@ public final class LocalTaskExecutor implements TaskExecutor {
                 }
             });
         }
-        interrupted = WorkerPool.runAll(threads, "jackpot-tasks", jobs, stop);
-    }
-
-    /** @return whether the last {@link #execute} was interrupted while waiting */
-    boolean interrupted() {
-        return interrupted;
+        return WorkerPool.runAll(threads, "jackpot-tasks", jobs, stop);
     }
 
     @Override

@@ -29,9 +29,11 @@ public interface TaskExecutor extends AutoCloseable {
      * @param pending  the tasks to run, built on this JVM from the same spec
      * @param sink     receives each row as its task ends (from any thread, one at a time)
      * @param stop     checked before each task starts: once true, no further task starts
+     * @return whether the calling thread was interrupted while waiting (its interrupt flag is set again; the
+     *         tasks not started were skipped, as after a stop)
      * @throws IOException if the cluster fails the whole job (rows that arrived are in the sink)
      */
-    void execute(TaskSource source, String specYaml, List<TaskRunner.Task> pending, Consumer<TrialRow> sink,
+    boolean execute(TaskSource source, String specYaml, List<TaskRunner.Task> pending, Consumer<TrialRow> sink,
                  BooleanSupplier stop) throws IOException;
 
     @Override

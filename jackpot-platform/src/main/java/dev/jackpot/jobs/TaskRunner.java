@@ -140,11 +140,11 @@ public final class TaskRunner {
     private int execute(TaskSource source, String specYaml, List<Task> todo, ResultStore store, TaskExecutor executor,
                         SweepListener listener) throws IOException {
         AtomicInteger done = new AtomicInteger();
-        executor.execute(source, specYaml, todo, row -> {
+        boolean interrupted = executor.execute(source, specYaml, todo, row -> {
             store.record(row);
             listener.onTrial(row, done.incrementAndGet());
         }, stopping::get);
-        if (executor instanceof LocalTaskExecutor local && local.interrupted()) {
+        if (interrupted) {
             stopping.set(true);
         }
         return done.get();

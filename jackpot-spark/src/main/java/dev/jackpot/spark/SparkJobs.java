@@ -43,9 +43,10 @@ final class SparkJobs {
      * @param description the job's description in Spark's UI
      * @param sink        receives the rows, on the calling thread
      * @param stop        polled while the job runs
+     * @return whether the calling thread was interrupted (the job is cancelled, the interrupt flag set again)
      * @throws IOException if Spark failed the job (not when it was cancelled by a stop)
      */
-    static <T> void run(JavaSparkContext spark, JavaRDD<T> rdd, AbstractFunction1<Iterator<T>, ArrayList<TrialRow>> body,
+    static <T> boolean run(JavaSparkContext spark, JavaRDD<T> rdd, AbstractFunction1<Iterator<T>, ArrayList<TrialRow>> body,
                         String description, Consumer<TrialRow> sink, BooleanSupplier stop) throws IOException {
         int partitions = rdd.getNumPartitions();
         BlockingQueue<List<TrialRow>> arrived = new LinkedBlockingQueue<>();
@@ -77,7 +78,7 @@ final class SparkJobs {
         } catch (InterruptedException e) {
             job.cancel();
             Thread.currentThread().interrupt();
-            return;
+            return true;
         }
         Try<BoxedUnit> result = job.value().get();
         if (result.isFailure() && !cancelled && !stop.getAsBoolean()) {
@@ -85,6 +86,7 @@ final class SparkJobs {
             throw new IOException("the Spark job failed (" + cause.getMessage() + "); every row that finished is "
                     + "recorded, run the same command again to compute the rest", cause);
         }
+        return false;
     }
 
     /** Driver side: queues each task's rows as it ends (called on Spark's scheduler thread). */

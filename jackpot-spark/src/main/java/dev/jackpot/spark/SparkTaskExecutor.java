@@ -61,10 +61,10 @@ public final class SparkTaskExecutor implements TaskExecutor {
     }
 
     @Override
-    public void execute(TaskSource source, String specYaml, List<TaskRunner.Task> pending, Consumer<TrialRow> sink,
+    public boolean execute(TaskSource source, String specYaml, List<TaskRunner.Task> pending, Consumer<TrialRow> sink,
                         BooleanSupplier stop) throws IOException {
         if (pending.isEmpty() || stop.getAsBoolean()) {
-            return;
+            return false;
         }
         if (source == null) {
             throw new IllegalStateException("This experiment's tasks cannot be rebuilt in another JVM (it registers no "
@@ -82,7 +82,7 @@ public final class SparkTaskExecutor implements TaskExecutor {
         }
         Broadcast<String> spec = spark.broadcast(specYaml);
         try {
-            SparkJobs.run(spark, spark.parallelize(pending.stream().map(RunTasks.Pending::of).toList(), pending.size()),
+            return SparkJobs.run(spark, spark.parallelize(pending.stream().map(RunTasks.Pending::of).toList(), pending.size()),
                     new RunTasks(source.kind(), spec), "jackpot " + source.kind() + ": " + pending.size() + " tasks",
                     sink, stop);
         } finally {
