@@ -12,7 +12,9 @@ import dev.jackpot.rng.Seeds;
 import dev.jackpot.tensor.TensorSet;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -160,7 +162,11 @@ public final class PerturbedStrongLth {
         for (double eps : spec.epsilons()) {
             List<Double> sparsities = spec.pruned().stream().filter(s -> s != 0).toList();
             Optional<Cell> keptDense = store.load(eps, 0);
-            boolean complete = keptDense.isPresent() && sparsities.stream().allMatch(s -> store.load(eps, s).isPresent());
+            Map<Double, Cell> keptCells = new HashMap<>();
+            for (double s : sparsities) {
+                store.load(eps, s).ifPresent(c -> keptCells.put(s, c));
+            }
+            boolean complete = keptDense.isPresent() && keptCells.size() == sparsities.size();
             ProjectedSgd.Result p = complete ? null : pgd.train(w0, eps, PopupListener.NONE);
             Cell dense = complete ? keptDense.get() : kept(store, keptDense, new Cell(eps, 0, p.test().accuracy(),
                     p.validation().orElseThrow().loss(), p.maxDeviation()));
@@ -168,11 +174,8 @@ public final class PerturbedStrongLth {
             listener.onCell(dense, ++done, total);
             Cell pick = null;
             for (double s : sparsities) {
-                Optional<Cell> keptCell = store.load(eps, s);
-                Cell c;
-                if (keptCell.isPresent()) {
-                    c = keptCell.get();
-                } else {
+                Cell c = keptCells.get(s);
+                if (c == null) {
                     PopupSpec ps = PopupSpec.paper(1 - s, spec.batchSize(), spec.popupEpochs(), order);
                     PopupResult r = new EdgePopup(compute, net, data, norm, ps).train(p.weights(), s0, PopupListener.NONE);
                     double vl = r.diverged().isPresent() ? Double.POSITIVE_INFINITY : r.validation().orElseThrow().loss();
