@@ -31,4 +31,18 @@ public enum Control {
     public String branch() {
         return branch;
     }
+
+    /**
+     * @param branch a branch name
+     * @return the control of that name
+     * @throws IllegalArgumentException if no control has it
+     */
+    public static Control ofBranch(String branch) {
+        for (Control c : values()) {
+            if (c.branch.equals(branch)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("No control branch is named " + branch + ".");
+    }
 }

@@ -60,9 +60,7 @@ public final class ImpRunner {
      * @throws IllegalStateException if the trainer breaks an invariant (e.g. non-zero masked weights)
      */
     public List<LevelResult> run() throws IOException {
-        List<String> prunable = List.copyOf(trainer.prunableNames());
-        checkNames(prunable);
-        long dataSeed = Seeds.derive(spec.seed(), "data-order");
+        checkNames(List.copyOf(trainer.prunableNames()));
         int first = store.finishedLevels();
         List<LevelResult> results = new ArrayList<>();
         for (int l = 0; l < Math.min(first, spec.levels() + 1); l++) {
@@ -72,23 +70,97 @@ public final class ImpRunner {
             return results;
         }
         if (first == 0) {
-            results.add(finish(levelZero(prunable, dataSeed)));
+            results.add(commit(new LevelResult(0, trainBranch(0, BranchResult.MAIN, null, null), List.of())));
         }
         BranchResult zero = results.get(0).main();
         for (int level = Math.max(first, 1); level <= spec.levels(); level++) {
             BranchResult prev = results.get(level - 1).main();
-            results.add(finish(level(level, zero, prev, dataSeed)));
+            BranchResult main = trainBranch(level, BranchResult.MAIN, zero, prev);
+            List<BranchResult> controls = new ArrayList<>();
+            for (String branch : branches(level).subList(1, branches(level).size())) {
+                controls.add(trainBranch(level, branch, zero, prev));
+            }
+            results.add(commit(new LevelResult(level, main, controls)));
         }
         return results;
     }
 
-    private LevelResult finish(LevelResult result) throws IOException {
+    /**
+     * The branches of a level, in the order {@link #run()} trains and saves them: the ticket, then the
+     * spec's controls in {@link Control} order (level 0: the dense ticket only). Each depends only on
+     * level 0's and level L−1's tickets, never on another branch of its level, so they may be trained
+     * anywhere in any order ({@link #trainBranch}) and assembled afterwards.
+     *
+     * @param level a level in [0, spec.levels()]
+     * @return the branch names
+     */
+    public List<String> branches(int level) {
+        List<String> names = new ArrayList<>();
+        names.add(BranchResult.MAIN);
+        if (level > 0) {
+            for (Control c : Control.values()) {
+                if (spec.controls().contains(c)) {
+                    names.add(c.branch());
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Trains one branch of one level, as {@link #run()} does: the function behind every level, so a
+     * branch trained in another process (e.g. a Spark task) is the one a local run trains, bit for bit,
+     * given the same engine and thread count.
+     *
+     * @param level  the level, in [0, spec.levels()]
+     * @param branch one of {@link #branches(int) branches(level)}
+     * @param zero   level 0's ticket (its θ0, θk and optimiser state); null for level 0
+     * @param prev   level L−1's ticket (its masks and final weights are pruned); null for level 0
+     * @return the trained branch, its invariants checked
+     * @throws IllegalArgumentException if the branch is not one of the level's, or a needed ticket is missing
+     */
+    public BranchResult trainBranch(int level, String branch, BranchResult zero, BranchResult prev) {
+        if (level < 0 || level > spec.levels()) {
+            throw new IllegalArgumentException("Level " + level + " is outside [0, " + spec.levels() + "].");
+        }
+        if (!branches(level).contains(branch)) {
+            throw new IllegalArgumentException("Level " + level + " has no branch " + branch + "; its branches are "
+                    + branches(level) + ".");
+        }
+        List<String> prunable = List.copyOf(trainer.prunableNames());
+        checkNames(prunable);
+        long dataSeed = Seeds.derive(spec.seed(), "data-order");
+        if (level == 0) {
+            return levelZero(prunable, dataSeed);
+        }
+        if (zero == null || prev == null) {
+            throw new IllegalArgumentException("Level " + level + " needs level 0's ticket and level " + (level - 1)
+                    + "'s.");
+        }
+        return branchOf(level, branch, zero, prev, dataSeed);
+    }
+
+    /**
+     * Saves a level (trained here or elsewhere) to the store and tells the listener.
+     *
+     * @param result the level, its branches in {@link #branches(int)} order
+     * @return the result
+     * @throws IOException if the store fails
+     */
+    public LevelResult commit(LevelResult result) throws IOException {
+        List<String> got = new ArrayList<>();
+        got.add(result.main().branch());
+        result.controls().forEach(c -> got.add(c.branch()));
+        if (!got.equals(branches(result.level()))) {
+            throw new IllegalArgumentException("Level " + result.level() + " has branches " + got + ", expected "
+                    + branches(result.level()) + ".");
+        }
         store.save(result);
         listener.levelFinished(result);
         return result;
     }
 
-    private LevelResult levelZero(List<String> prunable, long dataSeed) {
+    private BranchResult levelZero(List<String> prunable, long dataSeed) {
         TensorSet init = trainer.initialWeights(Seeds.derive(spec.seed(), "init"));
         TensorSet masks = Masks.ones(init, prunable);
         long k = spec.rewindStep();
@@ -102,12 +174,13 @@ public final class ImpRunner {
                     + "RESTORE needs the optimiser state at step " + k + ", but the trainer did not return it."));
         }
         BranchResult main = branch(req, out, rewind, dense(masks));
-        return new LevelResult(0, new BranchResult(main.branch(), main.masks(), main.startWeights(),
-                main.rewindWeights(), main.finalWeights(), main.fromStep(), main.toStep(), main.accuracy(), main.loss(),
-                main.metrics(), main.prune(), rewindOptimizer), List.of());
+        return new BranchResult(main.branch(), main.masks(), main.startWeights(), main.rewindWeights(),
+                main.finalWeights(), main.fromStep(), main.toStep(), main.accuracy(), main.loss(), main.metrics(),
+                main.prune(), rewindOptimizer);
     }
 
-    private LevelResult level(int level, BranchResult zero, BranchResult prev, long dataSeed) {
+    private BranchResult branchOf(int level, String branch, BranchResult zero, BranchResult prev, long dataSeed) {
+        // Every branch prunes level L-1 again (cheap, deterministic), so branches need not share state.
         PruneResult pruned = spec.strategy().prune(prev.finalWeights(), prev.masks());
         TensorSet masks = pruned.masks();
         if (!Masks.isNested(masks, prev.masks())) {
@@ -127,31 +200,25 @@ public final class ImpRunner {
         long to = fineTune ? spec.fineTuneSteps() : spec.trainingSteps();
         TrainPhase phase = fineTune ? TrainPhase.FINE_TUNE : TrainPhase.TRAIN;
         boolean restore = spec.optimizerAtRewind() == OptimizerAtRewind.RESTORE;
-        TrainRequest req = new TrainRequest(level, BranchResult.MAIN, Masks.applied(source, masks), masks, from, to,
-                -1, phase, dataSeed, restore ? zero.rewindOptimizer().masked(masks) : OptimizerSnapshot.fresh());
-        BranchResult main = branch(req, train(req), empty(), pruned);
-
-        List<BranchResult> controls = new ArrayList<>();
-        for (Control c : Control.values()) {
-            if (!spec.controls().contains(c)) {
-                continue;
-            }
-            if (c == Control.RANDOM_REINIT) {
-                TensorSet fresh = trainer.initialWeights(Seeds.derive(spec.seed(), "reinit", level));
-                TrainRequest r = new TrainRequest(level, c.branch(), Masks.applied(fresh, masks), masks, 0,
-                        spec.trainingSteps(), -1, TrainPhase.TRAIN, dataSeed);
-                controls.add(branch(r, train(r), empty(), pruned));
-            } else {
-                PruneScope scope = c == Control.RANDOM_PRUNE_LAYERWISE ? PruneScope.LAYERWISE : PruneScope.GLOBAL;
-                PruneResult random = new RandomPruneStrategy(scope, spec.excluded())
-                        .matching(masks, Seeds.stream(spec.seed(), c.branch(), level));
-                TrainRequest r = new TrainRequest(level, c.branch(), Masks.applied(source, random.masks()),
-                        random.masks(), from, to, -1, phase, dataSeed,
-                        restore ? zero.rewindOptimizer().masked(random.masks()) : OptimizerSnapshot.fresh());
-                controls.add(branch(r, train(r), empty(), random));
-            }
+        if (branch.equals(BranchResult.MAIN)) {
+            TrainRequest req = new TrainRequest(level, BranchResult.MAIN, Masks.applied(source, masks), masks, from, to,
+                    -1, phase, dataSeed, restore ? zero.rewindOptimizer().masked(masks) : OptimizerSnapshot.fresh());
+            return branch(req, train(req), empty(), pruned);
         }
-        return new LevelResult(level, main, controls);
+        Control c = Control.ofBranch(branch);
+        if (c == Control.RANDOM_REINIT) {
+            TensorSet fresh = trainer.initialWeights(Seeds.derive(spec.seed(), "reinit", level));
+            TrainRequest r = new TrainRequest(level, c.branch(), Masks.applied(fresh, masks), masks, 0,
+                    spec.trainingSteps(), -1, TrainPhase.TRAIN, dataSeed);
+            return branch(r, train(r), empty(), pruned);
+        }
+        PruneScope scope = c == Control.RANDOM_PRUNE_LAYERWISE ? PruneScope.LAYERWISE : PruneScope.GLOBAL;
+        PruneResult random = new RandomPruneStrategy(scope, spec.excluded())
+                .matching(masks, Seeds.stream(spec.seed(), c.branch(), level));
+        TrainRequest r = new TrainRequest(level, c.branch(), Masks.applied(source, random.masks()),
+                random.masks(), from, to, -1, phase, dataSeed,
+                restore ? zero.rewindOptimizer().masked(random.masks()) : OptimizerSnapshot.fresh());
+        return branch(r, train(r), empty(), random);
     }
 
     private TrainOutcome train(TrainRequest req) {

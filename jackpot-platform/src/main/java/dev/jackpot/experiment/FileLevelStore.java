@@ -77,19 +77,7 @@ public final class FileLevelStore implements LevelStore {
         marker.put("level", result.level());
         ArrayNode names = marker.putArray("branches");
         for (BranchResult b : branches) {
-            Ticket t = result.level() == 0
-                    ? new Ticket(b.masks(), b.startWeights(), b.rewindWeights(), b.finalWeights(), specJson, meta(result, b))
-                    : new Ticket(b.masks(), TensorSet.of(), b.startWeights(), b.finalWeights(), specJson, meta(result, b));
-            AtomicFiles.write(layout.ticket(result.level(), b.branch()),
-                    out -> TicketFiles.write(t, TicketFormat.SAFETENSORS, out));
-            if (!b.rewindOptimizer().isFresh()) {
-                Ticket o = new Ticket(TensorSet.of(), TensorSet.of(), TensorSet.of(), b.rewindOptimizer().buffers(),
-                        specJson, Map.of("updates", Long.toString(b.rewindOptimizer().updates())));
-                AtomicFiles.write(layout.rewindOptimizer(result.level(), b.branch()),
-                        out -> TicketFiles.write(o, TicketFormat.SAFETENSORS, out));
-            }
-            AtomicFiles.writeString(layout.branchJson(result.level(), b.branch()),
-                    json.writerWithDefaultPrettyPrinter().writeValueAsString(branchJson(b)));
+            writeBranch(result.level(), b);
             names.add(b.branch());
         }
         AtomicFiles.writeString(layout.done(result.level()), json.writeValueAsString(marker) + "\n");
@@ -128,7 +116,28 @@ public final class FileLevelStore implements LevelStore {
         return new Ticket(t.masks(), zero.initialWeights(), start, t.finalWeights(), t.specJson(), t.metadata());
     }
 
-    private BranchResult loadBranch(int level, String branch) throws IOException {
+    /**
+     * Writes one branch's files (ticket, optimiser state, branch.json), each atomically; the level's
+     * DONE marker is not touched.
+     */
+    void writeBranch(int level, BranchResult b) throws IOException {
+        Map<String, String> meta = meta(level, b);
+        Ticket t = level == 0
+                ? new Ticket(b.masks(), b.startWeights(), b.rewindWeights(), b.finalWeights(), specJson, meta)
+                : new Ticket(b.masks(), TensorSet.of(), b.startWeights(), b.finalWeights(), specJson, meta);
+        AtomicFiles.write(layout.ticket(level, b.branch()), out -> TicketFiles.write(t, TicketFormat.SAFETENSORS, out));
+        if (!b.rewindOptimizer().isFresh()) {
+            Ticket o = new Ticket(TensorSet.of(), TensorSet.of(), TensorSet.of(), b.rewindOptimizer().buffers(),
+                    specJson, Map.of("updates", Long.toString(b.rewindOptimizer().updates())));
+            AtomicFiles.write(layout.rewindOptimizer(level, b.branch()),
+                    out -> TicketFiles.write(o, TicketFormat.SAFETENSORS, out));
+        }
+        AtomicFiles.writeString(layout.branchJson(level, b.branch()),
+                json.writerWithDefaultPrettyPrinter().writeValueAsString(branchJson(b)));
+    }
+
+    /** Reads one branch's files as {@link #writeBranch} wrote them, whether or not its level is finished. */
+    BranchResult loadBranch(int level, String branch) throws IOException {
         Ticket t = TicketFiles.read(layout.ticket(level, branch));
         JsonNode b = json.readTree(layout.branchJson(level, branch).toFile());
         TensorSet start = level == 0 ? t.initialWeights() : t.rewindWeights();
@@ -198,9 +207,9 @@ public final class FileLevelStore implements LevelStore {
         }
     }
 
-    private static Map<String, String> meta(LevelResult r, BranchResult b) {
+    private static Map<String, String> meta(int level, BranchResult b) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("level", Integer.toString(r.level()));
+        m.put("level", Integer.toString(level));
         m.put("branch", b.branch());
         return m;
     }

@@ -51,6 +51,26 @@ public final class LocalTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public boolean executeJobs(String kind, String specYaml, List<Job> jobs, Consumer<JobOutcome> sink,
+                               BooleanSupplier stop) throws IOException {
+        if (jobs.isEmpty()) {
+            return false;
+        }
+        JobSource source = JobSource.find(kind);
+        Object lock = new Object();
+        List<Runnable> runs = new ArrayList<>(jobs.size());
+        for (Job job : jobs) {
+            runs.add(() -> {
+                JobOutcome outcome = JobOutcome.run(source, specYaml, job);
+                synchronized (lock) {
+                    sink.accept(outcome);
+                }
+            });
+        }
+        return WorkerPool.runAll(threads, "jackpot-jobs", runs, stop);
+    }
+
+    @Override
     public void close() {
     }
 }

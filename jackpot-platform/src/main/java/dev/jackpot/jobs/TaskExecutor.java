@@ -36,6 +36,22 @@ public interface TaskExecutor extends AutoCloseable {
     boolean execute(TaskSource source, String specYaml, List<TaskRunner.Task> pending, Consumer<TrialRow> sink,
                  BooleanSupplier stop) throws IOException;
 
+    /**
+     * Runs independent jobs of a chained experiment (one dependency round: the driver ships each job its
+     * inputs and commits the outputs before the next round). A job that throws becomes a failed
+     * {@link JobOutcome} (never an exception here).
+     *
+     * @param kind     the experiment's kind, naming its {@link JobSource}
+     * @param specYaml the experiment's spec
+     * @param jobs     the jobs
+     * @param sink     receives each outcome as its job ends (from any thread, one at a time)
+     * @param stop     checked before each job starts: once true, no further job starts
+     * @return whether the calling thread was interrupted while waiting (its interrupt flag set again)
+     * @throws IOException if the cluster fails the whole job (outcomes that arrived are in the sink)
+     */
+    boolean executeJobs(String kind, String specYaml, List<Job> jobs, Consumer<JobOutcome> sink, BooleanSupplier stop)
+            throws IOException;
+
     @Override
     void close();
 }

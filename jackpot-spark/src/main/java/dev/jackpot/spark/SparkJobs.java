@@ -1,6 +1,5 @@
 package dev.jackpot.spark;
 
-import dev.jackpot.store.TrialRow;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -23,8 +22,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The one way Jackpot runs rows on Spark: every partition of an RDD of pending work becomes one task of
- * a single job whose body returns the partition's rows; the driver hands each task's rows to the sink
+ * The one way Jackpot runs work on Spark: every partition of an RDD of pending work becomes one task of
+ * a single job whose body returns the partition's rows (trial rows, or job outcomes); the driver hands each task's rows to the sink
  * the moment the task ends (so a failed or killed job loses only what was in flight), cancels the job
  * when a stop is requested, and reports a job Spark itself failed as an {@link IOException} after
  * every row that arrived was delivered.
@@ -46,26 +45,26 @@ final class SparkJobs {
      * @return whether the calling thread was interrupted (the job is cancelled, the interrupt flag set again)
      * @throws IOException if Spark failed the job (not when it was cancelled by a stop)
      */
-    static <T> boolean run(JavaSparkContext spark, JavaRDD<T> rdd, AbstractFunction1<Iterator<T>, ArrayList<TrialRow>> body,
-                        String description, Consumer<TrialRow> sink, BooleanSupplier stop) throws IOException {
+    static <T, R> boolean run(JavaSparkContext spark, JavaRDD<T> rdd, AbstractFunction1<Iterator<T>, ArrayList<R>> body,
+                        String description, Consumer<R> sink, BooleanSupplier stop) throws IOException {
         int partitions = rdd.getNumPartitions();
-        BlockingQueue<List<TrialRow>> arrived = new LinkedBlockingQueue<>();
+        BlockingQueue<List<R>> arrived = new LinkedBlockingQueue<>();
         List<Object> all = new ArrayList<>(partitions);
         for (int p = 0; p < partitions; p++) {
             all.add(p);
         }
         spark.setJobDescription(description);
         SimpleFutureAction<BoxedUnit> job = spark.sc().submitJob(rdd.rdd(), body,
-                scala.jdk.javaapi.CollectionConverters.asScala(all).toSeq(), new Arrived(arrived), new Unit());
+                scala.jdk.javaapi.CollectionConverters.asScala(all).toSeq(), new Arrived<R>(arrived), new Unit());
         boolean cancelled = false;
         try {
             while (true) {
-                List<TrialRow> rows = arrived.poll(100, TimeUnit.MILLISECONDS);
+                List<R> rows = arrived.poll(100, TimeUnit.MILLISECONDS);
                 if (rows != null) {
                     rows.forEach(sink);
                 } else if (job.isCompleted()) {
                     // the handler runs before the job completes, so nothing arrives after this drain
-                    List<List<TrialRow>> rest = new ArrayList<>();
+                    List<List<R>> rest = new ArrayList<>();
                     arrived.drainTo(rest);
                     rest.forEach(r -> r.forEach(sink));
                     break;
@@ -90,15 +89,15 @@ final class SparkJobs {
     }
 
     /** Driver side: queues each task's rows as it ends (called on Spark's scheduler thread). */
-    private static final class Arrived extends AbstractFunction2<Object, ArrayList<TrialRow>, BoxedUnit> {
-        private final BlockingQueue<List<TrialRow>> queue;
+    private static final class Arrived<R> extends AbstractFunction2<Object, ArrayList<R>, BoxedUnit> {
+        private final BlockingQueue<List<R>> queue;
 
-        Arrived(BlockingQueue<List<TrialRow>> queue) {
+        Arrived(BlockingQueue<List<R>> queue) {
             this.queue = queue;
         }
 
         @Override
-        public BoxedUnit apply(Object partition, ArrayList<TrialRow> rows) {
+        public BoxedUnit apply(Object partition, ArrayList<R> rows) {
             queue.add(rows);
             return BoxedUnit.UNIT;
         }

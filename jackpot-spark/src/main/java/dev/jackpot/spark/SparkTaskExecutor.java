@@ -1,5 +1,7 @@
 package dev.jackpot.spark;
 
+import dev.jackpot.jobs.Job;
+import dev.jackpot.jobs.JobOutcome;
 import dev.jackpot.jobs.TaskExecutor;
 import dev.jackpot.jobs.TaskRunner;
 import dev.jackpot.jobs.TaskSource;
@@ -85,6 +87,21 @@ public final class SparkTaskExecutor implements TaskExecutor {
             return SparkJobs.run(spark, spark.parallelize(pending.stream().map(RunTasks.Pending::of).toList(), pending.size()),
                     new RunTasks(source.kind(), spec), "jackpot " + source.kind() + ": " + pending.size() + " tasks",
                     sink, stop);
+        } finally {
+            spec.destroy();
+        }
+    }
+
+    @Override
+    public boolean executeJobs(String kind, String specYaml, List<Job> jobs, Consumer<JobOutcome> sink,
+                               BooleanSupplier stop) throws IOException {
+        if (jobs.isEmpty() || stop.getAsBoolean()) {
+            return false;
+        }
+        Broadcast<String> spec = spark.broadcast(specYaml);
+        try {
+            return SparkJobs.run(spark, spark.parallelize(jobs, jobs.size()), new RunJobs(kind, spec),
+                    "jackpot " + kind + ": " + jobs.size() + " jobs", sink, stop);
         } finally {
             spec.destroy();
         }

@@ -7,6 +7,7 @@ import dev.jackpot.experiment.Manifest;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.jobs.TaskExecutor;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.data.DataHome;
 import dev.jackpot.nn.data.DataSplit;
@@ -24,6 +25,7 @@ import dev.jackpot.prune.BranchResult;
 import dev.jackpot.prune.ImpRunner;
 import dev.jackpot.prune.ImpSpec;
 import dev.jackpot.prune.LevelResult;
+import dev.jackpot.prune.LevelStore;
 import dev.jackpot.prune.Masks;
 import dev.jackpot.rng.Seeds;
 import dev.jackpot.run.RunLock;
@@ -36,6 +38,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -123,6 +126,33 @@ public final class Lottery {
      */
     public static Result run(LotterySpec spec, Path root, Compute compute, LotteryListener listener, int replicate)
             throws IOException {
+        return run(spec, root, compute, listener, replicate, null);
+    }
+
+    /**
+     * Runs every replicate with its levels' branches as jobs of an executor (e.g. Spark): one dependency
+     * round per level, each branch of each unfinished replicate one job ({@link LotteryJobs}), its inputs
+     * (level 0's and level L−1's tickets) shipped in and its output committed to this run directory by
+     * the same {@link FileLevelStore} a local run uses. The results are bit-identical to {@link #run(LotterySpec,
+     * Path, Compute, LotteryListener)} at the same thread count. A failed job stops its replicate at that
+     * level (the levels before it are kept) and is reported, with its key and cause, after every other
+     * replicate has finished.
+     *
+     * @param spec     the spec
+     * @param root     the runs directory
+     * @param compute  the thread count and sparse-engine threshold every job trains with (pinned per job)
+     * @param listener progress (no step progress: steps run on the executors)
+     * @param executor where the jobs run
+     * @return the run's results
+     * @throws IOException if the data cannot be read, the run directory written, or a job failed
+     */
+    public static Result run(LotterySpec spec, Path root, Compute compute, LotteryListener listener, TaskExecutor executor)
+            throws IOException {
+        return run(spec, root, compute, listener, -1, Objects.requireNonNull(executor, "executor"));
+    }
+
+    private static Result run(LotterySpec spec, Path root, Compute compute, LotteryListener listener, int replicate,
+                              TaskExecutor executor) throws IOException {
         if (replicate < -1 || replicate >= spec.replicates()) {
             throw new IllegalArgumentException("The replicate to run must be in [0, " + spec.replicates()
                     + ") or -1 for all, got " + replicate + ".");
@@ -130,71 +160,103 @@ public final class Lottery {
         Instant started = Instant.now();
         RunLayout layout = new RunLayout(root, id(spec));
         String specYaml = CODEC.toYaml(spec);
-        String specJson = SpecCodec.json().writeValueAsString(CODEC.toTree(spec));
+        String specJson = specJson(spec);
         // The data first: a spec the data cannot satisfy leaves no run directory behind.
-        DataSplit data = load(spec);
+        Setup setup = Setup.of(spec);
         RunWriter writer = RunWriter.open(layout);
         writer.spec(specYaml);
-        Network network = spec.architecture().create(new int[] {data.train().channels(), data.train().height(),
-                data.train().width()}, data.train().classes());
-        Normalisation norm = Normalisation.fit(data.train());
         Map<String, Long> seeds = new TreeMap<>();
         seeds.put("subsample", Seeds.derive(spec.seed(), "subsample"));
         if (spec.validation() > 0) {
             seeds.put("validation", Seeds.derive(spec.seed(), "validation"));
         }
+        List<Integer> reps = new ArrayList<>();
+        for (int r = 0; r < spec.replicates(); r++) {
+            if (replicate < 0 || r == replicate) {
+                reps.add(r);
+                seeds.put("replicate-" + r, Seeds.derive(spec.seed(), "replicate", r));
+            }
+        }
+        int[] count = {0};
+        Map<Integer, List<LevelResult>> levels = new TreeMap<>();
+        if (executor == null) {
+            for (int r : reps) {
+                FileLevelStore store = new FileLevelStore(layout.levels(r), specJson);
+                listener.replicateStarted(r, Math.min(store.finishedLevels(), spec.levels() + 1));
+                // One process per replicate: `--replicate R` processes share a run, never a replicate.
+                try (RunLock lock = RunLock.acquire(layout.levels(r).dir())) {
+                    levels.put(r, setup.runner(spec, compute, r, store, listener, count).run());
+                }
+            }
+        } else {
+            levels.putAll(LotteryJobs.runAll(spec, setup, layout, compute, listener, executor, count));
+        }
         List<BranchSummary> rows = new ArrayList<>();
         List<List<TensorSet>> masks = new ArrayList<>();
-        int computed = 0;
-        for (int r = 0; r < spec.replicates(); r++) {
-            if (replicate >= 0 && r != replicate) {
-                continue;
+        for (Map.Entry<Integer, List<LevelResult>> e : levels.entrySet()) {
+            List<TensorSet> repMasks = new ArrayList<>();
+            for (LevelResult level : e.getValue()) {
+                rows.add(summary(e.getKey(), level.level(), level.main()));
+                for (BranchResult c : level.controls()) {
+                    rows.add(summary(e.getKey(), level.level(), c));
+                }
+                repMasks.add(level.main().masks());
             }
-            final int rep = r;
-            long repSeed = Seeds.derive(spec.seed(), "replicate", r);
-            seeds.put("replicate-" + r, repSeed);
+            masks.add(repMasks);
+        }
+        Result result = new Result(layout, spec, rows, masks, count[0], compute.threads(),
+                6.0 * setup.network().forwardMacs() * spec.batchSize(), compute.sparseBelow());
+        if (replicate >= 0) {
+            return result;
+        }
+        Map<String, String> settings = new TreeMap<>(compute.settings());
+        if (executor != null) {
+            settings.put("executor", executor.name());
+        }
+        writer.manifestIfComputed(count[0] > 0, Manifest.COMPLETE, compute.threads(), seeds, started, settings);
+        writer.result(resultJson(result));
+        return result;
+    }
+
+    /** @return the spec as JSON, as every ticket file of its run records it */
+    static String specJson(LotterySpec spec) throws IOException {
+        return SpecCodec.json().writeValueAsString(CODEC.toTree(spec));
+    }
+
+    /**
+     * What every replicate of a run shares: the data (loaded and subsampled once), the network and the
+     * normalisation fitted on the training subsample.
+     */
+    record Setup(DataSplit data, Network network, Normalisation norm) {
+
+        static Setup of(LotterySpec spec) throws IOException {
+            DataSplit data = load(spec);
+            Network network = spec.architecture().create(new int[] {data.train().channels(), data.train().height(),
+                    data.train().width()}, data.train().classes());
+            return new Setup(data, network, Normalisation.fit(data.train()));
+        }
+
+        /**
+         * @param count incremented for every level the runner finishes (and the listener told)
+         * @return replicate r's IMP runner on the DJL engine
+         */
+        ImpRunner runner(LotterySpec spec, Compute compute, int r, LevelStore store, LotteryListener listener, int[] count) {
             TrainListener steps = new TrainListener() {
                 @Override
                 public void onStep(long step, long total, double loss) {
-                    listener.step(rep, step, total);
+                    listener.step(r, step, total);
                 }
             };
             TrainSpec train = spec.trainSpec(0);
             TrainSpec fineTune = spec.fineTuneSteps() > 0 ? train.withIterations(spec.fineTuneSteps()) : train;
             DjlTicketTrainer trainer = new DjlTicketTrainer(compute, network, data, norm, train, fineTune, spec.init(),
                     steps);
-            ImpSpec imp = spec.impSpec(trainer.trainingSteps(), repSeed);
-            FileLevelStore store = new FileLevelStore(layout.levels(r), specJson);
-            int finished = store.finishedLevels();
-            listener.replicateStarted(r, Math.min(finished, spec.levels() + 1));
-            int[] count = {0};
-            List<LevelResult> levels;
-            // One process per replicate: `--replicate R` processes share a run, never a replicate.
-            try (RunLock lock = RunLock.acquire(layout.levels(r).dir())) {
-                levels = new ImpRunner(imp, trainer, store, level -> {
-                    count[0]++;
-                    listener.levelFinished(rep, level);
-                }).run();
-            }
-            computed += count[0];
-            List<TensorSet> repMasks = new ArrayList<>();
-            for (LevelResult level : levels) {
-                rows.add(summary(r, level.level(), level.main()));
-                for (BranchResult c : level.controls()) {
-                    rows.add(summary(r, level.level(), c));
-                }
-                repMasks.add(level.main().masks());
-            }
-            masks.add(repMasks);
+            ImpSpec imp = spec.impSpec(trainer.trainingSteps(), Seeds.derive(spec.seed(), "replicate", r));
+            return new ImpRunner(imp, trainer, store, level -> {
+                count[0]++;
+                listener.levelFinished(r, level);
+            });
         }
-        Result result = new Result(layout, spec, rows, masks, computed, compute.threads(),
-                6.0 * network.forwardMacs() * spec.batchSize(), compute.sparseBelow());
-        if (replicate >= 0) {
-            return result;
-        }
-        writer.manifestIfComputed(computed > 0, Manifest.COMPLETE, compute.threads(), seeds, started, compute.settings());
-        writer.result(resultJson(result));
-        return result;
     }
 
     /**
