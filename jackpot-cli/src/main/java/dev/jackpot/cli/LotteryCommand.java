@@ -2,6 +2,7 @@ package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.jobs.TaskExecutor;
 import dev.jackpot.nn.data.Augmentation;
 import dev.jackpot.nn.lottery.Lottery;
 import dev.jackpot.nn.lottery.LotteryListener;
@@ -102,6 +103,9 @@ final class LotteryCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SparseEngineOptions sparse;
 
+    @CommandLine.Mixin
+    DeepEngineOptions engine;
+
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
@@ -110,6 +114,11 @@ final class LotteryCommand implements Callable<Integer> {
         LotterySpec spec = buildSpec();
         if (threads < 1) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(), "--threads must be positive, got " + threads);
+        }
+        engine.check();
+        if (only != null && engine.spark()) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(), "--replicate runs one replicate in this "
+                    + "process; with --engine spark every replicate runs on the cluster, so leave --replicate out");
         }
         if (sizes != null) {
             if (only != null) {
@@ -146,7 +155,13 @@ final class LotteryCommand implements Callable<Integer> {
                     }
                 }
             };
-            result = Lottery.run(spec, output.out, sparse.compute(threads), listener, only == null ? -1 : only);
+            if (engine.spark()) {
+                try (TaskExecutor executor = engine.open("jackpot lottery")) {
+                    result = Lottery.run(spec, output.out, sparse.compute(threads), listener, executor);
+                }
+            } else {
+                result = Lottery.run(spec, output.out, sparse.compute(threads), listener, only == null ? -1 : only);
+            }
         }
         if (only != null) {
             ObjectNode o = SpecCodec.json().createObjectNode();
@@ -199,7 +214,9 @@ final class LotteryCommand implements Callable<Integer> {
                 }
             };
             try {
-                result = SampleSizeStudy.run(spec, sizes, output.out, sparse.compute(threads), listener);
+                try (TaskExecutor executor = engine.open("jackpot lottery --sizes")) {
+                    result = SampleSizeStudy.run(spec, sizes, output.out, sparse.compute(threads), listener, executor);
+                }
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
             }

@@ -46,8 +46,12 @@ final class PerturbCommand implements Callable<Integer> {
             + "bit-identical only at the same count.")
     Integer threads;
 
+    @CommandLine.Mixin
+    LocalEngineOptions engine;
+
     @Override
     public Integer call() throws Exception {
+        engine.requireLocal("the table's cells (eps x sparsity) do not run as cluster jobs yet (each eps's projected-SGD network would have to ship to the cells' tasks); it resumes by cell, so one long local run can be stopped and continued");
         PerturbSpec spec;
         try {
             spec = switch (preset.toLowerCase(Locale.ROOT)) {

@@ -47,8 +47,12 @@ final class PopupCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "2020", description = "Root seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @CommandLine.Mixin
+    LocalEngineOptions engine;
+
     @Override
     public Integer call() throws Exception {
+        engine.requireLocal("an edge-popup run is one training, so a cluster has nothing to split");
         PopupRun.Spec spec;
         try {
             spec = new PopupRun.Spec(model, k, examples, epochs, WeightInit.parse(init), seed);

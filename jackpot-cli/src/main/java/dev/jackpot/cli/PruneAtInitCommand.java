@@ -101,8 +101,12 @@ final class PruneAtInitCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SparseEngineOptions sparse;
 
+    @CommandLine.Mixin
+    LocalEngineOptions engine;
+
     @Override
     public Integer call() throws Exception {
+        engine.requireLocal("a prune-at-init run is one training of one method at one density, so a cluster has nothing to split; a sweep over methods and densities as cluster jobs is not built yet");
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be positive.");
         }

@@ -78,8 +78,12 @@ final class StrongPensiaExp1Command implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
+    @CommandLine.Mixin
+    LocalEngineOptions engine;
+
     @Override
     public Integer call() throws Exception {
+        engine.requireLocal("Pensia et al. experiment 1 is one construction and one training, so a cluster has nothing to split");
         PensiaExp1Spec spec;
         try {
             spec = new PensiaExp1Spec(seed, eps, c, hidden, epochs, trainSize, testSize, lr, batch,

@@ -3,6 +3,7 @@ package dev.jackpot.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jackpot.cli.JackpotCommand;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.nn.data.FashionMnist;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,9 +14,12 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code jackpot sweep --engine spark} in client mode (the engine found through ServiceLoader) and
@@ -99,6 +103,37 @@ class SparkCommandLineTest {
         JsonNode local = jackpot(concat(args, "--out", dir.resolve("local").toString()));
         assertEquals(local.get("points"), spark.get("points"));
         assertEquals(local.get("claims"), spark.get("claims"));
+    }
+
+    @Test
+    void lotteryOnSparkGivesTheLocalRunBitForBit(@TempDir Path dir) throws Exception {
+        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
+        Path spec = dir.resolve("tiny.yaml");
+        Files.writeString(spec, "subsample: 300\ntestSubsample: 200\nepochs: 1\nlevels: 2\nreplicates: 2\n");
+        // level 2 (64% density) trains on the sparse engine, levels 0-1 on libtorch
+        String[] args = {"lottery", "--spec", spec.toString(), "--sparse-below", "0.7", "--quiet", "--json"};
+        JsonNode spark = jackpot(concat(args, "--out", dir.resolve("spark").toString(), "--engine", "spark",
+                "--master", "local[2]"));
+        JsonNode local = jackpot(concat(args, "--out", dir.resolve("local").toString()));
+        assertEquals(6, spark.get("levelsComputed").asInt());
+        assertEquals(withoutSeconds(local.get("levels")), withoutSeconds(spark.get("levels")));
+        Path a = Path.of(local.get("runDir").asText());
+        Path b = Path.of(spark.get("runDir").asText());
+        assertEquals(a.getFileName(), b.getFileName());
+        try (var files = Files.walk(a)) {
+            List<Path> tickets = files.filter(p -> p.toString().endsWith(".safetensors") || p.endsWith("DONE")).toList();
+            assertEquals(2 * (1 + 2 * 3) + 2 * 3, tickets.size());
+            for (Path t : tickets) {
+                assertArrayEquals(Files.readAllBytes(t), Files.readAllBytes(b.resolve(a.relativize(t))), t.toString());
+            }
+        }
+        // a finished run computes nothing on either engine
+        assertEquals(0, jackpot(concat(args, "--out", dir.resolve("spark").toString(), "--engine", "spark",
+                "--master", "local[2]")).get("levelsComputed").asInt());
+    }
+
+    private static String withoutSeconds(JsonNode levels) {
+        return levels.toString().replaceAll("\"secondsMean\":[^,}]*", "");
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -3,7 +3,12 @@ package dev.jackpot.spark;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.jobs.Job;
+import dev.jackpot.jobs.JobOutcome;
+import dev.jackpot.jobs.JobSource;
+import dev.jackpot.jobs.LocalTaskExecutor;
 import dev.jackpot.jobs.SweepListener;
+import dev.jackpot.jobs.TaskExecutor;
 import dev.jackpot.jobs.TaskRunner;
 import dev.jackpot.jobs.TaskSource;
 import dev.jackpot.store.ResultExport;
@@ -24,7 +29,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -132,5 +139,53 @@ class SparkTaskExecutorTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new TaskRunner().run(layout,
                 "fixed: true\n", Map.of("root", 1L), drifted, source, new SparkTaskExecutor(spark), SweepListener.NONE));
         assertTrue(e.getMessage().contains("differs from the driver's"), e.getMessage());
+    }
+
+    /** A chained experiment's job source for the tests: reverses the input; the key "bad" throws. */
+    public static final class Reverse implements JobSource {
+        @Override
+        public String kind() {
+            return "test-reverse";
+        }
+
+        @Override
+        public byte[] run(String specYaml, String key, byte[] input) {
+            if (key.equals("bad")) {
+                throw new IllegalStateException("bad input for " + specYaml.strip());
+            }
+            byte[] out = new byte[input.length];
+            for (int i = 0; i < input.length; i++) {
+                out[i] = input[input.length - 1 - i];
+            }
+            return out;
+        }
+    }
+
+    private static Map<String, JobOutcome> outcomes(TaskExecutor executor, String kind, List<Job> jobs) throws Exception {
+        Map<String, JobOutcome> out = new TreeMap<>();
+        assertFalse(executor.executeJobs(kind, "spec: 1", jobs, o -> out.put(o.key(), o), () -> false));
+        return out;
+    }
+
+    @Test
+    void jobsOnSparkGiveTheLocalOutcomesAndReportAFailureUnderItsKey() throws Exception {
+        List<Job> jobs = List.of(new Job("a", new byte[] {1, 2, 3}), new Job("bad", new byte[] {4}),
+                new Job("c", new byte[0]));
+        Map<String, JobOutcome> local;
+        try (TaskExecutor threads = new LocalTaskExecutor(2)) {
+            local = outcomes(threads, "test-reverse", jobs);
+        }
+        Map<String, JobOutcome> onSpark = outcomes(new SparkTaskExecutor(spark), "test-reverse", jobs);
+        assertEquals(local.keySet(), onSpark.keySet());
+        assertArrayEquals(new byte[] {3, 2, 1}, onSpark.get("a").output());
+        assertArrayEquals(new byte[0], onSpark.get("c").output());
+        assertFalse(onSpark.get("bad").succeeded());
+        assertEquals("java.lang.IllegalStateException: bad input for spec: 1", onSpark.get("bad").cause());
+        assertEquals(local.get("bad").cause(), onSpark.get("bad").cause());
+
+        // an executor without the experiment's job source reports every job as failed, with the reason
+        Map<String, JobOutcome> unknown = outcomes(new SparkTaskExecutor(spark), "no-such-kind", jobs.subList(0, 1));
+        assertTrue(unknown.get("a").cause().contains("No job source for experiments of kind 'no-such-kind'"),
+                unknown.get("a").cause());
     }
 }

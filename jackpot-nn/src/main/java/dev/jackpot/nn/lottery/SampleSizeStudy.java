@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.jobs.TaskExecutor;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.plot.Charts;
 import dev.jackpot.prune.BranchResult;
@@ -139,6 +140,17 @@ public final class SampleSizeStudy {
      */
     public static Result run(LotterySpec base, List<Integer> sizes, Path root, Compute compute, LotteryListener listener)
             throws IOException {
+        return run(base, sizes, root, compute, listener, null);
+    }
+
+    /**
+     * As {@link #run(LotterySpec, List, Path, Compute, LotteryListener)}, each N's lottery as jobs of an
+     * executor ({@link Lottery#run(LotterySpec, Path, Compute, LotteryListener, TaskExecutor)}), bit-identical.
+     *
+     * @param executor where the jobs run; null trains in this JVM
+     */
+    public static Result run(LotterySpec base, List<Integer> sizes, Path root, Compute compute, LotteryListener listener,
+                             TaskExecutor executor) throws IOException {
         if (sizes.size() < 2) {
             throw new IllegalArgumentException("A sample-size study needs at least two sizes N, got " + sizes + ".");
         }
@@ -152,7 +164,9 @@ public final class SampleSizeStudy {
         List<Point> points = new ArrayList<>();
         int computed = 0;
         for (int n : sizes) {
-            Lottery.Result r = Lottery.run(base.toBuilder().subsample(n).controls(List.of()).build(), root, compute, listener);
+            LotterySpec spec = base.toBuilder().subsample(n).controls(List.of()).build();
+            Lottery.Result r = executor == null ? Lottery.run(spec, root, compute, listener)
+                    : Lottery.run(spec, root, compute, listener, executor);
             computed += r.computed();
             for (LotteryStats.LevelStats s : LotteryStats.of(r.branches())) {
                 if (s.branch().equals(BranchResult.MAIN)) {

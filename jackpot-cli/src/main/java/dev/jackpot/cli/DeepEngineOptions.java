@@ -1,0 +1,53 @@
+package dev.jackpot.cli;
+
+import dev.jackpot.jobs.TaskExecutor;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code --engine local|spark} and {@code --master} of the deep-network commands: {@code local} trains in
+ * this JVM as before; {@code spark} runs each branch of each level of each replicate as a Spark task
+ * (client mode, this JVM the driver writing the run directory), bit-identical at the same {@code --threads}.
+ */
+final class DeepEngineOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "Where training runs: local (this JVM) or spark "
+            + "(one Spark task per branch of each level of each replicate; needs --master and the Spark engine on the "
+            + "classpath, which ./jackpot adds; give each executor one core, DJL trains one network per JVM) "
+            + "(default ${DEFAULT-VALUE}). Never changes a result at the same --threads.", defaultValue = "local")
+    SweepingCommand.Engine engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark, e.g. local[2], "
+            + "spark://HOST:7077.")
+    String master;
+
+    /** @throws CommandLine.ParameterException if --master and --engine disagree */
+    void check() {
+        if (master != null && engine != SweepingCommand.Engine.SPARK) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), "--master applies only to --engine spark");
+        }
+        if (master == null && engine == SweepingCommand.Engine.SPARK) {
+            throw new CommandLine.ParameterException(mixee.commandLine(),
+                    "--engine spark needs --master, e.g. --master local[2] or --master spark://HOST:7077");
+        }
+    }
+
+    /** @return whether the jobs go to Spark */
+    boolean spark() {
+        return engine == SweepingCommand.Engine.SPARK;
+    }
+
+    /**
+     * @param appName the job's name in Spark's UI
+     * @return the Spark executor, or null for the local engine (train in this JVM); close it when done
+     * @throws IllegalStateException if the Spark engine is not on the classpath
+     */
+    TaskExecutor open(String appName) {
+        return spark() ? Engines.openTasks("spark", master, appName) : null;
+    }
+}
