@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -46,7 +45,7 @@ public final class BranchBytes {
             }
             return bytes.toByteArray();
         } finally {
-            deleteTree(dir);
+            FileLevelStore.deleteTree(dir);
         }
     }
 
@@ -79,15 +78,7 @@ public final class BranchBytes {
             }
             return new FileLevelStore(layout, "").loadBranch(level, branch);
         } finally {
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            FileLevelStore.deleteTree(dir);
         }
     }
 }

@@ -221,7 +221,8 @@ public final class FileLevelStore implements LevelStore {
         return l;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** Deletes a directory tree, if it exists. */
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
