@@ -29,6 +29,25 @@ class PopupCommandTest {
     }
 
     @Test
+    void perturbWritesItsTwoClaimsToTheLedger(@TempDir Path out) throws Exception {
+        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
+        Cli spark = Cli.run("perturb", "--engine", "spark", "--master", "local[2]");
+        assertEquals(ExitCodes.USAGE, spark.exit);
+        assertTrue(spark.err.contains("not available for 'perturb'"), spark.err);
+        Cli r = Cli.run("perturb", "--eps", "0,0.01", "--sparsity", "0.5", "--out", out.toString(), "--json");
+        assertEquals(ExitCodes.OK, r.exit, r.err);
+        JsonNode claims = r.json().get("claims");
+        assertEquals(2, claims.size());
+        assertEquals("Xiong et al. 2023 (poster table)", claims.get(0).get("source").asText());
+        assertEquals(r.json().get("smallEpsBeatsPlainEdgePopup").asBoolean(), claims.get(0).get("reproduced").asBoolean());
+        assertEquals(r.json().get("plainEdgePopupBelowSgdOnly").asBoolean(), claims.get(1).get("reproduced").asBoolean());
+        assertTrue(Files.isRegularFile(Path.of(r.json().get("runDir").asText()).resolve("claims.json")));
+        Cli ledger = Cli.run("claims", "--out", out.toString(), "--json");
+        assertEquals(ExitCodes.OK, ledger.exit, ledger.err);
+        assertTrue(ledger.out.contains("Plain edge-popup (eps = 0) lies below SGD only"), ledger.out);
+    }
+
+    @Test
     void popupRunsEndToEndOnASmallSubsample(@TempDir Path out) throws Exception {
         assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
         Cli r = Cli.run("popup", "--k", "0.3", "--examples", "200", "--epochs", "1", "--out", out.toString(), "--json");

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -181,16 +182,27 @@ public final class RunWriter {
         }
         ReportWriter.write(withCode, layout.dir());
         if (!report.claims().isEmpty()) {
-            // Every command's claims in one shape and one place, for 'jackpot claims' to collect.
-            com.fasterxml.jackson.databind.node.ObjectNode o = SpecCodec.json().createObjectNode();
-            o.put("runId", layout.id().toString());
-            o.put("kind", layout.id().kind());
-            o.put("title", report.title());
-            com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("claims");
-            report.claims().forEach(c -> a.add(c.toJson()));
-            AtomicFiles.writeString(layout.claims(), SpecCodec.json().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(o) + "\n");
+            claims(report.title(), report.claims());
         }
+    }
+
+    /**
+     * Writes {@code claims.json}: every command's claims in one shape and one place, for {@code jackpot
+     * claims} to collect (runs that write their report themselves call this directly).
+     *
+     * @param title  the run's title
+     * @param claims its checked claims
+     * @throws IOException if it cannot be written
+     */
+    public void claims(String title, List<Claim> claims) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode o = SpecCodec.json().createObjectNode();
+        o.put("runId", layout.id().toString());
+        o.put("kind", layout.id().kind());
+        o.put("title", title);
+        com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("claims");
+        claims.forEach(c -> a.add(c.toJson()));
+        AtomicFiles.writeString(layout.claims(), SpecCodec.json().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(o) + "\n");
     }
 
     /**
