@@ -39,8 +39,13 @@ final class ReproduceZhangGraspCommand implements Callable<Integer> {
             + "not depend on it).")
     int threads;
 
+    @Mixin
+    LocalEngineOptions engine;
+
     @Override
     public Integer call() throws Exception {
+        engine.requireLocal("its variant trials run on this JVM's threads, not as TaskRunner tasks, and take minutes "
+                + "at the paper's 1000 trials");
         List<GraspVariants.Row> rows = GraspVariants.run(trials, seed, output.out, threads);
         PrintWriter out = commandSpec.commandLine().getOut();
         if (output.json) {

@@ -132,6 +132,20 @@ class SparkCommandLineTest {
                 "--master", "local[2]")).get("levelsComputed").asInt());
     }
 
+    @Test
+    void lotterySizesOnSparkMatchTheLocalRun(@TempDir Path dir) throws Exception {
+        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
+        Path spec = dir.resolve("tiny.yaml");
+        Files.writeString(spec, "testSubsample: 200\nepochs: 1\nlevels: 1\nreplicates: 2\n");
+        String[] args = {"lottery", "--spec", spec.toString(), "--sizes", "200,300", "--quiet", "--json"};
+        JsonNode spark = jackpot(concat(args, "--out", dir.resolve("spark").toString(), "--engine", "spark",
+                "--master", "local[2]"));
+        JsonNode local = jackpot(concat(args, "--out", dir.resolve("local").toString()));
+        assertEquals(2 * 2, spark.get("points").size());
+        assertEquals(local.get("points"), spark.get("points"));
+        assertEquals(local.get("claims"), spark.get("claims"));
+    }
+
     private static String withoutSeconds(JsonNode levels) {
         return levels.toString().replaceAll("\"secondsMean\":[^,}]*", "");
     }
