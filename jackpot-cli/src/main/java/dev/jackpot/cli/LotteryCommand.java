@@ -126,15 +126,18 @@ final class LotteryCommand implements Callable<Integer> {
             }
             return runSizes(spec);
         }
-        long units = (long) spec.replicates() * (spec.levels() + 1);
+        long units = (long) (only == null ? spec.replicates() : 1) * (spec.levels() + 1);
         Lottery.Result result;
         try (Progress progress = Progress.start("lottery", units, quiet)) {
             long[] done = {0};
             int[] current = {0, 0};
+            // levels finished per replicate: on Spark every replicate advances at once
+            int[] finishedPer = new int[spec.replicates()];
             LotteryListener listener = new LotteryListener() {
                 @Override
                 public void replicateStarted(int replicate, int finished) {
-                    done[0] = (long) replicate * (spec.levels() + 1) + finished;
+                    finishedPer[replicate] = finished;
+                    done[0] = java.util.Arrays.stream(finishedPer).asLongStream().sum();
                     current[0] = replicate;
                     current[1] = finished;
                     progress.update(done[0], status(replicate, finished, 0, 0));
@@ -142,7 +145,8 @@ final class LotteryCommand implements Callable<Integer> {
 
                 @Override
                 public void levelFinished(int replicate, LevelResult level) {
-                    done[0]++;
+                    finishedPer[replicate] = level.level() + 1;
+                    done[0] = java.util.Arrays.stream(finishedPer).asLongStream().sum();
                     current[1] = level.level() + 1;
                     progress.update(done[0], String.format(Locale.ROOT, "rep %d level %d: ticket %.2f%%", replicate,
                             level.level(), 100 * level.main().accuracy()));
