@@ -28,13 +28,7 @@ final class DeepEngineOptions {
 
     /** @throws CommandLine.ParameterException if --master and --engine disagree */
     void check() {
-        if (master != null && engine != SweepingCommand.Engine.SPARK) {
-            throw new CommandLine.ParameterException(mixee.commandLine(), "--master applies only to --engine spark");
-        }
-        if (master == null && engine == SweepingCommand.Engine.SPARK) {
-            throw new CommandLine.ParameterException(mixee.commandLine(),
-                    "--engine spark needs --master, e.g. --master local[2] or --master spark://HOST:7077");
-        }
+        SweepingCommand.checkMaster(mixee.commandLine(), engine, master);
     }
 
     /** @return whether the jobs go to Spark */

@@ -129,33 +129,34 @@ final class LotteryCommand implements Callable<Integer> {
         long units = (long) (only == null ? spec.replicates() : 1) * (spec.levels() + 1);
         Lottery.Result result;
         try (Progress progress = Progress.start("lottery", units, quiet)) {
-            long[] done = {0};
             int[] current = {0, 0};
             // levels finished per replicate: on Spark every replicate advances at once
             int[] finishedPer = new int[spec.replicates()];
             LotteryListener listener = new LotteryListener() {
+                private long done() {
+                    return java.util.Arrays.stream(finishedPer).asLongStream().sum();
+                }
+
                 @Override
                 public void replicateStarted(int replicate, int finished) {
                     finishedPer[replicate] = finished;
-                    done[0] = java.util.Arrays.stream(finishedPer).asLongStream().sum();
                     current[0] = replicate;
                     current[1] = finished;
-                    progress.update(done[0], status(replicate, finished, 0, 0));
+                    progress.update(done(), status(replicate, finished, 0, 0));
                 }
 
                 @Override
                 public void levelFinished(int replicate, LevelResult level) {
                     finishedPer[replicate] = level.level() + 1;
-                    done[0] = java.util.Arrays.stream(finishedPer).asLongStream().sum();
                     current[1] = level.level() + 1;
-                    progress.update(done[0], String.format(Locale.ROOT, "rep %d level %d: ticket %.2f%%", replicate,
+                    progress.update(done(), String.format(Locale.ROOT, "rep %d level %d: ticket %.2f%%", replicate,
                             level.level(), 100 * level.main().accuracy()));
                 }
 
                 @Override
                 public void step(int replicate, long step, long total) {
                     if (step % 50 == 0) {
-                        progress.update(done[0], status(replicate, current[1], step, total));
+                        progress.update(done(), status(replicate, current[1], step, total));
                     }
                 }
             };

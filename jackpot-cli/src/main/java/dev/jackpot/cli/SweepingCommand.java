@@ -59,19 +59,29 @@ abstract class SweepingCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(), "--threads must be positive, got " + threads);
         }
-        if (master != null && engine != Engine.SPARK) {
-            throw new CommandLine.ParameterException(commandSpec.commandLine(), "--master applies only to --engine spark");
-        }
-        if (master == null && engine == Engine.SPARK) {
-            throw new CommandLine.ParameterException(commandSpec.commandLine(),
-                    "--engine spark needs --master, e.g. --master local[2] or --master spark://HOST:7077");
-        }
+        checkMaster(commandSpec.commandLine(), engine, master);
         try {
             return execute();
         } finally {
             if (progress != null) {
                 progress.finish();
             }
+        }
+    }
+
+    /**
+     * @param cl     the command line, for the usage error
+     * @param engine the engine given
+     * @param master the master given, or null
+     * @throws CommandLine.ParameterException if --master is given without --engine spark, or spark without it
+     */
+    static void checkMaster(CommandLine cl, Engine engine, String master) {
+        if (master != null && engine != Engine.SPARK) {
+            throw new CommandLine.ParameterException(cl, "--master applies only to --engine spark");
+        }
+        if (master == null && engine == Engine.SPARK) {
+            throw new CommandLine.ParameterException(cl,
+                    "--engine spark needs --master, e.g. --master local[2] or --master spark://HOST:7077");
         }
     }
 

@@ -77,7 +77,8 @@ public final class ImpRunner {
             BranchResult prev = results.get(level - 1).main();
             BranchResult main = trainBranch(level, BranchResult.MAIN, zero, prev);
             List<BranchResult> controls = new ArrayList<>();
-            for (String branch : branches(level).subList(1, branches(level).size())) {
+            List<String> names = branches(level);
+            for (String branch : names.subList(1, names.size())) {
                 controls.add(trainBranch(level, branch, zero, prev));
             }
             results.add(commit(new LevelResult(level, main, controls)));

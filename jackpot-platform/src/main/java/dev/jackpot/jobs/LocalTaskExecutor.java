@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Runs tasks on a fixed pool of this JVM's threads ({@link WorkerPool}). */
 public final class LocalTaskExecutor implements TaskExecutor {
@@ -37,17 +38,7 @@ public final class LocalTaskExecutor implements TaskExecutor {
     @Override
     public boolean execute(TaskSource source, String specYaml, List<TaskRunner.Task> pending, Consumer<TrialRow> sink,
                         BooleanSupplier stop) throws IOException {
-        Object lock = new Object();
-        List<Runnable> jobs = new ArrayList<>(pending.size());
-        for (TaskRunner.Task task : pending) {
-            jobs.add(() -> {
-                TrialRow row = TaskRunner.runOne(task);
-                synchronized (lock) {
-                    sink.accept(row);
-                }
-            });
-        }
-        return WorkerPool.runAll(threads, "jackpot-tasks", jobs, stop);
+        return runAll("jackpot-tasks", pending, TaskRunner::runOne, sink, stop);
     }
 
     @Override
@@ -57,17 +48,23 @@ public final class LocalTaskExecutor implements TaskExecutor {
             return false;
         }
         JobSource source = JobSource.find(kind);
+        return runAll("jackpot-jobs", jobs, job -> JobOutcome.run(source, specYaml, job), sink, stop);
+    }
+
+    /** Runs {@code body} on each item on the pool, handing the results to the sink one at a time. */
+    private <T, R> boolean runAll(String threadName, List<T> items, Function<T, R> body, Consumer<R> sink,
+                                  BooleanSupplier stop) throws IOException {
         Object lock = new Object();
-        List<Runnable> runs = new ArrayList<>(jobs.size());
-        for (Job job : jobs) {
+        List<Runnable> runs = new ArrayList<>(items.size());
+        for (T item : items) {
             runs.add(() -> {
-                JobOutcome outcome = JobOutcome.run(source, specYaml, job);
+                R result = body.apply(item);
                 synchronized (lock) {
-                    sink.accept(outcome);
+                    sink.accept(result);
                 }
             });
         }
-        return WorkerPool.runAll(threads, "jackpot-jobs", runs, stop);
+        return WorkerPool.runAll(threads, threadName, runs, stop);
     }
 
     @Override

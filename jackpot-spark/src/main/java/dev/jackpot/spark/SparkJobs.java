@@ -23,8 +23,9 @@ import java.util.function.Consumer;
 
 /**
  * The one way Jackpot runs work on Spark: every partition of an RDD of pending work becomes one task of
- * a single job whose body returns the partition's rows (trial rows, or job outcomes); the driver hands each task's rows to the sink
- * the moment the task ends (so a failed or killed job loses only what was in flight), cancels the job
+ * a single job whose body returns the partition's rows (trial rows, or job outcomes); the driver hands
+ * each task's rows to the sink the moment the task ends (so a failed or killed job loses only what was
+ * in flight), cancels the job
  * when a stop is requested, and reports a job Spark itself failed as an {@link IOException} after
  * every row that arrived was delivered.
  */

@@ -9,13 +9,17 @@ import dev.jackpot.store.TrialRow;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction1;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a {@link TaskRunner} experiment's pending tasks as Spark tasks (one task each): only their keys
@@ -82,14 +86,8 @@ public final class SparkTaskExecutor implements TaskExecutor {
                         + "tasks would run a different experiment; spec: " + specYaml);
             }
         }
-        Broadcast<String> spec = spark.broadcast(specYaml);
-        try {
-            return SparkJobs.run(spark, spark.parallelize(pending.stream().map(RunTasks.Pending::of).toList(), pending.size()),
-                    new RunTasks(source.kind(), spec), "jackpot " + source.kind() + ": " + pending.size() + " tasks",
-                    sink, stop);
-        } finally {
-            spec.destroy();
-        }
+        return submit(specYaml, pending.stream().map(RunTasks.Pending::of).toList(), spec -> new RunTasks(source.kind(),
+                spec), "jackpot " + source.kind() + ": " + pending.size() + " tasks", sink, stop);
     }
 
     @Override
@@ -98,10 +96,17 @@ public final class SparkTaskExecutor implements TaskExecutor {
         if (jobs.isEmpty() || stop.getAsBoolean()) {
             return false;
         }
+        return submit(specYaml, jobs, spec -> new RunJobs(kind, spec), "jackpot " + kind + ": " + jobs.size() + " jobs",
+                sink, stop);
+    }
+
+    /** One Spark task per item, the spec broadcast once for the job and destroyed after it. */
+    private <T, R> boolean submit(String specYaml, List<T> items,
+                                  Function<Broadcast<String>, AbstractFunction1<Iterator<T>, ArrayList<R>>> body,
+                                  String description, Consumer<R> sink, BooleanSupplier stop) throws IOException {
         Broadcast<String> spec = spark.broadcast(specYaml);
         try {
-            return SparkJobs.run(spark, spark.parallelize(jobs, jobs.size()), new RunJobs(kind, spec),
-                    "jackpot " + kind + ": " + jobs.size() + " jobs", sink, stop);
+            return SparkJobs.run(spark, spark.parallelize(items, items.size()), body.apply(spec), description, sink, stop);
         } finally {
             spec.destroy();
         }

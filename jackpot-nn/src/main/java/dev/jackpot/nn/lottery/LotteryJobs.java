@@ -48,7 +48,7 @@ public final class LotteryJobs implements JobSource {
     /** The setup last built in this JVM, reused by the jobs of the same run. */
     private static Cached last;
 
-    private record Cached(String specYaml, LotterySpec spec, Lottery.Setup setup) {
+    private record Cached(String specYaml, LotterySpec spec, String specJson, Lottery.Setup setup) {
     }
 
     /** What a job needs besides the spec. */
@@ -103,13 +103,13 @@ public final class LotteryJobs implements JobSource {
         synchronized (TRAINING) {
             Cached c = cached(specYaml);
             Compute compute = Compute.cpu(in.threads()).withSparseBelow(in.sparseBelow());
-            ImpRunner runner = c.setup().runner(c.spec(), compute, in.replicate(), NO_STORE, new LotteryListener() {
-            }, new int[1]);
+            ImpRunner runner = c.setup().runner(c.spec(), compute, in.replicate(), NO_STORE, LotteryListener.NONE,
+                    new int[1]);
             BranchResult zero = in.zero() == null ? null : BranchBytes.decode(0, BranchResult.MAIN, in.zero());
             BranchResult prev = in.prev() == null ? null
                     : BranchBytes.decode(in.level() - 1, BranchResult.MAIN, in.prev());
             BranchResult trained = runner.trainBranch(in.level(), in.branch(), zero, prev);
-            return BranchBytes.encode(in.level(), trained, Lottery.specJson(c.spec()));
+            return BranchBytes.encode(in.level(), trained, c.specJson());
         }
     }
 
@@ -117,7 +117,7 @@ public final class LotteryJobs implements JobSource {
         Cached c = last;
         if (c == null || !c.specYaml().equals(specYaml)) {
             LotterySpec spec = Lottery.CODEC.parseYaml(specYaml);
-            c = new Cached(specYaml, spec, Lottery.Setup.of(spec));
+            c = new Cached(specYaml, spec, Lottery.specJson(spec), Lottery.Setup.of(spec));
             last = c;
         }
         return c;
@@ -149,15 +149,16 @@ public final class LotteryJobs implements JobSource {
     private static final class Chain {
         final int replicate;
         final ImpRunner runner;
-        final FileLevelStore store;
         final List<LevelResult> levels = new ArrayList<>();
+        /** Level 0's and the last committed level's tickets as shipped; null until level 0 is committed. */
         byte[] zero;
         byte[] prev;
+        /** Whether a job of this replicate failed: it stops at that level. */
+        boolean failed;
 
-        Chain(int replicate, ImpRunner runner, FileLevelStore store) {
+        Chain(int replicate, ImpRunner runner) {
             this.replicate = replicate;
             this.runner = runner;
-            this.store = store;
         }
 
         int next() {
@@ -184,7 +185,7 @@ public final class LotteryJobs implements JobSource {
             for (int r = 0; r < spec.replicates(); r++) {
                 locks.add(RunLock.acquire(layout.levels(r).dir()));
                 FileLevelStore store = new FileLevelStore(layout.levels(r), specJson);
-                Chain c = new Chain(r, setup.runner(spec, compute, r, store, listener, count), store);
+                Chain c = new Chain(r, setup.runner(spec, compute, r, store, listener, count));
                 int finished = Math.min(store.finishedLevels(), spec.levels() + 1);
                 for (int l = 0; l < finished; l++) {
                     c.levels.add(store.load(l));
@@ -200,15 +201,14 @@ public final class LotteryJobs implements JobSource {
                 List<Job> jobs = new ArrayList<>();
                 List<Chain> round = new ArrayList<>();
                 for (Chain c : chains) {
-                    if (c.next() > spec.levels() || failures.keySet().stream().anyMatch(k -> k.startsWith("rep-"
-                            + c.replicate + "/"))) {
+                    if (c.next() > spec.levels() || c.failed) {
                         continue;
                     }
                     round.add(c);
                     int level = c.next();
                     for (String branch : c.runner.branches(level)) {
                         Input in = new Input(c.replicate, level, branch, compute.threads(), compute.sparseBelow(),
-                                level == 0 ? null : c.zero, level == 0 ? null : c.prev);
+                                c.zero, c.prev);
                         jobs.add(new Job(key(c.replicate, level, branch), in.encode()));
                     }
                 }
@@ -221,7 +221,7 @@ public final class LotteryJobs implements JobSource {
                             + "kept, run the same command again to resume.");
                 }
                 for (Chain c : round) {
-                    commit(c, outcomes, specJson, failures);
+                    commit(c, outcomes, failures);
                 }
             }
         } finally {
@@ -241,7 +241,7 @@ public final class LotteryJobs implements JobSource {
         return out;
     }
 
-    private static void commit(Chain c, Map<String, JobOutcome> outcomes, String specJson, Map<String, String> failures)
+    private static void commit(Chain c, Map<String, JobOutcome> outcomes, Map<String, String> failures)
             throws IOException {
         int level = c.next();
         List<BranchResult> branches = new ArrayList<>();
@@ -251,8 +251,10 @@ public final class LotteryJobs implements JobSource {
             JobOutcome o = outcomes.get(key);
             if (o == null) {
                 failures.put(key, "no outcome arrived (the executor skipped the job)");
+                c.failed = true;
             } else if (!o.succeeded()) {
                 failures.put(key, o.failure().strip());
+                c.failed = true;
             } else {
                 branches.add(BranchBytes.decode(level, branch, o.output()));
                 if (branch.equals(BranchResult.MAIN)) {
@@ -260,7 +262,7 @@ public final class LotteryJobs implements JobSource {
                 }
             }
         }
-        if (branches.size() < c.runner.branches(level).size()) {
+        if (c.failed) {
             return;
         }
         LevelResult result = c.runner.commit(new LevelResult(level, branches.get(0), branches.subList(1, branches.size())));
