@@ -113,6 +113,38 @@ class SparseKernelsTest {
     }
 
     @Test
+    void weightGradientSkipsTheZerosOfAReluGradientWithoutChangingABit() {
+        Rng rng = Seeds.stream(3, "relu-zeros");
+        int n = 60;
+        CsrPattern p = CsrPattern.ofMask(mask(rng, 0.7), ROWS, COLS);
+        float[][] x = rows(rng, COLS, n);
+        float[][] g = rows(rng, ROWS, n);
+        for (int o = 0; o < ROWS; o++) {
+            // rows 0-3 keep every entry (the unindexed products), the others lose 10% to 90% to the "ReLU"
+            double cut = o < 4 ? 0 : 0.1 * (o - 3);
+            for (int j = 0; j < n; j++) {
+                if (rng.nextDouble() < cut) {
+                    g[o][j] = (j % 2 == 0) ? 0f : -0f;
+                }
+            }
+        }
+        float[] dw = new float[p.nnz()];
+        SparseKernels.weightGradient(p, g, x, dw, n, 0, ROWS);
+        int[] rowPtr = p.rowPtr();
+        int[] col = p.colIndex();
+        for (int o = 0; o < ROWS; o++) {
+            for (int k = rowPtr[o]; k < rowPtr[o + 1]; k++) {
+                // the documented order: one float chain over every example, zeros included
+                float s = 0f;
+                for (int j = 0; j < n; j++) {
+                    s += g[o][j] * x[col[k]][j];
+                }
+                assertEquals(Float.floatToRawIntBits(s), Float.floatToRawIntBits(dw[k]), "row " + o + ", entry " + k);
+            }
+        }
+    }
+
+    @Test
     void patternGathersScattersAndValidates() {
         float[] m = mask(Seeds.stream(2, "pattern"), 0.3);
         CsrPattern p = CsrPattern.ofMask(m, ROWS, COLS);
