@@ -17,13 +17,14 @@ final class DeepEngineOptions {
     CommandSpec mixee;
 
     @Option(names = "--engine", paramLabel = "ENGINE", description = "Where training runs: local (this JVM) or spark "
-            + "(one Spark task per branch of each level of each replicate; needs --master and the Spark engine on the "
+            + "(one Spark task per training: a lottery branch of one level of one replicate, a perturb cell; needs "
+            + "--master (or spark-submit's) and the Spark engine on the "
             + "classpath, which ./jackpot adds; give each executor one core, DJL trains one network per JVM) "
             + "(default ${DEFAULT-VALUE}). Never changes a result at the same --threads.", defaultValue = "local")
     SweepingCommand.Engine engine;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark, e.g. local[2], "
-            + "spark://HOST:7077.")
+            + "spark://HOST:7077 (under spark-submit, its --master is used).")
     String master;
 
     /** @throws CommandLine.ParameterException if --master and --engine disagree */

@@ -1,8 +1,10 @@
 package dev.jackpot.cli;
 
+import dev.jackpot.jobs.TaskExecutor;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.popup.PerturbRun;
 import dev.jackpot.nn.popup.PerturbSpec;
+import dev.jackpot.nn.popup.PerturbedStrongLth;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +21,8 @@ import java.util.concurrent.Callable;
                 + "||W - W0||_inf <= eps, then edge-popup over the perturbed weights for each sparsity s (fraction PRUNED "
                 + "per layer; edge-popup keeps k = 1 - s), best s by validation loss. Prints the test-accuracy table, "
                 + "writes OUT/perturb-<hash>/ (heatmap PNG/SVG, report.md, result.json). Quick preset: minutes. Each finished "
-                + "cell is kept in the run's cells/ directory, so re-running an interrupted table resumes it.")
+                + "cell is kept in the run's cells/ directory, so re-running an interrupted table resumes it. With --engine spark "
+                + "the cells run as Spark tasks (projected SGD per eps, then edge-popup per cell), with the local run's results.")
 final class PerturbCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -47,11 +50,11 @@ final class PerturbCommand implements Callable<Integer> {
     Integer threads;
 
     @CommandLine.Mixin
-    LocalEngineOptions engine;
+    DeepEngineOptions engine;
 
     @Override
     public Integer call() throws Exception {
-        engine.requireLocal("the table's cells (eps x sparsity) do not run as cluster jobs yet (each eps's projected-SGD network would have to ship to the cells' tasks); it resumes by cell, so one long local run can be stopped and continued");
+        engine.check();
         PerturbSpec spec;
         try {
             spec = switch (preset.toLowerCase(Locale.ROOT)) {
@@ -73,11 +76,20 @@ final class PerturbCommand implements Callable<Integer> {
                     + threads + ".");
         }
         Compute compute = threads == null ? Compute.fromEnvironment() : Compute.cpu(threads);
-        PerturbRun.Outcome r = PerturbRun.run(spec, output.out, compute, (c, done, total) -> {
+        PerturbedStrongLth.Listener progress = (c, done, total) -> {
             err.printf(Locale.ROOT, "[%d/%d] eps %s s %.2f: test accuracy %.4f%n", done, total, c.eps(), c.pruned(),
                     c.testAccuracy());
             err.flush();
-        });
+        };
+        PerturbRun.Outcome r;
+        if (engine.spark()) {
+            // two rounds of Spark tasks: projected SGD per eps, then edge-popup per cell
+            try (TaskExecutor executor = engine.open("jackpot perturb")) {
+                r = PerturbRun.run(spec, output.out, compute, progress, executor);
+            }
+        } else {
+            r = PerturbRun.run(spec, output.out, compute, progress);
+        }
         PrintWriter out = commandSpec.commandLine().getOut();
         if (output.json) {
             OutputOptions.printJson(out, r.result());

@@ -43,7 +43,7 @@ abstract class SweepingCommand implements Callable<Integer> {
     Engine engine;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark, e.g. local[2], "
-            + "spark://HOST:7077, yarn.")
+            + "spark://HOST:7077, yarn (under spark-submit, its --master is used).")
     String master;
 
     /** The runner every sweep of this command goes through (so Ctrl-C can stop it). */
@@ -73,15 +73,18 @@ abstract class SweepingCommand implements Callable<Integer> {
      * @param cl     the command line, for the usage error
      * @param engine the engine given
      * @param master the master given, or null
-     * @throws CommandLine.ParameterException if --master is given without --engine spark, or spark without it
+     * @throws CommandLine.ParameterException if --master is given without --engine spark, or spark without a
+     *                                         master (from --master or, under spark-submit, {@code spark.master})
      */
     static void checkMaster(CommandLine cl, Engine engine, String master) {
         if (master != null && engine != Engine.SPARK) {
             throw new CommandLine.ParameterException(cl, "--master applies only to --engine spark");
         }
-        if (master == null && engine == Engine.SPARK) {
+        // spark-submit passes its --master to the driver as the system property spark.master
+        if (master == null && engine == Engine.SPARK && System.getProperty("spark.master") == null) {
             throw new CommandLine.ParameterException(cl,
-                    "--engine spark needs --master, e.g. --master local[2] or --master spark://HOST:7077");
+                    "--engine spark needs --master, e.g. --master local[2] or --master spark://HOST:7077 "
+                            + "(under spark-submit, its own --master)");
         }
     }
 

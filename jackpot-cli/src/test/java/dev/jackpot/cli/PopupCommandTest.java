@@ -31,9 +31,13 @@ class PopupCommandTest {
     @Test
     void perturbWritesItsTwoClaimsToTheLedger(@TempDir Path out) throws Exception {
         assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
-        Cli spark = Cli.run("perturb", "--engine", "spark", "--master", "local[2]");
-        assertEquals(ExitCodes.USAGE, spark.exit);
-        assertTrue(spark.err.contains("not available for 'perturb'"), spark.err);
+        // one edge-popup training has nothing to split; perturb's cells need the Spark engine's jar
+        Cli popupSpark = Cli.run("popup", "--engine", "spark", "--master", "local[2]");
+        assertEquals(ExitCodes.USAGE, popupSpark.exit);
+        assertTrue(popupSpark.err.contains("not available for 'popup'"), popupSpark.err);
+        Cli spark = Cli.run("perturb", "--engine", "spark", "--master", "local[2]", "--out", out.toString());
+        assertEquals(ExitCodes.FAILURE, spark.exit);
+        assertTrue(spark.err.contains("the Spark engine is not on the classpath"), spark.err);
         Cli r = Cli.run("perturb", "--eps", "0,0.01", "--sparsity", "0.5", "--out", out.toString(), "--json");
         assertEquals(ExitCodes.OK, r.exit, r.err);
         JsonNode claims = r.json().get("claims");

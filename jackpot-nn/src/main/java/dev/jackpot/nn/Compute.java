@@ -52,6 +52,23 @@ public final class Compute {
      */
     public static final double DEFAULT_SPARSE_BELOW = 0.3;
 
+    /**
+     * Held by every training job of a job source (lottery branches, perturb cells): DJL allows one gradient
+     * collector per JVM, so a JVM that runs jobs (a Spark executor) trains one at a time.
+     */
+    public static final Object TRAINING_JOBS = new Object();
+
+    /**
+     * Turns libtorch's autograd recording off on the calling thread, as DJL does only on the thread that
+     * loads the engine: the mode is per thread and on by default, so on a pool or Spark task thread every
+     * evaluation would record a graph and an in-place update of a parameter (edge-popup's scores) would be
+     * refused. A gradient collector turns it on for its backward pass and restores it. Call it first on any
+     * thread that trains.
+     */
+    public static void prepareThread() {
+        JniUtils.setGradMode(false);
+    }
+
     private final Device device;
     private final int threads;
     private final double sparseBelow;

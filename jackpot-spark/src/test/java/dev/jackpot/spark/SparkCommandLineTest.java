@@ -133,6 +133,41 @@ class SparkCommandLineTest {
     }
 
     @Test
+    void lotteryUnderSparkSubmitSurvivesAKilledTaskBitForBit(@TempDir Path dir) throws Exception {
+        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
+        Path spec = dir.resolve("tiny.yaml");
+        Files.writeString(spec, "subsample: 300\ntestSubsample: 200\nepochs: 1\nlevels: 2\nreplicates: 2\n");
+        String[] args = {"lottery", "--spec", spec.toString(), "--quiet", "--json"};
+        JsonNode local = jackpot(concat(args, "--out", dir.resolve("local").toString()));
+        // as spark-submit starts the driver: the master comes as a system property, not as --master
+        KillOneTask.reset();
+        System.setProperty("spark.master", "local[2]");
+        System.setProperty("spark.extraListeners", KillOneTask.class.getName());
+        JsonNode spark;
+        try {
+            spark = jackpot(concat(args, "--out", dir.resolve("spark").toString(), "--engine", "spark"));
+        } finally {
+            System.clearProperty("spark.master");
+            System.clearProperty("spark.extraListeners");
+        }
+        // the 4th task (a level-1 branch) was killed once, ran again, and nothing differs
+        assertEquals(1, KillOneTask.KILLS_SENT.get());
+        assertEquals(1, KillOneTask.KILLED_ENDS.get());
+        assertEquals(2 + 6 + 6 + 1, KillOneTask.STARTED.get(), "every job once, the killed one twice");
+        assertEquals(6, spark.get("levelsComputed").asInt());
+        assertEquals(withoutSeconds(local.get("levels")), withoutSeconds(spark.get("levels")));
+        Path a = Path.of(local.get("runDir").asText());
+        Path b = Path.of(spark.get("runDir").asText());
+        try (var files = Files.walk(a)) {
+            List<Path> tickets = files.filter(p -> p.toString().endsWith(".safetensors") || p.endsWith("DONE")).toList();
+            assertEquals(2 * (1 + 2 * 3) + 2 * 3, tickets.size());
+            for (Path t : tickets) {
+                assertArrayEquals(Files.readAllBytes(t), Files.readAllBytes(b.resolve(a.relativize(t))), t.toString());
+            }
+        }
+    }
+
+    @Test
     void lotterySizesOnSparkMatchTheLocalRun(@TempDir Path dir) throws Exception {
         assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
         Path spec = dir.resolve("tiny.yaml");
@@ -144,6 +179,26 @@ class SparkCommandLineTest {
         assertEquals(2 * 2, spark.get("points").size());
         assertEquals(local.get("points"), spark.get("points"));
         assertEquals(local.get("claims"), spark.get("claims"));
+    }
+
+    @Test
+    void perturbOnSparkGivesTheLocalTableBitForBit(@TempDir Path dir) throws Exception {
+        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
+        String[] args = {"perturb", "--eps", "0,0.02", "--sparsity", "0.3,0.7", "--threads", "1", "--json"};
+        JsonNode spark = jackpot(concat(args, "--out", dir.resolve("spark").toString(), "--engine", "spark",
+                "--master", "local[2]"));
+        JsonNode local = jackpot(concat(args, "--out", dir.resolve("local").toString()));
+        assertEquals(6, spark.get("cells").size(), "two eps, each unpruned and at two sparsities");
+        for (String field : new String[] {"cells", "best", "sgdOnlyAccuracy", "sgdOnlyMaxDeviation", "claims"}) {
+            assertEquals(local.get(field), spark.get(field), field);
+        }
+        Path a = Path.of(local.get("runDir").asText()).resolve("cells");
+        Path b = Path.of(spark.get("runDir").asText()).resolve("cells");
+        try (var files = Files.list(a)) {
+            for (Path f : files.toList()) {
+                assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(b.resolve(f.getFileName())), f.toString());
+            }
+        }
     }
 
     private static String withoutSeconds(JsonNode levels) {

@@ -42,9 +42,6 @@ import java.util.TreeMap;
  */
 public final class LotteryJobs implements JobSource {
 
-    /** Every training job of this JVM holds it: DJL's gradient collector is one per JVM. */
-    private static final Object TRAINING = new Object();
-
     /** The setup last built in this JVM, reused by the jobs of the same run. */
     private static Cached last;
 
@@ -100,9 +97,10 @@ public final class LotteryJobs implements JobSource {
             throw new IllegalArgumentException("Job " + key + " carries the input of " + key(in.replicate(), in.level(),
                     in.branch()) + ".");
         }
-        synchronized (TRAINING) {
+        synchronized (Compute.TRAINING_JOBS) {
             Cached c = cached(specYaml);
             Compute compute = Compute.cpu(in.threads()).withSparseBelow(in.sparseBelow());
+            Compute.prepareThread(); // after the engine is loaded
             ImpRunner runner = c.setup().runner(c.spec(), compute, in.replicate(), NO_STORE, LotteryListener.NONE,
                     new int[1]);
             BranchResult zero = in.zero() == null ? null : BranchBytes.decode(0, BranchResult.MAIN, in.zero());

@@ -7,6 +7,7 @@ import dev.jackpot.experiment.AtomicFiles;
 import dev.jackpot.experiment.RunId;
 import dev.jackpot.experiment.RunLayout;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.jobs.TaskExecutor;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.data.FashionMnist;
 import dev.jackpot.plot.Heatmaps;
@@ -61,6 +62,20 @@ public final class PerturbRun {
      */
     public static Outcome run(PerturbSpec spec, Path root, Compute compute, PerturbedStrongLth.Listener listener)
             throws IOException {
+        return run(spec, root, compute, listener, null);
+    }
+
+    /**
+     * @param spec     the experiment (its {@code pruned} grid excludes 0: s = 0 is always reported)
+     * @param root     the directory of run directories
+     * @param compute  where to train; with an executor, its thread count is pinned for every job
+     * @param listener progress by cell
+     * @param executor where the cells run as jobs ({@link PerturbJobs}), or null to train them in this JVM
+     * @return the outcome
+     * @throws IOException if the data cannot be read, a file cannot be written or a job failed
+     */
+    public static Outcome run(PerturbSpec spec, Path root, Compute compute, PerturbedStrongLth.Listener listener,
+                              TaskExecutor executor) throws IOException {
         ObjectNode specJson = SpecCodec.json().valueToTree(spec);
         RunWriter writer = RunWriter.open(new RunLayout(root, RunId.of(KIND, specJson,
                 SpecCodec.json().createObjectNode())));
@@ -69,8 +84,10 @@ public final class PerturbRun {
         writer.json("spec.json", specJson);
         PerturbedStrongLth.Result r;
         try (RunLock lock = RunLock.acquire(layout.dir())) {
-            r = new PerturbedStrongLth(compute, spec).run(FashionMnist.load(), new FileCells(layout, compute.threads()),
-                    listener);
+            PerturbedStrongLth lth = new PerturbedStrongLth(compute, spec);
+            FileCells store = new FileCells(layout, compute.threads());
+            r = executor == null ? lth.run(FashionMnist.load(), store, listener)
+                    : PerturbJobs.runAll(lth, compute.threads(), store, listener, executor);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -146,6 +146,62 @@ public final class PerturbedStrongLth {
      */
     public Result run(DataSplit full, CellStore store, Listener listener) {
         long t0 = System.nanoTime();
+        Setup setup = setup(full);
+        int total = cellCount();
+        int done = 0;
+        List<Cell> cells = new ArrayList<>();
+        for (double eps : spec.epsilons()) {
+            List<Double> sparsities = sparsities();
+            Optional<Cell> keptDense = store.load(eps, 0);
+            Map<Double, Cell> keptCells = new HashMap<>();
+            for (double s : sparsities) {
+                store.load(eps, s).ifPresent(c -> keptCells.put(s, c));
+            }
+            boolean complete = keptDense.isPresent() && keptCells.size() == sparsities.size();
+            ProjectedSgd.Result p = complete ? null : pgd(setup, eps);
+            Cell dense = complete ? keptDense.get() : kept(store, keptDense, denseCell(eps, p));
+            cells.add(dense);
+            listener.onCell(dense, ++done, total);
+            for (double s : sparsities) {
+                Cell c = keptCells.get(s);
+                if (c == null) {
+                    c = popupCell(setup, eps, s, p.weights(), p.maxDeviation());
+                    store.save(c);
+                }
+                cells.add(c);
+                listener.onCell(c, ++done, total);
+            }
+        }
+        Optional<Cell> keptSgd = store.load(Double.POSITIVE_INFINITY, 0);
+        Cell sgd = keptSgd.orElse(null);
+        if (sgd == null) {
+            sgd = denseCell(Double.POSITIVE_INFINITY, pgd(setup, Double.POSITIVE_INFINITY));
+            store.save(sgd);
+        }
+        listener.onCell(sgd, ++done, total);
+        return result(cells, sgd, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * What every cell of a run shares, rebuilt identically from the spec in any JVM.
+     *
+     * @param data  train (with validation hold-out) and test subsets
+     * @param net   the MLP
+     * @param norm  the training set's normalisation
+     * @param w0    the random weights PGD starts from and projects onto a box around
+     * @param s0    edge-popup's initial scores (the same for every cell)
+     * @param order the seed of every training's data order
+     * @param pgd   the projected-SGD trainer
+     */
+    public record Setup(DataSplit data, Network net, Normalisation norm, TensorSet w0, TensorSet s0, long order,
+                        ProjectedSgd pgd) {
+    }
+
+    /**
+     * @param full Fashion-MNIST (train and test)
+     * @return the run's shared setup
+     */
+    public Setup setup(DataSplit full) {
         DataSplit data = prepare(full);
         Network net = network();
         Normalisation norm = Normalisation.fit(data.train());
@@ -154,58 +210,82 @@ public final class PerturbedStrongLth {
         long order = Seeds.derive(spec.seed(), "data-order");
         TrainSpec pgdSpec = TrainSpec.sgd(spec.pgdLr(), spec.batchSize(), spec.pgdEpochs(), order).withMomentum(0.9, false)
                 .withCosineSchedule();
-        ProjectedSgd pgd = new ProjectedSgd(compute, net, data, norm, pgdSpec);
-        int total = spec.epsilons().size() * (spec.pruned().size() + 1) + 1;
-        int done = 0;
-        List<Cell> cells = new ArrayList<>();
+        return new Setup(data, net, norm, w0, s0, order, new ProjectedSgd(compute, net, data, norm, pgdSpec));
+    }
+
+    /** @return the fractions pruned by edge-popup (s &gt; 0) */
+    public List<Double> sparsities() {
+        return spec.pruned().stream().filter(s -> s != 0).toList();
+    }
+
+    /** @return the table's cells: (1 + sparsities) per eps, and "SGD only" */
+    public int cellCount() {
+        return spec.epsilons().size() * (sparsities().size() + 1) + 1;
+    }
+
+    /**
+     * @param setup the run's setup
+     * @param eps   the radius ({@code +infinity}: unconstrained SGD)
+     * @return projected SGD from {@code w0} inside the box of radius eps
+     */
+    public ProjectedSgd.Result pgd(Setup setup, double eps) {
+        return setup.pgd().train(setup.w0(), eps, PopupListener.NONE);
+    }
+
+    /** @return the unpruned cell (s = 0) of a projected-SGD result */
+    public static Cell denseCell(double eps, ProjectedSgd.Result p) {
+        return new Cell(eps, 0, p.test().accuracy(), p.validation().orElseThrow().loss(), p.maxDeviation());
+    }
+
+    /**
+     * Edge-popup over one eps's perturbed weights.
+     *
+     * @param setup        the run's setup
+     * @param eps          the radius the weights came from
+     * @param pruned       the fraction pruned, in (0, 1)
+     * @param weights      {@code W_eps}
+     * @param maxDeviation {@code ||W_eps - W0||_inf}, recorded in the cell
+     * @return the cell (validation loss +infinity if edge-popup diverged)
+     */
+    public Cell popupCell(Setup setup, double eps, double pruned, TensorSet weights, double maxDeviation) {
+        PopupSpec ps = PopupSpec.paper(1 - pruned, spec.batchSize(), spec.popupEpochs(), setup.order());
+        PopupResult r = new EdgePopup(compute, setup.net(), setup.data(), setup.norm(), ps)
+                .train(weights, setup.s0(), PopupListener.NONE);
+        double vl = r.diverged().isPresent() ? Double.POSITIVE_INFINITY : r.validation().orElseThrow().loss();
+        return new Cell(eps, pruned, r.test().accuracy(), vl, maxDeviation);
+    }
+
+    /**
+     * The table from its cells, whatever order they were computed in.
+     *
+     * @param cells   every (eps, s) cell including s = 0, eps-major and in the spec's s order
+     * @param sgd     the "SGD only" cell
+     * @param seconds wall time
+     * @return the result; each eps's pick is its edge-popup cell of least validation loss, ties to the larger s
+     */
+    public Result result(List<Cell> cells, Cell sgd, double seconds) {
         List<Cell> best = new ArrayList<>();
         for (double eps : spec.epsilons()) {
-            List<Double> sparsities = spec.pruned().stream().filter(s -> s != 0).toList();
-            Optional<Cell> keptDense = store.load(eps, 0);
-            Map<Double, Cell> keptCells = new HashMap<>();
-            for (double s : sparsities) {
-                store.load(eps, s).ifPresent(c -> keptCells.put(s, c));
-            }
-            boolean complete = keptDense.isPresent() && keptCells.size() == sparsities.size();
-            ProjectedSgd.Result p = complete ? null : pgd.train(w0, eps, PopupListener.NONE);
-            Cell dense = complete ? keptDense.get() : kept(store, keptDense, new Cell(eps, 0, p.test().accuracy(),
-                    p.validation().orElseThrow().loss(), p.maxDeviation()));
-            cells.add(dense);
-            listener.onCell(dense, ++done, total);
             Cell pick = null;
-            for (double s : sparsities) {
-                Cell c = keptCells.get(s);
-                if (c == null) {
-                    PopupSpec ps = PopupSpec.paper(1 - s, spec.batchSize(), spec.popupEpochs(), order);
-                    PopupResult r = new EdgePopup(compute, net, data, norm, ps).train(p.weights(), s0, PopupListener.NONE);
-                    double vl = r.diverged().isPresent() ? Double.POSITIVE_INFINITY : r.validation().orElseThrow().loss();
-                    c = new Cell(eps, s, r.test().accuracy(), vl, p.maxDeviation());
-                    store.save(c);
-                }
-                cells.add(c);
-                if (pick == null || c.validationLoss() <= pick.validationLoss()) {
+            for (Cell c : cells) {
+                if (c.eps() == eps && c.pruned() > 0 && (pick == null || c.validationLoss() <= pick.validationLoss())) {
                     pick = c;
                 }
-                listener.onCell(c, ++done, total);
             }
             if (pick != null) {
                 best.add(pick);
             }
         }
-        Optional<Cell> keptSgd = store.load(Double.POSITIVE_INFINITY, 0);
-        Cell sgd = keptSgd.orElse(null);
-        if (sgd == null) {
-            ProjectedSgd.Result r = pgd.train(w0, Double.POSITIVE_INFINITY, PopupListener.NONE);
-            sgd = new Cell(Double.POSITIVE_INFINITY, 0, r.test().accuracy(), r.validation().orElseThrow().loss(),
-                    r.maxDeviation());
-            store.save(sgd);
-        }
-        listener.onCell(sgd, ++done, total);
-        return new Result(spec, cells, best, sgd.testAccuracy(), sgd.maxDeviation(), (System.nanoTime() - t0) / 1e9);
+        return new Result(spec, cells, best, sgd.testAccuracy(), sgd.maxDeviation(), seconds);
+    }
+
+    /** @return the spec */
+    public PerturbSpec spec() {
+        return spec;
     }
 
     /** Saves a freshly computed unpruned cell, or checks it against the kept one. */
-    private static Cell kept(CellStore store, Optional<Cell> keptDense, Cell fresh) {
+    static Cell kept(CellStore store, Optional<Cell> keptDense, Cell fresh) {
         if (keptDense.isEmpty()) {
             store.save(fresh);
             return fresh;

@@ -2,15 +2,11 @@ package dev.jackpot.nn.lottery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.SpecCodec;
-import dev.jackpot.jobs.Job;
-import dev.jackpot.jobs.JobOutcome;
 import dev.jackpot.jobs.LocalTaskExecutor;
 import dev.jackpot.jobs.TaskExecutor;
-import dev.jackpot.jobs.TaskRunner;
-import dev.jackpot.jobs.TaskSource;
 import dev.jackpot.nn.Compute;
+import dev.jackpot.nn.TestExecutors;
 import dev.jackpot.nn.data.FashionMnist;
-import dev.jackpot.store.TrialRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -59,7 +53,7 @@ class LotteryJobsTest {
 
         // one branch fails: its replicate stops before that level, the other replicate finishes
         String bad = LotteryJobs.key(1, 1, "random-reinit");
-        try (TaskExecutor failing = new Failing(new LocalTaskExecutor(2), bad)) {
+        try (TaskExecutor failing = new TestExecutors.Failing(new LocalTaskExecutor(2), bad)) {
             IOException e = assertThrows(IOException.class, () -> Lottery.run(spec, dir.resolve("jobs"), compute(),
                     LotteryListener.NONE, failing));
             assertTrue(e.getMessage().contains(bad) && e.getMessage().contains("injected failure"), e.getMessage());
@@ -71,7 +65,7 @@ class LotteryJobsTest {
 
         // the re-run computes only replicate 1's levels 1 and 2, and the run equals the local one
         List<String> ran = new ArrayList<>();
-        try (TaskExecutor counting = new Counting(new LocalTaskExecutor(2), ran)) {
+        try (TaskExecutor counting = new TestExecutors.Counting(new LocalTaskExecutor(2), ran)) {
             Lottery.Result jobs = Lottery.run(spec, dir.resolve("jobs"), compute(), LotteryListener.NONE, counting);
             assertEquals(2, jobs.computed());
             assertEquals(local.branches().size(), jobs.branches().size());
@@ -84,7 +78,7 @@ class LotteryJobsTest {
         Files.delete(jobsRun.resolve("rep-0/level-2/DONE"));
         Files.delete(jobsRun.resolve("rep-0/level-2/main/ticket.safetensors"));
         ran.clear();
-        try (TaskExecutor counting = new Counting(new LocalTaskExecutor(1), ran)) {
+        try (TaskExecutor counting = new TestExecutors.Counting(new LocalTaskExecutor(1), ran)) {
             assertEquals(1, Lottery.run(spec, dir.resolve("jobs"), compute(), LotteryListener.NONE, counting).computed());
         }
         assertEquals(List.of("rep-0/level-2/main", "rep-0/level-2/random-prune-layerwise", "rep-0/level-2/random-reinit"),
@@ -145,61 +139,5 @@ class LotteryJobsTest {
             }
         }
         return out;
-    }
-
-    /** Delegates, replacing one job's outcome by a failure. */
-    private static class Failing implements TaskExecutor {
-        final TaskExecutor inner;
-        final String key;
-
-        Failing(TaskExecutor inner, String key) {
-            this.inner = inner;
-            this.key = key;
-        }
-
-        @Override
-        public String name() {
-            return "failing " + inner.name();
-        }
-
-        @Override
-        public int parallelism() {
-            return inner.parallelism();
-        }
-
-        @Override
-        public boolean execute(TaskSource source, String specYaml, List<TaskRunner.Task> pending, Consumer<TrialRow> sink,
-                               BooleanSupplier stop) throws IOException {
-            return inner.execute(source, specYaml, pending, sink, stop);
-        }
-
-        @Override
-        public boolean executeJobs(String kind, String specYaml, List<Job> jobs, Consumer<JobOutcome> sink,
-                                   BooleanSupplier stop) throws IOException {
-            return inner.executeJobs(kind, specYaml, jobs, o -> sink.accept(o.key().equals(key)
-                    ? JobOutcome.failed(o.key(), new IllegalStateException("injected failure")) : o), stop);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
-    }
-
-    /** Delegates, recording the keys of the jobs run. */
-    private static final class Counting extends Failing {
-        final List<String> ran;
-
-        Counting(TaskExecutor inner, List<String> ran) {
-            super(inner, "");
-            this.ran = ran;
-        }
-
-        @Override
-        public boolean executeJobs(String kind, String specYaml, List<Job> jobs, Consumer<JobOutcome> sink,
-                                   BooleanSupplier stop) throws IOException {
-            jobs.forEach(j -> ran.add(j.key()));
-            return super.executeJobs(kind, specYaml, jobs, sink, stop);
-        }
     }
 }
