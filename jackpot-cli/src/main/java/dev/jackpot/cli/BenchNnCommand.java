@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code jackpot bench nn}: training epochs per mask density on the dense (libtorch) and the sparse engine. */
@@ -55,6 +58,12 @@ final class BenchNnCommand implements Callable<Integer> {
     @Option(names = "--arch", split = ",", description = "Architectures (default: lenet-300-100,lenet-5).")
     List<String> archs;
 
+    @Option(names = "--peer", paramLabel = "PYTHON", description = "Also time the plain-PyTorch peer (the same network, "
+            + "optimiser, batch and Fashion-MNIST data, torch.optim.SGD and F.cross_entropy) with this Python interpreter, "
+            + "e.g. python3 with Debian's python3-torch, just before and just after the Jackpot epochs, its OpenBLAS, OpenMP "
+            + "and MKL threads pinned to --threads; prints Jackpot's dense epoch over the peer's.")
+    String peer;
+
     @Override
     public Integer call() throws Exception {
         if (threads < 1 || repeats < 1 || batch < 1 || !(peak > 0) || examples < 1 || examples > 60000
@@ -75,10 +84,22 @@ final class BenchNnCommand implements Callable<Integer> {
         err.println("bench nn: " + compute + ", data " + source + ", " + examples + " examples, batch " + batch + " ...");
         err.flush();
         DataSplit data = NnBench.data(examples);
+        Map<Architecture, PytorchPeer.Outcome[]> peers = new LinkedHashMap<>();
+        String peerSkipped = peer == null ? null : FashionMnist.locate().isEmpty() ? "Fashion-MNIST not found" : null;
+        if (peer != null && peerSkipped == null) {
+            for (Architecture a : list) {
+                if (PytorchPeer.supports(a)) {
+                    peers.put(a, new PytorchPeer.Outcome[] {peer(a, "before", err), null});
+                }
+            }
+        }
         List<NnBench.Row> rows = NnBench.run(compute, data, source, list, densities, batch, repeats, line -> {
             err.println("bench nn: " + line);
             err.flush();
         });
+        for (Map.Entry<Architecture, PytorchPeer.Outcome[]> e : peers.entrySet()) {
+            e.getValue()[1] = peer(e.getKey(), "after", err);
+        }
         double machinePeak = peak * threads;
         PrintWriter out = commandSpec.commandLine().getOut();
         if (json) {
@@ -106,6 +127,23 @@ final class BenchNnCommand implements Callable<Integer> {
                     n.put("denseOverSparse", r.speedup());
                 }
             }
+            if (peer != null) {
+                ObjectNode po = o.putObject("peer");
+                po.put("python", peer);
+                if (peerSkipped != null) {
+                    po.put("notRun", peerSkipped);
+                }
+                ArrayNode pa = po.putArray("rows");
+                peers.forEach((a, p) -> {
+                    ObjectNode n = pa.addObject();
+                    n.put("architecture", a.id());
+                    number(n, "beforeEpochSeconds", p[0].seconds());
+                    number(n, "afterEpochSeconds", p[1].seconds());
+                    n.put("torch", p[0].torch());
+                    number(n, "jackpotDenseOverPeer", denseOverPeer(rows, a, p));
+                    n.put("line", p[0].ran() ? p[0].line() : p[0].line() + " / " + p[1].line());
+                });
+            }
             OutputOptions.printJson(out, o);
             return ExitCodes.OK;
         }
@@ -123,8 +161,45 @@ final class BenchNnCommand implements Callable<Integer> {
         }
         out.printf("dense = libtorch, multiplying the masked zeros; sparse = kept weights only (fully connected networks); "
                 + "vs unmasked = unmasked dense epoch / the faster engine's epoch; GF/s = executed arithmetic.%n");
+        if (peerSkipped != null) {
+            out.printf("peer: not run (%s)%n", peerSkipped);
+        }
+        peers.forEach((a, p) -> {
+            if (p[0].ran() && p[1].ran()) {
+                out.printf(Locale.ROOT, "peer %-14s plain PyTorch %s, %d thread(s) pinned: %.2f / %.2f s per epoch (before / "
+                                + "after); Jackpot's unmasked dense epoch / the peer's: %.2fx%n", a.id(), p[0].torch(), threads,
+                        p[0].seconds(), p[1].seconds(), denseOverPeer(rows, a, p));
+            } else {
+                out.printf("peer %-14s not run: %s%n", a.id(), (p[0].ran() ? p[1] : p[0]).line());
+            }
+        });
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private PytorchPeer.Outcome peer(Architecture a, String when, PrintWriter err) {
+        err.println("bench nn: peer " + a.id() + " (" + when + ") with " + peer + " ...");
+        err.flush();
+        PytorchPeer.Outcome o = PytorchPeer.run(peer, a, threads, batch, examples, repeats, FashionMnist.locate().orElseThrow(),
+                3600);
+        err.println("bench nn: " + o.line());
+        err.flush();
+        return o;
+    }
+
+    private static void number(ObjectNode n, String field, double v) {
+        if (Double.isNaN(v)) {
+            n.putNull(field);
+        } else {
+            n.put(field, v);
+        }
+    }
+
+    /** Jackpot's unmasked dense epoch over the mean of the peer's two, NaN if either is missing. */
+    private static double denseOverPeer(List<NnBench.Row> rows, Architecture a, PytorchPeer.Outcome[] p) {
+        double dense = rows.stream().filter(x -> x.architecture() == a && x.density() >= 1)
+                .mapToDouble(NnBench.Row::denseSeconds).findFirst().orElse(Double.NaN);
+        return dense / ((p[0].seconds() + p[1].seconds()) / 2);
     }
 
     /** The unmasked dense epoch time of r's network (its density-1 row), NaN if not measured. */

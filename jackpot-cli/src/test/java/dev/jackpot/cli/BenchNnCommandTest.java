@@ -1,10 +1,17 @@
 package dev.jackpot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jackpot.nn.data.FashionMnist;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class BenchNnCommandTest {
 
@@ -36,5 +43,38 @@ class BenchNnCommandTest {
         assertEquals(ExitCodes.USAGE, Cli.run("bench", "nn", "--density", "0").exit);
         assertEquals(ExitCodes.USAGE, Cli.run("bench", "nn", "--density", "0.5,1.5").exit);
         assertEquals(ExitCodes.USAGE, Cli.run("bench", "nn", "--arch", "vgg-99").exit);
+    }
+
+    @Test
+    void thePeerRunsWithItsLibrariesPinnedToTheThreadCount(@TempDir Path dir) throws Exception {
+        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
+        // a stand-in interpreter: answers as the peer script does, but only if every BLAS/OpenMP count is pinned
+        Path fake = dir.resolve("python");
+        Files.writeString(fake, """
+                #!/bin/sh
+                if [ "$OPENBLAS_NUM_THREADS" != "$2" ] || [ "$OMP_NUM_THREADS" != "$2" ] || [ "$MKL_NUM_THREADS" != "$2" ]; then
+                  echo "threads not pinned"; exit 3
+                fi
+                [ -f "$1" ] && [ -d "$7" ] || { echo "no script or data"; exit 4; }
+                echo "peer $3 torch 9.9 threads $2 batch $4 examples $5: epochs 0.300 0.200 s; median 0.200 s"
+                """);
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+        Cli c = Cli.run("bench", "nn", "--examples", "256", "--threads", "1", "--arch", "lenet-300-100", "--density", "1",
+                "--peer", fake.toString(), "--json");
+        assertEquals(ExitCodes.OK, c.exit, c.err);
+        JsonNode peer = c.json().get("peer").get("rows").get(0);
+        assertEquals("lenet-300-100", peer.get("architecture").asText());
+        assertEquals(0.2, peer.get("beforeEpochSeconds").asDouble());
+        assertEquals(0.2, peer.get("afterEpochSeconds").asDouble());
+        assertEquals("9.9", peer.get("torch").asText());
+        double dense = c.json().get("rows").get(0).get("denseEpochSeconds").asDouble();
+        assertEquals(dense / 0.2, peer.get("jackpotDenseOverPeer").asDouble(), 1e-9);
+
+        // an interpreter that cannot start is reported, and the benchmark still prints its own table
+        Cli missing = Cli.run("bench", "nn", "--examples", "256", "--threads", "1", "--arch", "lenet-300-100", "--density",
+                "1", "--peer", dir.resolve("no-such-python").toString());
+        assertEquals(ExitCodes.OK, missing.exit, missing.err);
+        assertTrue(missing.out.contains("not run: cannot start"), missing.out);
+        assertTrue(missing.out.contains("lenet-300-100     1.000"), missing.out);
     }
 }
