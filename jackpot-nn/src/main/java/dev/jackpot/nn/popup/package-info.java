@@ -3,7 +3,8 @@
  * random weights, and PGD+StrongLTH (Xiong, Liao and Kyrillidis, AISTATS 2023), which first moves
  * the weights by projected gradient descent inside an L-infinity ball of radius eps around the
  * initialisation and then runs edge-popup over the perturbed weights. {@link dev.jackpot.nn.popup.PopupRun}
- * and {@link dev.jackpot.nn.popup.PerturbRun} write their run directories.
+ * and {@link dev.jackpot.nn.popup.PerturbRun} write their run directories; {@link dev.jackpot.nn.popup.PerturbJobs}
+ * runs the perturbation table's cells as executor jobs (Spark), with the local run's results.
  *
  * <p>Conventions: {@code k} ({@link dev.jackpot.nn.popup.TopK}, {@link dev.jackpot.nn.popup.PopupSpec})
  * is always the fraction of weights KEPT in every prunable layer; the perturbation experiment's
