@@ -54,4 +54,12 @@ class StrongCommandTest {
         assertEquals(2, Cli.run("strong", "neurons", "--widths", "0,5").exit);
         assertEquals(2, Cli.run("strong", "lueker", "--scale", "huge").exit);
     }
+
+    @Test
+    void anErrorThatDoesNotShrinkIsAFindingNotAFailure(@TempDir Path out) {
+        // two nearly equal widths and one instance: the fitted slope comes out positive
+        Cli flat = Cli.run("strong", "neurons", "--widths", "40,41", "--repeats", "1", "--out", out.toString());
+        assertEquals(ExitCodes.OK, flat.exit, flat.err);
+        assertTrue(flat.out.contains("error does NOT shrink with width"), flat.out);
+    }
 }
