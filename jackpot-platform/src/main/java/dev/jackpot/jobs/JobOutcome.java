@@ -56,7 +56,7 @@ public record JobOutcome(String key, byte[] output, String failure) implements S
      */
     public static JobOutcome run(JobSource source, String specYaml, Job job) {
         try {
-            byte[] out = source.run(specYaml, job.key(), job.input());
+            byte[] out = source.run(specYaml, job.key(), job.input(), job.shared());
             if (out == null) {
                 throw new IllegalStateException("The job source " + source.kind() + " returned no output for " + job.key()
                         + ".");

@@ -1,5 +1,6 @@
 package dev.jackpot.jobs;
 
+import java.util.List;
 import java.util.ServiceLoader;
 
 /**
@@ -17,11 +18,12 @@ public interface JobSource {
     /**
      * @param specYaml the experiment's spec
      * @param key      the job's key
-     * @param input    the job's input
+     * @param input    the job's own input
+     * @param shared   the job's shared parts ({@link Job#shared}), in its order
      * @return the job's output
      * @throws Exception whatever the job throws (it becomes a failed {@link JobOutcome})
      */
-    byte[] run(String specYaml, String key, byte[] input) throws Exception;
+    byte[] run(String specYaml, String key, byte[] input, List<byte[]> shared) throws Exception;
 
     /**
      * @param kind an experiment kind

@@ -13,7 +13,11 @@ import scala.collection.Iterator;
 import scala.runtime.AbstractFunction1;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,8 +100,33 @@ public final class SparkTaskExecutor implements TaskExecutor {
         if (jobs.isEmpty() || stop.getAsBoolean()) {
             return false;
         }
-        return submit(specYaml, jobs, spec -> new RunJobs(kind, spec), "jackpot " + kind + ": " + jobs.size() + " jobs",
-                sink, stop);
+        // each distinct shared part is broadcast once (named by its SHA-256) and fetched once per executor that
+        // runs a job needing it; the tasks carry only the jobs' own inputs and the parts' names
+        Map<String, Broadcast<byte[]>> parts = new LinkedHashMap<>();
+        List<RunJobs.JobRef> refs = new ArrayList<>(jobs.size());
+        try {
+            for (Job job : jobs) {
+                List<String> names = new ArrayList<>(job.shared().size());
+                for (byte[] part : job.shared()) {
+                    String name = sha256(part);
+                    parts.computeIfAbsent(name, n -> spark.broadcast(part));
+                    names.add(name);
+                }
+                refs.add(new RunJobs.JobRef(job.key(), job.input(), names));
+            }
+            return submit(specYaml, refs, spec -> new RunJobs(kind, spec, parts), "jackpot " + kind + ": " + jobs.size()
+                    + " jobs", sink, stop);
+        } finally {
+            parts.values().forEach(Broadcast::destroy);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM.", e);
+        }
     }
 
     /** One Spark task per item, the spec broadcast once for the job and destroyed after it. */

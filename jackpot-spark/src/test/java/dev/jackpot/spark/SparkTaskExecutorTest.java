@@ -141,7 +141,10 @@ class SparkTaskExecutorTest {
         assertTrue(e.getMessage().contains("differs from the driver's"), e.getMessage());
     }
 
-    /** A chained experiment's job source for the tests: reverses the input; the key "bad" throws. */
+    /**
+     * A chained experiment's job source for the tests: reverses the input and appends the shared parts in
+     * order; the key "bad" throws.
+     */
     public static final class Reverse implements JobSource {
         @Override
         public String kind() {
@@ -149,15 +152,16 @@ class SparkTaskExecutorTest {
         }
 
         @Override
-        public byte[] run(String specYaml, String key, byte[] input) {
+        public byte[] run(String specYaml, String key, byte[] input, List<byte[]> shared) {
             if (key.equals("bad")) {
                 throw new IllegalStateException("bad input for " + specYaml.strip());
             }
-            byte[] out = new byte[input.length];
-            for (int i = 0; i < input.length; i++) {
-                out[i] = input[input.length - 1 - i];
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (int i = input.length - 1; i >= 0; i--) {
+                out.write(input[i]);
             }
-            return out;
+            shared.forEach(out::writeBytes);
+            return out.toByteArray();
         }
     }
 
@@ -169,8 +173,11 @@ class SparkTaskExecutorTest {
 
     @Test
     void jobsOnSparkGiveTheLocalOutcomesAndReportAFailureUnderItsKey() throws Exception {
+        // s1 and s2 share a part (broadcast once), s1 has a second one
+        byte[] common = {7, 8};
         List<Job> jobs = List.of(new Job("a", new byte[] {1, 2, 3}), new Job("bad", new byte[] {4}),
-                new Job("c", new byte[0]));
+                new Job("c", new byte[0]), new Job("s1", new byte[] {5, 6}, List.of(common, new byte[] {9})),
+                new Job("s2", new byte[0], List.of(common.clone())));
         Map<String, JobOutcome> local;
         try (TaskExecutor threads = new LocalTaskExecutor(2)) {
             local = outcomes(threads, "test-reverse", jobs);
@@ -179,6 +186,9 @@ class SparkTaskExecutorTest {
         assertEquals(local.keySet(), onSpark.keySet());
         assertArrayEquals(new byte[] {3, 2, 1}, onSpark.get("a").output());
         assertArrayEquals(new byte[0], onSpark.get("c").output());
+        assertArrayEquals(new byte[] {6, 5, 7, 8, 9}, onSpark.get("s1").output());
+        assertArrayEquals(new byte[] {7, 8}, onSpark.get("s2").output());
+        assertArrayEquals(local.get("s1").output(), onSpark.get("s1").output());
         assertFalse(onSpark.get("bad").succeeded());
         assertEquals("java.lang.IllegalStateException: bad input for spec: 1", onSpark.get("bad").cause());
         assertEquals(local.get("bad").cause(), onSpark.get("bad").cause());

@@ -48,9 +48,13 @@ public final class LotteryJobs implements JobSource {
     private record Cached(String specYaml, LotterySpec spec, String specJson, Lottery.Setup setup) {
     }
 
-    /** What a job needs besides the spec. */
+    /**
+     * What a job needs besides the spec. The two tickets travel as the job's shared parts (every branch of a
+     * replicate's level starts from the same two), the rest as its own input.
+     */
     record Input(int replicate, int level, String branch, int threads, double sparseBelow, byte[] zero, byte[] prev) {
 
+        /** @return the job's own input: everything but the tickets, and which of them are present */
         byte[] encode() throws IOException {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -59,29 +63,45 @@ public final class LotteryJobs implements JobSource {
                 out.writeUTF(branch);
                 out.writeInt(threads);
                 out.writeDouble(sparseBelow);
-                writeBytes(out, zero);
-                writeBytes(out, prev);
+                out.writeBoolean(zero != null);
+                out.writeBoolean(prev != null);
             }
             return bytes.toByteArray();
         }
 
-        static Input decode(byte[] input) throws IOException {
+        /** @return the job's shared parts: the tickets present, level 0's first */
+        List<byte[]> shared() {
+            List<byte[]> out = new ArrayList<>(2);
+            if (zero != null) {
+                out.add(zero);
+            }
+            if (prev != null) {
+                out.add(prev);
+            }
+            return out;
+        }
+
+        Job job() throws IOException {
+            return new Job(key(replicate, level, branch), encode(), shared());
+        }
+
+        static Input decode(byte[] input, List<byte[]> shared) throws IOException {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(input))) {
-                return new Input(in.readInt(), in.readInt(), in.readUTF(), in.readInt(), in.readDouble(), readBytes(in),
-                        readBytes(in));
+                int replicate = in.readInt();
+                int level = in.readInt();
+                String branch = in.readUTF();
+                int threads = in.readInt();
+                double sparseBelow = in.readDouble();
+                boolean hasZero = in.readBoolean();
+                boolean hasPrev = in.readBoolean();
+                if (shared.size() != (hasZero ? 1 : 0) + (hasPrev ? 1 : 0)) {
+                    throw new IOException("Job " + key(replicate, level, branch) + " came with " + shared.size()
+                            + " shared parts where its input names " + ((hasZero ? 1 : 0) + (hasPrev ? 1 : 0)) + ".");
+                }
+                byte[] zero = hasZero ? shared.get(0) : null;
+                byte[] prev = hasPrev ? shared.get(hasZero ? 1 : 0) : null;
+                return new Input(replicate, level, branch, threads, sparseBelow, zero, prev);
             }
-        }
-
-        private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
-            out.writeInt(b == null ? -1 : b.length);
-            if (b != null) {
-                out.write(b);
-            }
-        }
-
-        private static byte[] readBytes(DataInputStream in) throws IOException {
-            int n = in.readInt();
-            return n < 0 ? null : in.readNBytes(n);
         }
     }
 
@@ -91,8 +111,8 @@ public final class LotteryJobs implements JobSource {
     }
 
     @Override
-    public byte[] run(String specYaml, String key, byte[] bytes) throws Exception {
-        Input in = Input.decode(bytes);
+    public byte[] run(String specYaml, String key, byte[] bytes, List<byte[]> shared) throws Exception {
+        Input in = Input.decode(bytes, shared);
         if (!key.equals(key(in.replicate(), in.level(), in.branch()))) {
             throw new IllegalArgumentException("Job " + key + " carries the input of " + key(in.replicate(), in.level(),
                     in.branch()) + ".");
@@ -205,9 +225,8 @@ public final class LotteryJobs implements JobSource {
                     round.add(c);
                     int level = c.next();
                     for (String branch : c.runner.branches(level)) {
-                        Input in = new Input(c.replicate, level, branch, compute.threads(), compute.sparseBelow(),
-                                c.zero, c.prev);
-                        jobs.add(new Job(key(c.replicate, level, branch), in.encode()));
+                        jobs.add(new Input(c.replicate, level, branch, compute.threads(), compute.sparseBelow(),
+                                c.zero, c.prev).job());
                     }
                 }
                 if (jobs.isEmpty()) {

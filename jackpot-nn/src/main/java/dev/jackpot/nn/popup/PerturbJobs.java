@@ -30,7 +30,7 @@ import java.util.Set;
  * JVM's threads), in two dependency rounds: first one projected-SGD job per radius with an unfinished cell
  * ({@code eps=<eps>/pgd}, plus {@code eps=Infinity/pgd} for "SGD only"), which returns the unpruned cell and
  * the perturbed weights {@code W_eps}; then one edge-popup job per unfinished cell
- * ({@code eps=<eps>/s=<s>}), shipped its eps's weights. Each job runs the function the local run calls
+ * ({@code eps=<eps>/s=<s>}), shipped its eps's weights as a shared part. Each job runs the function the local run calls
  * ({@link PerturbedStrongLth#pgd}, {@link PerturbedStrongLth#popupCell}) on a setup rebuilt from the spec,
  * at the intra-op thread count the driver pins, so the cells are the local run's bit for bit. The driver
  * keeps every cell in the run's store as it arrives: a killed run resumes at its unfinished cells, and a
@@ -53,7 +53,7 @@ public final class PerturbJobs implements JobSource {
     }
 
     @Override
-    public byte[] run(String specJson, String key, byte[] input) throws Exception {
+    public byte[] run(String specJson, String key, byte[] input, List<byte[]> shared) throws Exception {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(input))) {
             byte type = in.readByte();
             int threads = in.readInt();
@@ -76,7 +76,14 @@ public final class PerturbJobs implements JobSource {
                     return bytes.toByteArray();
                 }
                 double maxDeviation = in.readDouble();
-                TensorSet weights = readTensors(in);
+                if (shared.size() != 1) {
+                    throw new IOException("Job " + key + " came with " + shared.size() + " shared parts, not its eps's "
+                            + "weights alone.");
+                }
+                TensorSet weights;
+                try (DataInputStream w = new DataInputStream(new ByteArrayInputStream(shared.get(0)))) {
+                    weights = readTensors(w);
+                }
                 return cellBytes(c.lth().popupCell(c.setup(), eps, pruned, weights, maxDeviation));
             }
         }
@@ -179,9 +186,9 @@ public final class PerturbJobs implements JobSource {
                     out.writeDouble(eps);
                     out.writeDouble(s);
                     out.writeDouble(deviation.get(eps));
-                    out.write(weights);
                 }
-                popupJobs.add(new Job(cellKey(eps, s), bytes.toByteArray()));
+                // the weights are the same for every cell of this eps: a shared part, shipped once per executor
+                popupJobs.add(new Job(cellKey(eps, s), bytes.toByteArray(), List.of(weights)));
             }
         }
         execute(executor, specJson, popupJobs, o -> {

@@ -2,6 +2,7 @@ package dev.jackpot.nn.lottery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.SpecCodec;
+import dev.jackpot.jobs.Job;
 import dev.jackpot.jobs.LocalTaskExecutor;
 import dev.jackpot.jobs.TaskExecutor;
 import dev.jackpot.nn.Compute;
@@ -90,15 +91,25 @@ class LotteryJobsTest {
     void aJobWhoseKeyDoesNotMatchItsInputIsRefused() throws Exception {
         LotteryJobs.Input in = new LotteryJobs.Input(0, 1, "main", 1, 0.3, null, null);
         Exception e = assertThrows(IllegalArgumentException.class, () -> new LotteryJobs().run(
-                Lottery.CODEC.toYaml(tiny()), LotteryJobs.key(0, 2, "main"), in.encode()));
+                Lottery.CODEC.toYaml(tiny()), LotteryJobs.key(0, 2, "main"), in.encode(), List.of()));
         assertTrue(e.getMessage().contains("rep-0/level-1/main"), e.getMessage());
-        LotteryJobs.Input back = LotteryJobs.Input.decode(new LotteryJobs.Input(3, 4, "random-reinit", 2, 0.25,
-                new byte[] {1, 2}, null).encode());
+        // the tickets travel as shared parts, the rest as the job's own input
+        LotteryJobs.Input sent = new LotteryJobs.Input(3, 4, "random-reinit", 2, 0.25, new byte[] {1, 2}, new byte[] {7});
+        Job job = sent.job();
+        assertEquals("rep-3/level-4/random-reinit", job.key());
+        assertEquals(2, job.shared().size());
+        LotteryJobs.Input back = LotteryJobs.Input.decode(job.input(), job.shared());
         assertEquals(3, back.replicate());
         assertEquals("random-reinit", back.branch());
         assertEquals(0.25, back.sparseBelow());
         assertArrayEquals(new byte[] {1, 2}, back.zero());
-        assertEquals(null, back.prev());
+        assertArrayEquals(new byte[] {7}, back.prev());
+        LotteryJobs.Input onlyZero = LotteryJobs.Input.decode(new LotteryJobs.Input(0, 1, "main", 1, 0.3,
+                new byte[] {5}, null).encode(), List.of(new byte[] {5}));
+        assertArrayEquals(new byte[] {5}, onlyZero.zero());
+        assertEquals(null, onlyZero.prev());
+        IOException missing = assertThrows(IOException.class, () -> LotteryJobs.Input.decode(job.input(), List.of()));
+        assertTrue(missing.getMessage().contains("0 shared parts"), missing.getMessage());
     }
 
     /**

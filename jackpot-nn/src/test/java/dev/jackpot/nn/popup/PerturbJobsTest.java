@@ -80,7 +80,7 @@ class PerturbJobsTest {
     void aJobWhoseKeyDoesNotMatchItsInputIsRefused() throws Exception {
         byte[] input = {0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0}; // PGD, 1 thread, eps 0
         Exception e = assertThrows(IllegalArgumentException.class, () -> new PerturbJobs().run(
-                SpecCodec.json().writeValueAsString(tiny()), PerturbJobs.pgdKey(0.5), input));
+                SpecCodec.json().writeValueAsString(tiny()), PerturbJobs.pgdKey(0.5), input, List.of()));
         assertTrue(e.getMessage().contains(PerturbJobs.pgdKey(0.0)), e.getMessage());
     }
 
