@@ -58,17 +58,6 @@ public final class Compute {
      */
     public static final Object TRAINING_JOBS = new Object();
 
-    /**
-     * Turns libtorch's autograd recording off on the calling thread, as DJL does only on the thread that
-     * loads the engine: the mode is per thread and on by default, so on a pool or Spark task thread every
-     * evaluation would record a graph and an in-place update of a parameter (edge-popup's scores) would be
-     * refused. A gradient collector turns it on for its backward pass and restores it. Call it first on any
-     * thread that trains.
-     */
-    public static void prepareThread() {
-        JniUtils.setGradMode(false);
-    }
-
     private final Device device;
     private final int threads;
     private final double sparseBelow;
@@ -203,9 +192,17 @@ public final class Compute {
         return engine;
     }
 
-    /** @return a new root manager on this device; the caller closes it */
+    /**
+     * @return a new root manager on this device, with autograd recording off on the calling thread (call it at
+     *         the start of a training or evaluation, never inside a gradient collector); the caller closes it
+     */
     public NDManager newManager() {
-        return Engine.getEngine(ENGINE).newBaseManager(device);
+        NDManager manager = Engine.getEngine(ENGINE).newBaseManager(device);
+        // libtorch's autograd mode is per thread and on by default, and DJL turns it off only on the thread that
+        // loads the engine: on a pool or Spark task thread every evaluation would record a graph and edge-popup's
+        // in-place score update would be refused. A gradient collector turns it on for its pass and restores it.
+        JniUtils.setGradMode(false);
+        return manager;
     }
 
     /**

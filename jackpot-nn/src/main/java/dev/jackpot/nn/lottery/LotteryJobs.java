@@ -120,7 +120,6 @@ public final class LotteryJobs implements JobSource {
         synchronized (Compute.TRAINING_JOBS) {
             Cached c = cached(specYaml);
             Compute compute = Compute.cpu(in.threads()).withSparseBelow(in.sparseBelow());
-            Compute.prepareThread(); // after the engine is loaded
             ImpRunner runner = c.setup().runner(c.spec(), compute, in.replicate(), NO_STORE, LotteryListener.NONE,
                     new int[1]);
             BranchResult zero = in.zero() == null ? null : BranchBytes.decode(0, BranchResult.MAIN, in.zero());

@@ -65,7 +65,6 @@ public final class PerturbJobs implements JobSource {
             }
             synchronized (Compute.TRAINING_JOBS) {
                 Cached c = cached(specJson, threads);
-                Compute.prepareThread(); // after the engine is loaded
                 if (type == PGD) {
                     ProjectedSgd.Result p = c.lth().pgd(c.setup(), eps);
                     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
