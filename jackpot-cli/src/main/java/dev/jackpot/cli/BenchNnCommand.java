@@ -119,7 +119,7 @@ final class BenchNnCommand implements Callable<Integer> {
                 n.put("denseEpochSeconds", r.denseSeconds());
                 n.put("denseGflops", r.denseGflops());
                 n.put("denseFractionOfPeak", r.denseGflops() / machinePeak);
-                n.put("speedupOverUnmasked", unmasked(rows, r) / r.bestSeconds());
+                n.put("speedupOverUnmasked", unmasked(rows, r.architecture()) / r.bestSeconds());
                 if (!Double.isNaN(r.sparseSeconds())) {
                     n.put("sparseEpochSeconds", r.sparseSeconds());
                     n.put("sparseGflops", r.sparseGflops());
@@ -155,7 +155,7 @@ final class BenchNnCommand implements Callable<Integer> {
             boolean sp = !Double.isNaN(r.sparseSeconds());
             out.printf("%-14s %8.3f %10.2f %10s %10s %10.2fx %5.1f (%2.0f%%) %5s (%s)%n", r.architecture().id(), r.density(),
                     r.denseSeconds(), sp ? String.format("%.2f", r.sparseSeconds()) : "-",
-                    sp ? String.format("%.2fx", r.speedup()) : "-", unmasked(rows, r) / r.bestSeconds(),
+                    sp ? String.format("%.2fx", r.speedup()) : "-", unmasked(rows, r.architecture()) / r.bestSeconds(),
                     r.denseGflops(), 100 * r.denseGflops() / machinePeak,
                     sp ? String.format("%.1f", r.sparseGflops()) : "-", sp ? String.format("%.0f%%", 100 * r.sparseGflops() / machinePeak) : "-");
         }
@@ -197,14 +197,12 @@ final class BenchNnCommand implements Callable<Integer> {
 
     /** Jackpot's unmasked dense epoch over the mean of the peer's two, NaN if either is missing. */
     private static double denseOverPeer(List<NnBench.Row> rows, Architecture a, PytorchPeer.Outcome[] p) {
-        double dense = rows.stream().filter(x -> x.architecture() == a && x.density() >= 1)
-                .mapToDouble(NnBench.Row::denseSeconds).findFirst().orElse(Double.NaN);
-        return dense / ((p[0].seconds() + p[1].seconds()) / 2);
+        return unmasked(rows, a) / ((p[0].seconds() + p[1].seconds()) / 2);
     }
 
-    /** The unmasked dense epoch time of r's network (its density-1 row), NaN if not measured. */
-    private static double unmasked(List<NnBench.Row> rows, NnBench.Row r) {
-        return rows.stream().filter(x -> x.architecture() == r.architecture() && x.density() >= 1)
+    /** The unmasked dense epoch time of a network (its density-1 row), NaN if not measured. */
+    private static double unmasked(List<NnBench.Row> rows, Architecture a) {
+        return rows.stream().filter(x -> x.architecture() == a && x.density() >= 1)
                 .mapToDouble(NnBench.Row::denseSeconds).findFirst().orElse(Double.NaN);
     }
 

@@ -118,16 +118,9 @@ class SparkCommandLineTest {
         JsonNode local = jackpot(concat(args, "--out", dir.resolve("local").toString()));
         assertEquals(6, spark.get("levelsComputed").asInt());
         assertEquals(withoutSeconds(local.get("levels")), withoutSeconds(spark.get("levels")));
-        Path a = Path.of(local.get("runDir").asText());
-        Path b = Path.of(spark.get("runDir").asText());
-        assertEquals(a.getFileName(), b.getFileName());
-        try (var files = Files.walk(a)) {
-            List<Path> tickets = files.filter(p -> p.toString().endsWith(".safetensors") || p.endsWith("DONE")).toList();
-            assertEquals(2 * (1 + 2 * 3) + 2 * 3, tickets.size());
-            for (Path t : tickets) {
-                assertArrayEquals(Files.readAllBytes(t), Files.readAllBytes(b.resolve(a.relativize(t))), t.toString());
-            }
-        }
+        assertEquals(Path.of(local.get("runDir").asText()).getFileName(),
+                Path.of(spark.get("runDir").asText()).getFileName());
+        assertSameTickets(local, spark);
         // a finished run computes nothing on either engine
         assertEquals(0, jackpot(concat(args, "--out", dir.resolve("spark").toString(), "--engine", "spark",
                 "--master", "local[2]")).get("levelsComputed").asInt());
@@ -157,15 +150,7 @@ class SparkCommandLineTest {
         assertEquals(2 + 6 + 6 + 1, KillOneTask.STARTED.get(), "every job once, the killed one twice");
         assertEquals(6, spark.get("levelsComputed").asInt());
         assertEquals(withoutSeconds(local.get("levels")), withoutSeconds(spark.get("levels")));
-        Path a = Path.of(local.get("runDir").asText());
-        Path b = Path.of(spark.get("runDir").asText());
-        try (var files = Files.walk(a)) {
-            List<Path> tickets = files.filter(p -> p.toString().endsWith(".safetensors") || p.endsWith("DONE")).toList();
-            assertEquals(2 * (1 + 2 * 3) + 2 * 3, tickets.size());
-            for (Path t : tickets) {
-                assertArrayEquals(Files.readAllBytes(t), Files.readAllBytes(b.resolve(a.relativize(t))), t.toString());
-            }
-        }
+        assertSameTickets(local, spark);
     }
 
     @Test
@@ -198,6 +183,22 @@ class SparkCommandLineTest {
         try (var files = Files.list(a)) {
             for (Path f : files.toList()) {
                 assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(b.resolve(f.getFileName())), f.toString());
+            }
+        }
+    }
+
+    /**
+     * The tiny two-replicate, two-level run's ticket files and DONE markers (level 0, then three branches of two
+     * levels per replicate) are the same bytes in both runs.
+     */
+    private static void assertSameTickets(JsonNode local, JsonNode spark) throws Exception {
+        Path a = Path.of(local.get("runDir").asText());
+        Path b = Path.of(spark.get("runDir").asText());
+        try (var files = Files.walk(a)) {
+            List<Path> tickets = files.filter(p -> p.toString().endsWith(".safetensors") || p.endsWith("DONE")).toList();
+            assertEquals(2 * (1 + 2 * 3) + 2 * 3, tickets.size());
+            for (Path t : tickets) {
+                assertArrayEquals(Files.readAllBytes(t), Files.readAllBytes(b.resolve(a.relativize(t))), t.toString());
             }
         }
     }
