@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.nn.Compute;
+import dev.jackpot.nn.MklVendorCheck;
 import dev.jackpot.nn.bench.NnBench;
 import dev.jackpot.nn.data.DataSplit;
 import dev.jackpot.nn.data.FashionMnist;
@@ -110,6 +111,7 @@ final class BenchNnCommand implements Callable<Integer> {
             o.put("peakGflops", machinePeak);
             o.put("batch", batch);
             o.put("malloc", mallocSettings());
+            o.put("mkl", MklVendorCheck.describe());
             ArrayNode arr = o.putArray("rows");
             for (NnBench.Row r : rows) {
                 ObjectNode n = arr.addObject();
@@ -147,8 +149,8 @@ final class BenchNnCommand implements Callable<Integer> {
             OutputOptions.printJson(out, o);
             return ExitCodes.OK;
         }
-        out.printf("%s; data: %s; batch %d; fp32 peak %.0f GFLOP/s for %d thread(s); %s%n", compute, source, batch, machinePeak,
-                threads, mallocSettings());
+        out.printf("%s; data: %s; batch %d; fp32 peak %.0f GFLOP/s for %d thread(s); %s; %s%n", compute, source, batch, machinePeak,
+                threads, mallocSettings(), MklVendorCheck.describe());
         out.printf("%-14s %8s %10s %10s %10s %9s %11s %11s%n", "network", "density", "dense s", "sparse s", "dense/sp", "vs unmasked",
                 "dense GF/s", "sparse GF/s");
         for (NnBench.Row r : rows) {

@@ -1,5 +1,6 @@
 package dev.jackpot.cli;
 
+import dev.jackpot.nn.MklVendorCheck;
 import dev.jackpot.nn.model.Architecture;
 
 import java.io.IOException;
@@ -75,6 +76,13 @@ final class PytorchPeer {
             Map<String, String> env = pb.environment();
             for (String v : List.of("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")) {
                 env.put(v, String.valueOf(threads));
+            }
+            // the peer runs as a user starts it: without the library that answers oneMKL's vendor checks for libtorch
+            String preload = MklVendorCheck.without(env.get("LD_PRELOAD"));
+            if (preload == null) {
+                env.remove("LD_PRELOAD");
+            } else {
+                env.put("LD_PRELOAD", preload);
             }
             Process p;
             try {
