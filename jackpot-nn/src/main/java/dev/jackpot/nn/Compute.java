@@ -47,8 +47,10 @@ public final class Compute {
 
     /**
      * The default of {@link #sparseBelow()}: measured with {@code jackpot bench nn --density} and whole
-     * {@code lottery} runs (issue 10). Since the dense engine updates in Java, the sparse engine breaks even at
-     * about 25-30% density on one thread each, and wins from 30% down when it has both cores.
+     * {@code lottery} runs (issue 10). With oneMKL on its generic kernels (an AMD CPU without {@link MklVendorCheck})
+     * the sparse engine breaks even with libtorch at about 25-30% density on one thread each; with oneMKL's
+     * instruction-set kernels, between 20% and 10%. In lottery runs it has both cores against libtorch's one, and whole
+     * {@code lenet300-fashion} IMP runs at thresholds 0.3, 0.2 and 0.15 took the same time within noise (31.6-35.3 s).
      */
     public static final double DEFAULT_SPARSE_BELOW = 0.3;
 
