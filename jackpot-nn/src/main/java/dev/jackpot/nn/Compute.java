@@ -259,8 +259,9 @@ public final class Compute {
 
     /**
      * @return the settings that change a run's floating-point results in the last bits, for its manifest:
-     *         libtorch's version and intra-op threads, which kernels its oneMKL runs ({@link MklVendorCheck}), the sparse engine's density threshold and worker threads
-     *         (its results never depend on the thread count; recorded for timing)
+     *         libtorch's version and intra-op threads, which kernels its oneMKL runs ({@link MklVendorCheck}), the
+     *         sparse engine's density threshold and worker threads (its results never depend on the thread count;
+     *         recorded for timing)
      */
     public Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();

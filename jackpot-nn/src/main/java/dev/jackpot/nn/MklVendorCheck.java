@@ -22,6 +22,8 @@ public final class MklVendorCheck {
     /** The preloaded library's file name. */
     public static final String LIBRARY = "libjackpot-mkl-vendor.so";
 
+    private static final String VENDOR = readVendor();
+
     private MklVendorCheck() {
     }
 
@@ -54,6 +56,10 @@ public final class MklVendorCheck {
 
     /** @return the CPU's vendor string from {@code /proc/cpuinfo} (e.g. {@code AuthenticAMD}), or "unknown" */
     public static String cpuVendor() {
+        return VENDOR;
+    }
+
+    private static String readVendor() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                     .filter(l -> l.toLowerCase(Locale.ROOT).startsWith("vendor_id"))
