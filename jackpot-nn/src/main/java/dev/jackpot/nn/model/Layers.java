@@ -6,10 +6,10 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.pooling.Pool;
 
 /**
- * The functional layers the networks are built from, each one libtorch operation through DJL.
+ * The functional layers the networks are built from, each one libtorch operation through DJL (max pooling: a
+ * Java argmax and one libtorch gather).
  * Shapes follow PyTorch: x {@code [B, C, H, W]}, conv weight {@code [O, C, k, k]}, linear weight
  * {@code [O, I]}.
  */
@@ -56,9 +56,9 @@ public final class Layers {
         return Activation.relu(x);
     }
 
-    /** Non-overlapping 2 x 2 max pooling (floor of odd sizes). */
+    /** Non-overlapping 2 x 2 max pooling (floor of odd sizes), bit for bit libtorch's ({@link MaxPool2}). */
     public static NDArray maxPool2(NDArray x) {
-        return Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
+        return MaxPool2.apply(x);
     }
 
     /** Mean over the spatial axes: {@code [B, C, H, W] -> [B, C]}. */
