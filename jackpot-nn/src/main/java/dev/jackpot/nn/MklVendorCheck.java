@@ -23,12 +23,29 @@ public final class MklVendorCheck {
     public static final String LIBRARY = "libjackpot-mkl-vendor.so";
 
     private static final String VENDOR = readVendor();
+    private static final boolean LOADED = readLoaded();
 
     private MklVendorCheck() {
     }
 
-    /** @return whether this process was started with {@value #LIBRARY} preloaded */
+    /**
+     * @return whether {@value #LIBRARY} is loaded in this process: mapped, per {@code /proc/self/maps} (an
+     *         {@code LD_PRELOAD} entry the loader could not open is ignored by it, so the variable alone could claim a
+     *         path the run did not have); where that file cannot be read, whether {@code LD_PRELOAD} names it
+     */
     public static boolean overridden() {
+        return LOADED;
+    }
+
+    private static boolean readLoaded() {
+        Path maps = Path.of("/proc/self/maps");
+        if (Files.isReadable(maps)) {
+            try (var lines = Files.lines(maps)) {
+                return lines.anyMatch(l -> l.endsWith("/" + LIBRARY));
+            } catch (IOException | RuntimeException e) {
+                // fall through to the environment
+            }
+        }
         return overridden(System.getenv("LD_PRELOAD"));
     }
 

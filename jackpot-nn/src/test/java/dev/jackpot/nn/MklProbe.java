@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 /**
  * Child process of {@link MklVendorCheckTest}: one libtorch product of LeNet-300-100's first layer's shape
  * (128 x 784 times 784 x 300), checked against a double-precision reference. Prints
- * {@code probe error <e>}, the largest {@code |c - ref| / sum_k |a_ik b_kj|} over the product.
+ * {@code probe error <e>}, the largest {@code |c - ref| / sum_k |a_ik b_kj|} over the product, and
+ * {@code probe overridden <b>}, what {@link MklVendorCheck#overridden()} says in this process.
  */
 public final class MklProbe {
 
@@ -49,5 +50,6 @@ public final class MklProbe {
             }
         }
         System.out.println("probe error " + worst);
+        System.out.println("probe overridden " + MklVendorCheck.overridden());
     }
 }

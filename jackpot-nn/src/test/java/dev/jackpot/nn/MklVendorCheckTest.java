@@ -58,6 +58,11 @@ class MklVendorCheckTest {
         double eAnswered = error(answered);
         assertTrue(eGeneric < 1e-5, "product error " + eGeneric + " on oneMKL's own dispatch");
         assertTrue(eAnswered < 1e-5, "product error " + eAnswered + " with the vendor check answered");
+        assertTrue(answered.output.contains("probe overridden true"), "the library is loaded but not reported: " + answered.output);
+        assertTrue(generic.output.contains("probe overridden false"), "reported without the library: " + generic.output);
+        Result missing = probe(dir.resolve("absent").resolve(MklVendorCheck.LIBRARY));
+        assertTrue(missing.output.contains("probe overridden false"),
+                "an LD_PRELOAD entry the loader ignored was reported as loaded: " + missing.output);
         String vendor = MklVendorCheck.cpuVendor();
         boolean avx2 = Files.readString(Path.of("/proc/cpuinfo")).contains(" avx2");
         String h = header(answered);
