@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Whether the oneMKL inside libtorch runs its instruction-set kernels on this CPU or its generic ones.
@@ -50,7 +51,7 @@ public final class MklVendorCheck {
     }
 
     static boolean overridden(String ldPreload) {
-        return ldPreload != null && Arrays.stream(ldPreload.split("[: ]")).anyMatch(MklVendorCheck::isLibrary);
+        return entries(ldPreload).anyMatch(MklVendorCheck::isLibrary);
     }
 
     /**
@@ -59,12 +60,13 @@ public final class MklVendorCheck {
      *         would start them, such as the plain-PyTorch peer of {@code bench nn}
      */
     public static String without(String ldPreload) {
-        if (ldPreload == null) {
-            return null;
-        }
-        String rest = Arrays.stream(ldPreload.split("[: ]")).filter(s -> !s.isEmpty() && !isLibrary(s))
-                .collect(Collectors.joining(":"));
+        String rest = entries(ldPreload).filter(s -> !isLibrary(s)).collect(Collectors.joining(":"));
         return rest.isEmpty() ? null : rest;
+    }
+
+    /** The entries of an {@code LD_PRELOAD} value (the loader separates them by colons or spaces); none for null. */
+    private static Stream<String> entries(String ldPreload) {
+        return ldPreload == null ? Stream.empty() : Arrays.stream(ldPreload.split("[: ]")).filter(s -> !s.isEmpty());
     }
 
     private static boolean isLibrary(String entry) {
