@@ -23,12 +23,16 @@ import java.util.concurrent.Callable;
 /** {@code jackpot bench nn}: training epochs per mask density on the dense (libtorch) and the sparse engine. */
 @Command(name = "nn", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Time one training epoch (forward, backward, masked SGD-momentum update; evaluation excluded) of "
-                + "LeNet-300-100 and LeNet-5 on Fashion-MNIST under random masks of each density, on libtorch's dense kernels "
+                + "LeNet-300-100 and LeNet-5 (or any of --arch) on Fashion-MNIST under random masks of each density, on libtorch's dense kernels "
                 + "and (fully connected networks) on the sparse engine, in the same process.",
                 "Uses Fashion-MNIST when found (jackpot data fetch, or Debian's dataset-fashion-mnist), otherwise synthetic images of the same shape "
                         + "(the output says which). Prints epoch times, the dense/sparse speed-up, the speed-up over the unmasked "
-                        + "dense epoch, and the GFLOP/s each engine executes as a fraction of the fp32 peak of the threads used."})
+                        + "dense epoch, and the GFLOP/s each engine executes as a fraction of a reference rate: the fastest fp32 "
+                        + "1024 x 1024 GEMM libtorch runs on the same threads, measured in the same process (or --peak-gflops)."})
 final class BenchNnCommand implements Callable<Integer> {
+
+    /** Side of the reference GEMM: large enough that libtorch runs near its best rate, about 15 ms per product. */
+    private static final int GEMM_SIZE = 1024;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
@@ -52,9 +56,10 @@ final class BenchNnCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "1", description = "Measured epochs per path, median reported (default ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--peak-gflops", paramLabel = "G", defaultValue = "102.0",
-            description = "Nominal fp32 peak of one core, GFLOP/s (default ${DEFAULT-VALUE}: AVX2, 2 FMA units, 3.18 GHz).")
-    double peak;
+    @Option(names = "--peak-gflops", paramLabel = "G",
+            description = "Quote fractions of this nominal fp32 peak of one core, GFLOP/s, instead of the measured GEMM rate "
+                    + "(e.g. cores x FMA units x vector lanes x 2 x GHz).")
+    Double peak;
 
     @Option(names = "--arch", split = ",", description = "Architectures (default: lenet-300-100,lenet-5).")
     List<String> archs;
@@ -67,7 +72,7 @@ final class BenchNnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads < 1 || repeats < 1 || batch < 1 || !(peak > 0) || examples < 1 || examples > 60000
+        if (threads < 1 || repeats < 1 || batch < 1 || (peak != null && !(peak > 0)) || examples < 1 || examples > 60000
                 || densities.stream().anyMatch(d -> !(d > 0 && d <= 1))) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(), "--threads, --repeats, --batch and "
                     + "--peak-gflops must be positive, --examples in [1, 60000] and --density in (0, 1]");
@@ -94,6 +99,8 @@ final class BenchNnCommand implements Callable<Integer> {
                 }
             }
         }
+        double machinePeak = peak != null ? peak * threads : NnBench.gemmGflops(compute, GEMM_SIZE, 10);
+        String peakSource = peak != null ? "nominal (--peak-gflops)" : "fp32 GEMM " + GEMM_SIZE + "^3 on libtorch, measured";
         List<NnBench.Row> rows = NnBench.run(compute, data, source, list, densities, batch, repeats, line -> {
             err.println("bench nn: " + line);
             err.flush();
@@ -101,7 +108,6 @@ final class BenchNnCommand implements Callable<Integer> {
         for (Map.Entry<Architecture, PytorchPeer.Outcome[]> e : peers.entrySet()) {
             e.getValue()[1] = peer(e.getKey(), "after", err);
         }
-        double machinePeak = peak * threads;
         PrintWriter out = commandSpec.commandLine().getOut();
         if (json) {
             ObjectNode o = SpecCodec.json().createObjectNode();
@@ -109,6 +115,7 @@ final class BenchNnCommand implements Callable<Integer> {
             o.put("data", source);
             o.put("threads", threads);
             o.put("peakGflops", machinePeak);
+            o.put("peakSource", peakSource);
             o.put("batch", batch);
             o.put("malloc", mallocSettings());
             o.put("mkl", MklVendorCheck.describe());
@@ -149,8 +156,8 @@ final class BenchNnCommand implements Callable<Integer> {
             OutputOptions.printJson(out, o);
             return ExitCodes.OK;
         }
-        out.printf("%s; data: %s; batch %d; fp32 peak %.0f GFLOP/s for %d thread(s); %s; %s%n", compute, source, batch, machinePeak,
-                threads, mallocSettings(), MklVendorCheck.describe());
+        out.printf("%s; data: %s; batch %d; %% of %.0f GFLOP/s for %d thread(s), %s; %s; %s%n", compute, source, batch,
+                machinePeak, threads, peakSource, mallocSettings(), MklVendorCheck.describe());
         out.printf("%-14s %8s %10s %10s %10s %9s %11s %11s%n", "network", "density", "dense s", "sparse s", "dense/sp", "vs unmasked",
                 "dense GF/s", "sparse GF/s");
         for (NnBench.Row r : rows) {

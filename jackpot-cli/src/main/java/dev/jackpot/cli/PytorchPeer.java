@@ -1,6 +1,7 @@
 package dev.jackpot.cli;
 
 import dev.jackpot.nn.MklVendorCheck;
+import dev.jackpot.nn.bench.NnBench;
 import dev.jackpot.nn.model.Architecture;
 
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * The plain-PyTorch peer of {@code jackpot bench nn}: runs the bundled {@code pytorch_peer.py} (the same
- * network, SGD-momentum optimiser, batch and data as the benchmark) with a given Python interpreter, in a
+ * network, SGD-momentum optimiser and learning rate, batch and data as the benchmark) with a given Python interpreter, in a
  * child process whose OpenBLAS, OpenMP and MKL thread counts are pinned to the benchmark's: with only
  * {@code torch.set_num_threads}, Debian's OpenBLAS keeps its own threads on every core, so a "one-thread"
  * peer silently computes its products on all of them.
@@ -43,7 +44,9 @@ final class PytorchPeer {
 
     /** @return whether the peer script has a network of this architecture */
     static boolean supports(Architecture a) {
-        return a == Architecture.LENET_300_100 || a == Architecture.LENET_5;
+        return switch (a) {
+            case LENET_300_100, LENET_5, CONV_2, CONV_4, CONV_6, RESNET_20 -> true;
+        };
     }
 
     /**
@@ -71,7 +74,8 @@ final class PytorchPeer {
                 Files.write(script, in.readAllBytes());
             }
             List<String> cmd = new ArrayList<>(List.of(python, script.toString(), String.valueOf(threads), arch.id(),
-                    String.valueOf(batch), String.valueOf(examples), String.valueOf(epochs), data.toString()));
+                    String.valueOf(batch), String.valueOf(examples), String.valueOf(epochs), data.toString(),
+                    String.valueOf(NnBench.learningRate(arch))));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = pb.environment();
             for (String v : List.of("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")) {

@@ -40,6 +40,16 @@ class BenchNnCommandTest {
                 / (dense.get("denseGflops").asDouble() * dense.get("denseEpochSeconds").asDouble());
         assertEquals(0.1, ratio, 0.02);
         assertTrue(o.get("data").asText().startsWith("fashion-mnist") || o.get("data").asText().startsWith("synthetic"));
+        // fractions are of the GEMM rate measured in the same run, unless a nominal peak is given
+        double reference = o.get("peakGflops").asDouble();
+        assertTrue(reference > 0 && o.get("peakSource").asText().contains("measured"), o.toString());
+        assertEquals(dense.get("denseGflops").asDouble() / reference, dense.get("denseFractionOfPeak").asDouble(), 1e-12);
+        Cli nominal = Cli.run("bench", "nn", "--examples", "256", "--threads", "1", "--arch", "lenet-300-100", "--density", "1",
+                "--peak-gflops", "50", "--json");
+        assertEquals(ExitCodes.OK, nominal.exit, nominal.err);
+        assertEquals(50.0, nominal.json().get("peakGflops").asDouble());
+        assertTrue(nominal.json().get("peakSource").asText().startsWith("nominal"));
+        assertEquals(ExitCodes.USAGE, Cli.run("bench", "nn", "--peak-gflops", "-1").exit);
         assertEquals(ExitCodes.USAGE, Cli.run("bench", "nn", "--density", "0").exit);
         assertEquals(ExitCodes.USAGE, Cli.run("bench", "nn", "--density", "0.5,1.5").exit);
         assertEquals(ExitCodes.USAGE, Cli.run("bench", "nn", "--arch", "vgg-99").exit);
@@ -56,6 +66,7 @@ class BenchNnCommandTest {
                   echo "threads not pinned"; exit 3
                 fi
                 [ -f "$1" ] && [ -d "$7" ] || { echo "no script or data"; exit 4; }
+                [ "$8" = "0.05" ] || { echo "not the benchmark's learning rate: $8"; exit 5; }
                 echo "peer $3 torch 9.9 threads $2 batch $4 examples $5: epochs 0.300 0.200 s; median 0.200 s"
                 """);
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
