@@ -10,7 +10,7 @@
  * bits as it does on Intel CPUs: AVX-512 kernels where the CPU has AVX-512, AVX2 where it has AVX2.
  *
  * ./jackpot builds this file with cc and preloads it on AMD CPUs (JACKPOT_MKL_VENDOR_CHECK=keep turns
- * that off). Measured on an AMD EPYC (Zen 4), one thread: LeNet-300-100's eight GEMMs per step
+ * that off). Measured on an AMD EPYC (Zen 5), one thread: LeNet-300-100's eight GEMMs per step
  * 93-100 GFLOP/s on the generic path, 101-107 on the AVX-512 one; the dense epoch 0.90-0.98 s -> 0.63-0.67 s.
  * Only floating-point rounding differs (different kernels sum in different orders); MklVendorCheckTest
  * checks a product against a double-precision reference under both.
