@@ -12,10 +12,12 @@ class BatchesTest {
 
     @Test
     void featureMajorBatchIsTheTransposeOfTheExampleMajorOneBitForBit() {
-        for (int channels : new int[] {1, 3}) {
-            ImageDataset data = Synthetic.images("b", 40, channels, 5, 4, 3, 1, 2);
+        // small planes, and the 28 x 28 of Fashion-MNIST; one and three channels
+        for (int[] shape : new int[][] {{1, 5, 4}, {3, 5, 4}, {1, 28, 28}, {3, 28, 28}}) {
+            int channels = shape[0];
+            ImageDataset data = Synthetic.images("b", 40, channels, shape[1], shape[2], 3, 1, 2);
             Normalisation norm = Normalisation.fit(data);
-            int e = channels * 5 * 4;
+            int e = channels * shape[1] * shape[2];
             int[] order = new int[data.size()];
             SplittableRandom r = new SplittableRandom(channels);
             for (int i = 0; i < order.length; i++) {
