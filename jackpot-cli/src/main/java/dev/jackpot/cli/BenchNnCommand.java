@@ -1,10 +1,12 @@
 package dev.jackpot.cli;
 
+import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackpot.experiment.SpecCodec;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.MklVendorCheck;
+import dev.jackpot.nn.bench.GemmReference;
 import dev.jackpot.nn.bench.NnBench;
 import dev.jackpot.nn.data.DataSplit;
 import dev.jackpot.nn.data.FashionMnist;
@@ -101,12 +103,12 @@ final class BenchNnCommand implements Callable<Integer> {
         }
         // the reference GEMM is timed before and after the epochs and the faster kept: before them the JIT
         // compiler may still be busy on the other core
-        double gemmBefore = peak != null ? Double.NaN : NnBench.gemmGflops(compute, GEMM_SIZE, 10);
+        double gemmBefore = peak != null ? Double.NaN : GemmReference.gflops(compute, DataType.FLOAT32, GEMM_SIZE, 10);
         List<NnBench.Row> rows = NnBench.run(compute, data, source, list, densities, batch, repeats, line -> {
             err.println("bench nn: " + line);
             err.flush();
         });
-        double machinePeak = peak != null ? peak * threads : Math.max(gemmBefore, NnBench.gemmGflops(compute, GEMM_SIZE, 10));
+        double machinePeak = peak != null ? peak * threads : Math.max(gemmBefore, GemmReference.gflops(compute, DataType.FLOAT32, GEMM_SIZE, 10));
         String peakSource = peak != null ? "nominal (--peak-gflops)"
                 : "fp32 GEMM " + GEMM_SIZE + "^3 on libtorch, the faster of before and after the epochs";
         for (Map.Entry<Architecture, PytorchPeer.Outcome[]> e : peers.entrySet()) {

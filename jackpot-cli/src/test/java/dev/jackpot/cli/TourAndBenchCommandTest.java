@@ -56,6 +56,15 @@ class TourAndBenchCommandTest {
         assertTrue(config.get("sparseGflops").asDouble() > 0);
         assertTrue(config.get("featureMajorGflops").asDouble() > 0);
         assertTrue(config.get("layoutSpeedup").asDouble() > 0);
+        // fractions of an fp64 GEMM measured in the same run, or of a nominal peak per core times the threads
+        double reference = c.json().get("peakGflops").asDouble();
+        assertTrue(reference > 0 && c.json().get("peakSource").asText().contains("GEMM"), c.json().toString());
+        assertEquals(config.get("sparseGflops").asDouble() / reference, config.get("sparseFractionOfPeak").asDouble(), 1e-12);
+        Cli nominal = Cli.run("bench", "teacher", "--config", "3,40,400,5", "--repeats", "1", "--threads", "2",
+                "--peak-gflops", "40", "--json");
+        assertEquals(ExitCodes.OK, nominal.exit, nominal.err);
+        assertEquals(80.0, nominal.json().get("peakGflops").asDouble());
+        assertEquals(ExitCodes.USAGE, Cli.run("bench", "teacher", "--peak-gflops", "0").exit);
         assertEquals(ExitCodes.USAGE, Cli.run("bench", "teacher", "--config", "1,2").exit);
     }
 

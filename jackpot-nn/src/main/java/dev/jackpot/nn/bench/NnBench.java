@@ -1,7 +1,5 @@
 package dev.jackpot.nn.bench;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.data.DataSplit;
 import dev.jackpot.nn.data.FashionMnist;
@@ -208,42 +206,6 @@ public final class NnBench {
             }
         }
         return rows;
-    }
-
-    /**
-     * The reference rate the benchmark quotes fractions of: the fastest of {@code repeats} fp32 products
-     * {@code C = A B} of two {@code size x size} matrices on libtorch at the compute's thread count (after
-     * three warm-up products), in GFLOP/s ({@code 2 size^3} per product). On a machine whose clock and vector
-     * units a virtual machine does not report, this is the best rate the engine's dense kernels reach, so the
-     * epochs' fractions of it cannot exceed 100% for the wrong reason (a nominal figure that undercounts the
-     * cores' vector width or clock).
-     *
-     * @param compute where to compute
-     * @param size    the matrices' side, at least 64
-     * @param repeats timed products, at least 1
-     * @return GFLOP/s of the fastest product
-     */
-    public static double gemmGflops(Compute compute, int size, int repeats) {
-        if (size < 64 || repeats < 1) {
-            throw new IllegalArgumentException("The reference product needs a side of at least 64 and one repeat, got "
-                    + size + " and " + repeats + ".");
-        }
-        try (NDManager m = compute.newManager()) {
-            // the values do not change the time; these are finite, not denormal, and need no random draw
-            NDArray a = m.arange(0f, (float) size * size).reshape(size, size).div((float) size * size);
-            NDArray b = a.transpose().duplicate();
-            double best = Double.POSITIVE_INFINITY;
-            for (int r = -3; r < repeats; r++) {
-                long t0 = System.nanoTime();
-                NDArray c = a.matMul(b);
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                c.close();
-                if (r >= 0) {
-                    best = Math.min(best, seconds);
-                }
-            }
-            return 2.0 * size * size * size / best / 1e9;
-        }
     }
 
     /**

@@ -1,22 +1,12 @@
 package dev.jackpot.nn.bench;
 
-import dev.jackpot.nn.Compute;
 import dev.jackpot.nn.model.Architecture;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NnBenchTest {
-
-    @Test
-    void theReferenceGemmRateIsAFiniteRateAndItsArgumentsAreChecked() {
-        double rate = NnBench.gemmGflops(Compute.cpu(1), 128, 3);
-        assertTrue(rate > 0 && Double.isFinite(rate), "rate " + rate);
-        assertThrows(IllegalArgumentException.class, () -> NnBench.gemmGflops(Compute.cpu(1), 32, 3));
-        assertThrows(IllegalArgumentException.class, () -> NnBench.gemmGflops(Compute.cpu(1), 128, 0));
-    }
 
     @Test
     void everyNetworkHasALearningRateAndTheLeNetsKeepTheTablesOne() {
