@@ -11,6 +11,7 @@ import dev.jackpot.nn.bench.NnBench;
 import dev.jackpot.nn.data.DataSplit;
 import dev.jackpot.nn.data.FashionMnist;
 import dev.jackpot.nn.model.Architecture;
+import dev.jackpot.nn.model.ParameterSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -156,6 +157,10 @@ final class BenchNnCommand implements Callable<Integer> {
                     number(n, "afterEpochSeconds", p[1].seconds());
                     n.put("torch", p[0].torch());
                     number(n, "jackpotDenseOverPeer", denseOverPeer(rows, a, p));
+                    n.put("jackpotParameters", trainableParameters(a));
+                    if (p[0].parameters() >= 0) {
+                        n.put("peerParameters", p[0].parameters());
+                    }
                     n.put("line", p[0].ran() ? p[0].line() : p[0].line() + " / " + p[1].line());
                 });
             }
@@ -182,8 +187,8 @@ final class BenchNnCommand implements Callable<Integer> {
         peers.forEach((a, p) -> {
             if (p[0].ran() && p[1].ran()) {
                 out.printf(Locale.ROOT, "peer %-14s plain PyTorch %s, %d thread(s) pinned: %.2f / %.2f s per epoch (before / "
-                                + "after); Jackpot's unmasked dense epoch / the peer's: %.2fx%n", a.id(), p[0].torch(), threads,
-                        p[0].seconds(), p[1].seconds(), denseOverPeer(rows, a, p));
+                                + "after); Jackpot's unmasked dense epoch / the peer's: %.2fx; %s%n", a.id(), p[0].torch(), threads,
+                        p[0].seconds(), p[1].seconds(), denseOverPeer(rows, a, p), sameNetwork(a, p[0]));
             } else {
                 out.printf("peer %-14s not run: %s%n", a.id(), (p[0].ran() ? p[1] : p[0]).line());
             }
@@ -200,6 +205,22 @@ final class BenchNnCommand implements Callable<Integer> {
         err.println("bench nn: " + o.line());
         err.flush();
         return o;
+    }
+
+    /** Trainable parameters (weights, biases, batch-norm scales and shifts) of the benchmark's network. */
+    static long trainableParameters(Architecture a) {
+        return a.create(new int[] {1, 28, 28}, 10).parameters().stream().filter(s -> s.kind().trainable())
+                .mapToLong(ParameterSpec::size).sum();
+    }
+
+    /** Whether the peer trained a network of as many parameters, in words for the table. */
+    private static String sameNetwork(Architecture a, PytorchPeer.Outcome peer) {
+        long ours = trainableParameters(a);
+        if (peer.parameters() < 0) {
+            return "the peer did not report its parameter count";
+        }
+        return peer.parameters() == ours ? "both networks have " + ours + " parameters"
+                : "NOT THE SAME NETWORK: the peer has " + peer.parameters() + " parameters, Jackpot's " + ours;
     }
 
     private static void number(ObjectNode n, String field, double v) {

@@ -27,13 +27,19 @@ final class PytorchPeer {
 
     private static final Pattern MEDIAN = Pattern.compile("median ([0-9.]+) s");
     private static final Pattern TORCH = Pattern.compile(" torch (\\S+) ");
+    private static final Pattern PARAMETERS = Pattern.compile("params ([0-9]+)");
 
     /**
-     * @param seconds the median epoch, NaN when the peer did not run
-     * @param torch   the peer's torch version, or null
-     * @param line    the peer's result line, or why it did not run
+     * @param seconds    the median epoch, NaN when the peer did not run
+     * @param torch      the peer's torch version, or null
+     * @param parameters the peer network's trainable parameter count, -1 when it did not say
+     * @param line       the peer's result line, or why it did not run
      */
-    record Outcome(double seconds, String torch, String line) {
+    record Outcome(double seconds, String torch, long parameters, String line) {
+        static Outcome failed(String why) {
+            return new Outcome(Double.NaN, null, -1, why);
+        }
+
         boolean ran() {
             return !Double.isNaN(seconds);
         }
@@ -69,7 +75,7 @@ final class PytorchPeer {
             log = Files.createTempFile("jackpot-peer", ".log");
             try (InputStream in = PytorchPeer.class.getResourceAsStream("pytorch_peer.py")) {
                 if (in == null) {
-                    return new Outcome(Double.NaN, null, "the peer script is missing from the jar");
+                    return Outcome.failed("the peer script is missing from the jar");
                 }
                 Files.write(script, in.readAllBytes());
             }
@@ -92,26 +98,28 @@ final class PytorchPeer {
             try {
                 p = pb.start();
             } catch (IOException e) {
-                return new Outcome(Double.NaN, null, "cannot start '" + python + "': " + e.getMessage());
+                return Outcome.failed("cannot start '" + python + "': " + e.getMessage());
             }
             p.getOutputStream().close();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return new Outcome(Double.NaN, null, "the peer ran past " + timeoutSeconds + " s");
+                return Outcome.failed("the peer ran past " + timeoutSeconds + " s");
             }
             String text = Files.readString(log, StandardCharsets.UTF_8).strip();
             String last = text.isEmpty() ? "(no output)" : text.substring(text.lastIndexOf('\n') + 1);
             Matcher m = MEDIAN.matcher(last);
             if (p.exitValue() != 0 || !m.find()) {
-                return new Outcome(Double.NaN, null, "'" + python + "' exited " + p.exitValue() + ": " + last);
+                return Outcome.failed("'" + python + "' exited " + p.exitValue() + ": " + last);
             }
             Matcher t = TORCH.matcher(last);
-            return new Outcome(Double.parseDouble(m.group(1)), t.find() ? t.group(1) : null, last);
+            Matcher n = PARAMETERS.matcher(last);
+            return new Outcome(Double.parseDouble(m.group(1)), t.find() ? t.group(1) : null,
+                    n.find() ? Long.parseLong(n.group(1)) : -1, last);
         } catch (IOException e) {
-            return new Outcome(Double.NaN, null, "the peer failed: " + e.getMessage());
+            return Outcome.failed("the peer failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(Double.NaN, null, "interrupted");
+            return Outcome.failed("interrupted");
         } finally {
             for (Path f : new Path[] {script, log}) {
                 if (f != null) {

@@ -1,7 +1,8 @@
 # The plain-PyTorch peer of `jackpot bench nn`: the same network, optimiser (SGD with momentum 0.9, the benchmark's LR),
 # batch and data, written as a careful PyTorch user would (torch.optim.SGD, F.cross_entropy).
 # Usage: python3 pytorch_peer.py THREADS ARCH BATCH EXAMPLES EPOCHS DATA_DIR [LR, default 0.05]   (ARCH: lenet-300-100 | lenet-5 | conv-2 | conv-4 | conv-6 | resnet-20)
-# Prints one line: "peer ARCH torch V threads T batch B examples N: epochs E0 E1 ... s; median M s" (E0 is the warm-up).
+# Prints one line: "peer ARCH torch V threads T batch B examples N: epochs E0 E1 ... s; median M s; params P" (E0 is the
+# warm-up; P the trainable parameters, which the caller compares with its own network's).
 # The caller pins OpenBLAS/OpenMP/MKL to THREADS in the environment: torch.set_num_threads alone leaves
 # OpenBLAS's own pthreads on every core.
 import gzip, os, struct, sys, time
@@ -77,4 +78,4 @@ for epoch in range(epochs + 1):
     times.append(time.perf_counter() - t0)
 measured = sorted(times[1:])
 print(f"peer {arch} torch {torch.__version__} threads {threads} batch {batch} examples {n}: epochs {' '.join(f'{t:.3f}' for t in times)} s; "
-      f"median {measured[len(measured) // 2]:.3f} s", flush=True)
+      f"median {measured[len(measured) // 2]:.3f} s; params {sum(p.numel() for p in model.parameters())}", flush=True)

@@ -67,7 +67,7 @@ class BenchNnCommandTest {
                 fi
                 [ -f "$1" ] && [ -d "$7" ] || { echo "no script or data"; exit 4; }
                 [ "$8" = "0.05" ] || { echo "not the benchmark's learning rate: $8"; exit 5; }
-                echo "peer $3 torch 9.9 threads $2 batch $4 examples $5: epochs 0.300 0.200 s; median 0.200 s"
+                echo "peer $3 torch 9.9 threads $2 batch $4 examples $5: epochs 0.300 0.200 s; median 0.200 s; params 266610"
                 """);
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
         Cli c = Cli.run("bench", "nn", "--examples", "256", "--threads", "1", "--arch", "lenet-300-100", "--density", "1",
@@ -80,6 +80,9 @@ class BenchNnCommandTest {
         assertEquals("9.9", peer.get("torch").asText());
         double dense = c.json().get("rows").get(0).get("denseEpochSeconds").asDouble();
         assertEquals(dense / 0.2, peer.get("jackpotDenseOverPeer").asDouble(), 1e-9);
+        // 784*300 + 300 + 300*100 + 100 + 100*10 + 10: the peer's count is checked against Jackpot's network
+        assertEquals(266610, peer.get("jackpotParameters").asLong());
+        assertEquals(266610, peer.get("peerParameters").asLong());
 
         // an interpreter that cannot start is reported, and the benchmark still prints its own table
         Cli missing = Cli.run("bench", "nn", "--examples", "256", "--threads", "1", "--arch", "lenet-300-100", "--density",
