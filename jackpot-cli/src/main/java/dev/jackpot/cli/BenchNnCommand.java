@@ -11,7 +11,6 @@ import dev.jackpot.nn.bench.NnBench;
 import dev.jackpot.nn.data.DataSplit;
 import dev.jackpot.nn.data.FashionMnist;
 import dev.jackpot.nn.model.Architecture;
-import dev.jackpot.nn.model.ParameterSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,9 +32,6 @@ import java.util.concurrent.Callable;
                         + "dense epoch, and the GFLOP/s each engine executes as a fraction of a reference rate: the fastest fp32 "
                         + "1024 x 1024 GEMM libtorch runs on the same threads, measured in the same process (or --peak-gflops)."})
 final class BenchNnCommand implements Callable<Integer> {
-
-    /** Side of the reference GEMM: large enough that libtorch runs near its best rate, about 15 ms per product. */
-    private static final int GEMM_SIZE = 1024;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
@@ -104,14 +100,14 @@ final class BenchNnCommand implements Callable<Integer> {
         }
         // the reference GEMM is timed before and after the epochs and the faster kept: before them the JIT
         // compiler may still be busy on the other core
-        double gemmBefore = peak != null ? Double.NaN : GemmReference.gflops(compute, DataType.FLOAT32, GEMM_SIZE, 10);
+        double gemmBefore = peak != null ? Double.NaN : GemmReference.gflops(compute, DataType.FLOAT32);
         List<NnBench.Row> rows = NnBench.run(compute, data, source, list, densities, batch, repeats, line -> {
             err.println("bench nn: " + line);
             err.flush();
         });
-        double machinePeak = peak != null ? peak * threads : Math.max(gemmBefore, GemmReference.gflops(compute, DataType.FLOAT32, GEMM_SIZE, 10));
+        double machinePeak = peak != null ? peak * threads : Math.max(gemmBefore, GemmReference.gflops(compute, DataType.FLOAT32));
         String peakSource = peak != null ? "nominal (--peak-gflops)"
-                : "fp32 GEMM " + GEMM_SIZE + "^3 on libtorch, the faster of before and after the epochs";
+                : "fp32 GEMM " + GemmReference.SIDE + "^3 on libtorch, the faster of before and after the epochs";
         for (Map.Entry<Architecture, PytorchPeer.Outcome[]> e : peers.entrySet()) {
             e.getValue()[1] = peer(e.getKey(), "after", err);
         }
@@ -157,7 +153,7 @@ final class BenchNnCommand implements Callable<Integer> {
                     number(n, "afterEpochSeconds", p[1].seconds());
                     n.put("torch", p[0].torch());
                     number(n, "jackpotDenseOverPeer", denseOverPeer(rows, a, p));
-                    n.put("jackpotParameters", trainableParameters(a));
+                    n.put("jackpotParameters", NnBench.network(a).trainableCount());
                     if (p[0].parameters() >= 0) {
                         n.put("peerParameters", p[0].parameters());
                     }
@@ -207,15 +203,9 @@ final class BenchNnCommand implements Callable<Integer> {
         return o;
     }
 
-    /** Trainable parameters (weights, biases, batch-norm scales and shifts) of the benchmark's network. */
-    static long trainableParameters(Architecture a) {
-        return a.create(new int[] {1, 28, 28}, 10).parameters().stream().filter(s -> s.kind().trainable())
-                .mapToLong(ParameterSpec::size).sum();
-    }
-
     /** Whether the peer trained a network of as many parameters, in words for the table. */
     private static String sameNetwork(Architecture a, PytorchPeer.Outcome peer) {
-        long ours = trainableParameters(a);
+        long ours = NnBench.network(a).trainableCount();
         if (peer.parameters() < 0) {
             return "the peer did not report its parameter count";
         }

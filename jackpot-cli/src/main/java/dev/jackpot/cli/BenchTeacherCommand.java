@@ -31,9 +31,6 @@ import java.util.concurrent.Callable;
                         + "paper-scale Figure 4 near its boundary, 5,100,550,100 and 5,100,400,60."})
 final class BenchTeacherCommand implements Callable<Integer> {
 
-    /** Side of the reference GEMM (about 20 ms per fp64 product on one core). */
-    private static final int GEMM_SIZE = 1024;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
@@ -68,9 +65,9 @@ final class BenchTeacherCommand implements Callable<Integer> {
         err.flush();
         double ceiling = TeacherBench.axpyCeilingGflops(1500);
         double reference = peak != null ? peak * threads
-                : GemmReference.gflops(Compute.cpu(threads), DataType.FLOAT64, GEMM_SIZE, 10);
+                : GemmReference.gflops(Compute.cpu(threads), DataType.FLOAT64);
         String referenceSource = peak != null ? "nominal fp64 peak (--peak-gflops)"
-                : "fp64 GEMM " + GEMM_SIZE + "^3 on libtorch, measured";
+                : "fp64 GEMM " + GemmReference.SIDE + "^3 on libtorch, measured";
         err.println("bench teacher: running " + list.size() + " configurations x " + repeats + " repeats ...");
         err.flush();
         List<TeacherBench.Row> rows = TeacherBench.run(list, repeats, threads);

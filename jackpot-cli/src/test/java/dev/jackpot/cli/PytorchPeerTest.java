@@ -1,5 +1,6 @@
 package dev.jackpot.cli;
 
+import dev.jackpot.nn.bench.NnBench;
 import dev.jackpot.nn.data.FashionMnist;
 import dev.jackpot.nn.model.Architecture;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class PytorchPeerTest {
             PytorchPeer.Outcome o = PytorchPeer.run(PYTHON, a, 1, 32, 64, 1, data, 600);
             assertTrue(o.ran(), a.id() + ": " + o.line());
             assertTrue(o.seconds() > 0, o.line());
-            assertEquals(BenchNnCommand.trainableParameters(a), o.parameters(), a.id() + ": " + o.line());
+            assertEquals(NnBench.network(a).trainableCount(), o.parameters(), a.id() + ": " + o.line());
         }
     }
 

@@ -14,7 +14,22 @@ import dev.jackpot.nn.Compute;
  */
 public final class GemmReference {
 
+    /** The benchmarks' side: large enough that libtorch runs near its best rate (about 15 ms per fp32 product on one core). */
+    public static final int SIDE = 1024;
+
+    /** The benchmarks' timed products. */
+    public static final int REPEATS = 10;
+
     private GemmReference() {
+    }
+
+    /**
+     * @param compute where to compute
+     * @param type    {@link DataType#FLOAT32} or {@link DataType#FLOAT64}
+     * @return {@link #gflops(Compute, DataType, int, int)} with the benchmarks' {@link #SIDE} and {@link #REPEATS}
+     */
+    public static double gflops(Compute compute, DataType type) {
+        return gflops(compute, type, SIDE, REPEATS);
     }
 
     /**

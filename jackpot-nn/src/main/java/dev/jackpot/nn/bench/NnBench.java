@@ -161,7 +161,7 @@ public final class NnBench {
         Compute denseEngine = compute.withSparseBelow(0);
         Compute sparseEngine = compute.withSparseBelow(1).withSparseThreads(compute.threads());
         for (Architecture a : archs) {
-            Network net = a.create(new int[] {1, 28, 28}, 10);
+            Network net = network(a);
             TensorSet init = Initialiser.initialise(net, Seeds.derive(SEED, "init"), InitScheme.KAIMING_NORMAL);
             TrainSpec spec = TrainSpec.sgd(learningRate(a), batchSize, 1, SEED).withMomentum(0.9, false);
             MaskedTrainer dense = new MaskedTrainer(denseEngine, net, data, norm, spec);
@@ -206,6 +206,14 @@ public final class NnBench {
             }
         }
         return rows;
+    }
+
+    /**
+     * @param a an architecture
+     * @return the benchmark's network of it: Fashion-MNIST's 1 x 28 x 28 images, 10 classes
+     */
+    public static Network network(Architecture a) {
+        return a.create(new int[] {1, 28, 28}, 10);
     }
 
     /**

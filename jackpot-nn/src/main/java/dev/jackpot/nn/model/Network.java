@@ -66,6 +66,11 @@ public interface Network {
         return parameters().stream().filter(ParameterSpec::prunable).mapToLong(ParameterSpec::size).sum();
     }
 
+    /** @return the number of trainable values (weights, biases, batch-norm scales and shifts; not running statistics) */
+    default long trainableCount() {
+        return parameters().stream().filter(s -> s.kind().trainable()).mapToLong(ParameterSpec::size).sum();
+    }
+
     /**
      * Checks that {@code weights} holds exactly this network's parameters, in order, with the right shapes.
      *
