@@ -114,6 +114,22 @@ public final class Batches {
      */
     public static void featuresByFeature(ImageDataset data, Normalisation norm, int[] order, int from, int to,
                                          ImageTransform[] transforms, float[][] out) {
+        featuresByFeature(data, norm, order, from, to, transforms, out, null);
+    }
+
+    /**
+     * {@link #featuresByFeature(ImageDataset, Normalisation, int[], int, int, ImageTransform[], float[][])} with
+     * a caller-owned scratch buffer, so a training loop allocates nothing per step.
+     *
+     * <p>The examples' pixels are first copied one whole example at a time into {@code staging}, then
+     * transposed from there. Reading each feature straight from the dataset touches every example's cache
+     * lines in turn, and with a shuffled order most of them come from memory; the copies stream instead
+     * (on Fashion-MNIST in random order: 64 against 80-105 microseconds per batch of 128, the same floats).
+     *
+     * @param staging at least {@code (to - from) * C * H * W} bytes, or null to allocate them
+     */
+    public static void featuresByFeature(ImageDataset data, Normalisation norm, int[] order, int from, int to,
+                                         ImageTransform[] transforms, float[][] out, byte[] staging) {
         int e = data.channels() * data.height() * data.width();
         int n = to - from;
         if (transforms != null) {
@@ -126,19 +142,23 @@ public final class Batches {
             return;
         }
         checkChannels(data, norm);
-        byte[] p = data.pixels();
-        int plane = data.height() * data.width();
-        int[] base = new int[n];
-        for (int j = 0; j < n; j++) {
-            base[j] = order[from + j] * e;
+        if (staging != null && staging.length < n * e) {
+            throw new IllegalArgumentException("The staging buffer holds " + staging.length + " bytes but a batch of " + n
+                    + " examples of " + e + " features needs " + n * e + ".");
         }
+        byte[] st = staging == null ? new byte[n * e] : staging;
+        byte[] p = data.pixels();
+        for (int j = 0; j < n; j++) {
+            System.arraycopy(p, order[from + j] * e, st, j * e, e);
+        }
+        int plane = data.height() * data.width();
         for (int ch = 0; ch < data.channels(); ch++) {
             float sc = scale(norm, ch);
             float sh = shift(norm, ch);
             for (int f = ch * plane; f < (ch + 1) * plane; f++) {
                 float[] row = out[f];
-                for (int j = 0; j < n; j++) {
-                    row[j] = (p[base[j] + f] & 0xFF) * sc + sh;
+                for (int j = 0, q = f; j < n; j++, q += e) {
+                    row[j] = (st[q] & 0xFF) * sc + sh;
                 }
             }
         }

@@ -61,6 +61,8 @@ public final class SparseMlp implements AutoCloseable {
     private final List<Slot> slots = new ArrayList<>();
     private final RowParallel parallel;
     private final int[] labels;
+    /** the raw pixels of one minibatch, example by example (scratch of {@link #load}) */
+    private final byte[] staging;
     /** per-class exponentials of one example (scratch of the loss) */
     private final double[] exps;
 
@@ -116,6 +118,7 @@ public final class SparseMlp implements AutoCloseable {
         }
         this.parallel = new RowParallel(threads);
         this.labels = new int[capacity];
+        this.staging = new byte[capacity * in];
         this.exps = new double[network.classes()];
     }
 
@@ -223,7 +226,7 @@ public final class SparseMlp implements AutoCloseable {
         if (n > capacity) {
             throw new IllegalArgumentException("A minibatch of " + n + " exceeds the engine's capacity " + capacity + ".");
         }
-        Batches.featuresByFeature(data, norm, order, lo, hi, transforms, act[0]);
+        Batches.featuresByFeature(data, norm, order, lo, hi, transforms, act[0], staging);
         for (int j = 0; j < n; j++) {
             labels[j] = data.label(order[lo + j]);
         }
