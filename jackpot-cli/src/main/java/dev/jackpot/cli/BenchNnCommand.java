@@ -11,6 +11,7 @@ import dev.jackpot.nn.bench.NnBench;
 import dev.jackpot.nn.data.DataSplit;
 import dev.jackpot.nn.data.FashionMnist;
 import dev.jackpot.nn.model.Architecture;
+import dev.jackpot.sparse.NativeKernels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -122,6 +123,7 @@ final class BenchNnCommand implements Callable<Integer> {
             o.put("batch", batch);
             o.put("malloc", mallocSettings());
             o.put("mkl", MklVendorCheck.describe());
+            o.put("sparseKernels", NativeKernels.describe());
             ArrayNode arr = o.putArray("rows");
             for (NnBench.Row r : rows) {
                 ObjectNode n = arr.addObject();
@@ -163,8 +165,8 @@ final class BenchNnCommand implements Callable<Integer> {
             OutputOptions.printJson(out, o);
             return ExitCodes.OK;
         }
-        out.printf("%s; data: %s; batch %d; %% of %.0f GFLOP/s for %d thread(s), %s; %s; %s%n", compute, source, batch,
-                machinePeak, threads, peakSource, mallocSettings(), MklVendorCheck.describe());
+        out.printf("%s; data: %s; batch %d; %% of %.0f GFLOP/s for %d thread(s), %s; %s; %s; %s%n", compute, source, batch,
+                machinePeak, threads, peakSource, mallocSettings(), MklVendorCheck.describe(), NativeKernels.describe());
         out.printf("%-14s %8s %10s %10s %10s %9s %11s %11s%n", "network", "density", "dense s", "sparse s", "dense/sp", "vs unmasked",
                 "dense GF/s", "sparse GF/s");
         for (NnBench.Row r : rows) {

@@ -4,9 +4,12 @@ import dev.jackpot.rng.Rng;
 import dev.jackpot.rng.Seeds;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CSR kernels against dense products computed in double, and their independence of the row split. */
 class SparseKernelsTest {
@@ -112,36 +115,119 @@ class SparseKernelsTest {
         }
     }
 
+    /**
+     * The documented order of a weight gradient: 16 lanes over j = l (mod 16), each one float chain from +0 in
+     * ascending j over every example (zeros included), then the lanes' pairwise sum.
+     */
+    static float laneOrder(float[][] g, float[][] x, int o, int c, int n) {
+        float[] lane = new float[SparseKernels.LANES];
+        for (int j = 0; j < n; j++) {
+            lane[j % SparseKernels.LANES] += g[o][j] * x[c][j];
+        }
+        float[] a = new float[8];
+        for (int l = 0; l < 8; l++) {
+            a[l] = lane[l] + lane[l + 8];
+        }
+        float[] b = new float[4];
+        for (int l = 0; l < 4; l++) {
+            b[l] = a[l] + a[l + 4];
+        }
+        return (b[0] + b[2]) + (b[1] + b[3]);
+    }
+
     @Test
-    void weightGradientSkipsTheZerosOfAReluGradientWithoutChangingABit() {
+    void weightGradientSumsInSixteenLanesAndSkipsTheZerosOfAReluGradientWithoutChangingABit() {
         Rng rng = Seeds.stream(3, "relu-zeros");
-        int n = 60;
-        CsrPattern p = CsrPattern.ofMask(mask(rng, 0.7), ROWS, COLS);
+        for (int n : new int[] {1, 15, 16, 60, 128}) {
+            CsrPattern p = CsrPattern.ofMask(mask(rng, 0.7), ROWS, COLS);
+            float[][] x = rows(rng, COLS, n);
+            float[][] g = rows(rng, ROWS, n);
+            for (int o = 0; o < ROWS; o++) {
+                // rows 0-3 keep every entry, the others lose 10% to 90% to the "ReLU"
+                double cut = o < 4 ? 0 : 0.1 * (o - 3);
+                for (int j = 0; j < n; j++) {
+                    if (rng.nextDouble() < cut) {
+                        g[o][j] = (j % 2 == 0) ? 0f : -0f;
+                    }
+                }
+            }
+            float[] dw = new float[p.nnz()];
+            SparseKernels.weightGradient(p, g, x, dw, n, 0, ROWS);
+            int[] rowPtr = p.rowPtr();
+            int[] col = p.colIndex();
+            for (int o = 0; o < ROWS; o++) {
+                for (int k = rowPtr[o]; k < rowPtr[o + 1]; k++) {
+                    assertEquals(Float.floatToRawIntBits(laneOrder(g, x, o, col[k], n)), Float.floatToRawIntBits(dw[k]),
+                            "n " + n + ", row " + o + ", entry " + k);
+                }
+            }
+        }
+    }
+
+    /** Rows of n floats laid out with a stride; the gaps hold NaN, which no product may read. */
+    static float[] flat(float[][] rows, int stride) {
+        float[] out = new float[rows.length * stride];
+        Arrays.fill(out, Float.NaN);
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, out, r * stride, rows[r].length);
+        }
+        return out;
+    }
+
+    @Test
+    void flatMatricesGiveTheRowLayoutsBits() {
+        Rng rng = Seeds.stream(4, "flat");
+        int n = 37;
+        int stride = 40;
+        CsrPattern p = CsrPattern.ofMask(mask(rng, 0.5), ROWS, COLS);
+        float[] w = p.gather(flat(rows(rng, ROWS, COLS), COLS));
+        float[] bias = flat(rows(rng, 1, ROWS), ROWS);
         float[][] x = rows(rng, COLS, n);
         float[][] g = rows(rng, ROWS, n);
-        for (int o = 0; o < ROWS; o++) {
-            // rows 0-3 keep every entry (the unindexed products), the others lose 10% to 90% to the "ReLU"
-            double cut = o < 4 ? 0 : 0.1 * (o - 3);
-            for (int j = 0; j < n; j++) {
-                if (rng.nextDouble() < cut) {
-                    g[o][j] = (j % 2 == 0) ? 0f : -0f;
-                }
-            }
-        }
+        float[][] z = new float[ROWS][n];
+        float[][] dx = new float[COLS][n];
         float[] dw = new float[p.nnz()];
+        float[] db = new float[ROWS];
+        SparseKernels.forward(p, w, bias, x, z, n, 0, ROWS);
+        SparseKernels.inputGradient(p, w, g, dx, n, 0, COLS);
         SparseKernels.weightGradient(p, g, x, dw, n, 0, ROWS);
-        int[] rowPtr = p.rowPtr();
-        int[] col = p.colIndex();
+        SparseKernels.rowSums(g, db, n, 0, ROWS);
+        float[] zf = new float[ROWS * stride];
+        float[] dxf = new float[COLS * stride];
+        float[] dwf = new float[p.nnz()];
+        float[] dbf = new float[ROWS];
+        float[] xf = flat(x, stride);
+        float[] gf = flat(g, stride);
+        SparseKernels.forward(p, w, bias, xf, zf, stride, n, 0, 5);
+        SparseKernels.forward(p, w, bias, xf, zf, stride, n, 5, ROWS);
+        SparseKernels.inputGradient(p, w, gf, dxf, stride, n, 0, COLS);
+        SparseKernels.weightGradient(p, gf, xf, dwf, stride, n, 0, ROWS);
+        SparseKernels.rowSums(gf, dbf, stride, n, 0, ROWS);
         for (int o = 0; o < ROWS; o++) {
-            for (int k = rowPtr[o]; k < rowPtr[o + 1]; k++) {
-                // the documented order: one float chain over every example, zeros included
-                float s = 0f;
-                for (int j = 0; j < n; j++) {
-                    s += g[o][j] * x[col[k]][j];
-                }
-                assertEquals(Float.floatToRawIntBits(s), Float.floatToRawIntBits(dw[k]), "row " + o + ", entry " + k);
-            }
+            assertArrayEquals(z[o], Arrays.copyOfRange(zf, o * stride, o * stride + n), "forward row " + o);
         }
+        for (int i = 0; i < COLS; i++) {
+            assertArrayEquals(dx[i], Arrays.copyOfRange(dxf, i * stride, i * stride + n), "input gradient row " + i);
+        }
+        assertArrayEquals(dw, dwf);
+        assertArrayEquals(db, dbf);
+    }
+
+    @Test
+    void flatArraysTooShortForTheirShapeAreRefusedBeforeAnyProductRuns() {
+        CsrPattern p = CsrPattern.dense(3, 4);
+        float[] w = new float[12];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparseKernels.forward(p, w, null, new float[4 * 8 - 1], new float[3 * 8], 8, 8, 0, 3));
+        assertTrue(e.getMessage().contains("input array holds 31 floats but needs 32"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> SparseKernels.weightGradient(p, new float[24], new float[32], new float[11], 8, 8, 0, 3));
+        assertThrows(IllegalArgumentException.class,
+                () -> SparseKernels.inputGradient(p, w, new float[24], new float[32], 8, 9, 0, 4));
+        assertThrows(IllegalArgumentException.class,
+                () -> SparseKernels.forward(p, w, null, new float[32], new float[24], 8, 8, 2, 4));
+        assertThrows(IllegalArgumentException.class,
+                () -> SparseKernels.forward(p, w, new float[2], new float[32], new float[24], 8, 8, 0, 3));
     }
 
     @Test

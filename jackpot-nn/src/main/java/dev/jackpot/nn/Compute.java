@@ -7,8 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.jackpot.sparse.NativeKernels;
 
 import java.nio.FloatBuffer;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -260,8 +262,8 @@ public final class Compute {
     /**
      * @return the settings that change a run's floating-point results in the last bits, for its manifest:
      *         libtorch's version and intra-op threads, which kernels its oneMKL runs ({@link MklVendorCheck}), the
-     *         sparse engine's density threshold and worker threads (its results never depend on the thread count;
-     *         recorded for timing)
+     *         sparse engine's density threshold, worker threads and product kernels ({@link NativeKernels}; its
+     *         results depend on neither, recorded for timing)
      */
     public Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
@@ -270,6 +272,7 @@ public final class Compute {
         s.put("mkl", MklVendorCheck.describe());
         s.put("sparseEngineBelowDensity", sparseBelow > 0 ? Double.toString(sparseBelow) : "never");
         s.put("sparseEngineThreads", Integer.toString(sparseThreads));
+        s.put("sparseKernels", NativeKernels.describe());
         return s;
     }
 

@@ -130,13 +130,41 @@ public final class Batches {
      */
     public static void featuresByFeature(ImageDataset data, Normalisation norm, int[] order, int from, int to,
                                          ImageTransform[] transforms, float[][] out, byte[] staging) {
+        byFeature(data, norm, order, from, to, transforms, out, null, 0, staging);
+    }
+
+    /**
+     * The same floats in one flat array, feature f of example {@code order[from + j]} at {@code out[f * stride + j]}
+     * (the layout of the C sparse kernels).
+     *
+     * @param out     at least {@code C * H * W} rows of {@code stride} floats; the first {@code to - from} entries of
+     *                each row are overwritten
+     * @param stride  floats per row, at least {@code to - from}
+     * @param staging as for the array-per-row form
+     */
+    public static void featuresByFeature(ImageDataset data, Normalisation norm, int[] order, int from, int to,
+                                         ImageTransform[] transforms, float[] out, int stride, byte[] staging) {
+        int e = data.channels() * data.height() * data.width();
+        if (stride < to - from || out.length < (long) e * stride) {
+            throw new IllegalArgumentException("A feature-major batch of " + (to - from) + " examples of " + e
+                    + " features needs " + e + " rows of at least " + (to - from) + " floats; got rows of " + stride
+                    + " in " + out.length + " floats.");
+        }
+        byFeature(data, norm, order, from, to, transforms, null, out, stride, staging);
+    }
+
+    /** Row f is {@code rows[f]} or, with rows null, {@code flat[f * stride ..]}. */
+    private static void byFeature(ImageDataset data, Normalisation norm, int[] order, int from, int to,
+                                  ImageTransform[] transforms, float[][] rows, float[] flat, int stride, byte[] staging) {
         int e = data.channels() * data.height() * data.width();
         int n = to - from;
         if (transforms != null) {
-            float[] flat = features(data, norm, order, from, to, transforms);
-            for (int j = 0; j < n; j++) {
-                for (int f = 0; f < e; f++) {
-                    out[f][j] = flat[j * e + f];
+            float[] ex = features(data, norm, order, from, to, transforms);
+            for (int f = 0; f < e; f++) {
+                float[] row = rows != null ? rows[f] : flat;
+                int base = rows != null ? 0 : f * stride;
+                for (int j = 0; j < n; j++) {
+                    row[base + j] = ex[j * e + f];
                 }
             }
             return;
@@ -156,9 +184,10 @@ public final class Batches {
             float sc = scale(norm, ch);
             float sh = shift(norm, ch);
             for (int f = ch * plane; f < (ch + 1) * plane; f++) {
-                float[] row = out[f];
+                float[] row = rows != null ? rows[f] : flat;
+                int base = rows != null ? 0 : f * stride;
                 for (int j = 0, q = f; j < n; j++, q += e) {
-                    row[j] = (st[q] & 0xFF) * sc + sh;
+                    row[base + j] = (st[q] & 0xFF) * sc + sh;
                 }
             }
         }

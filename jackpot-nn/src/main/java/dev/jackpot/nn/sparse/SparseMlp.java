@@ -1,6 +1,5 @@
 package dev.jackpot.nn.sparse;
 
-import dev.jackpot.nn.data.Batches;
 import dev.jackpot.nn.data.ImageDataset;
 import dev.jackpot.nn.data.ImageTransform;
 import dev.jackpot.nn.data.Normalisation;
@@ -9,7 +8,6 @@ import dev.jackpot.nn.model.Network;
 import dev.jackpot.nn.model.ParameterSpec;
 import dev.jackpot.nn.train.Evaluation;
 import dev.jackpot.sparse.CsrPattern;
-import dev.jackpot.sparse.SparseKernels;
 import dev.jackpot.tensor.NamedTensor;
 import dev.jackpot.tensor.TensorSet;
 
@@ -56,8 +54,10 @@ public final class SparseMlp implements AutoCloseable {
     private final float[][] b;
     private final float[][] gw;
     private final float[][] gb;
-    private final float[][][] act;
-    private final float[][][] grad;
+    /** layer l's activations (l = 0: the input) */
+    private final FeatureMajor[] act;
+    /** dL/dZ of layer l */
+    private final FeatureMajor[] grad;
     private final List<Slot> slots = new ArrayList<>();
     private final RowParallel parallel;
     private final int[] labels;
@@ -90,10 +90,10 @@ public final class SparseMlp implements AutoCloseable {
         this.b = new float[layers + 1][];
         this.gw = new float[layers + 1][];
         this.gb = new float[layers + 1][];
-        this.act = new float[layers + 1][][];
-        this.grad = new float[layers + 1][][];
+        this.act = new FeatureMajor[layers + 1];
+        this.grad = new FeatureMajor[layers + 1];
         int in = network.inputShape()[0] * network.inputShape()[1] * network.inputShape()[2];
-        act[0] = new float[in][capacity];
+        act[0] = FeatureMajor.of(in, capacity);
         for (int l = 1; l <= layers; l++) {
             String wn = "fc" + l + ".weight";
             ParameterSpec ws = specs.stream().filter(s -> s.name().equals(wn)).findFirst().orElseThrow();
@@ -103,8 +103,8 @@ public final class SparseMlp implements AutoCloseable {
                     : CsrPattern.dense(out, ws.shape()[1]);
             w[l] = pattern[l].gather(dense);
             gw[l] = new float[w[l].length];
-            act[l] = new float[out][capacity];
-            grad[l] = new float[out][capacity];
+            act[l] = FeatureMajor.of(out, capacity);
+            grad[l] = FeatureMajor.of(out, capacity);
         }
         for (ParameterSpec s : specs) {
             int l = Integer.parseInt(s.name().substring(2, s.name().indexOf('.')));
@@ -154,24 +154,18 @@ public final class SparseMlp implements AutoCloseable {
         double loss = lossAndOutputGradient(n);
         for (int l = layers; l >= 1; l--) {
             CsrPattern p = pattern[l];
-            float[][] g = grad[l];
-            float[][] x = act[l - 1];
+            FeatureMajor g = grad[l];
+            FeatureMajor x = act[l - 1];
             float[] dw = gw[l];
             long work = (long) p.nnz() * n;
-            parallel.run(p.rows(), work, (from, to) -> SparseKernels.weightGradient(p, g, x, dw, n, from, to));
+            parallel.run(p.rows(), work, (from, to) -> g.weightGradient(p, x, dw, n, from, to));
             if (gb[l] != null) {
-                SparseKernels.rowSums(g, gb[l], n, 0, p.rows());
+                g.rowSums(gb[l], n);
             }
             if (l > 1) {
                 float[] wl = w[l];
-                float[][] dx = grad[l - 1];
-                float[][] h = act[l - 1];
-                parallel.run(p.cols(), work, (from, to) -> {
-                    SparseKernels.inputGradient(p, wl, g, dx, n, from, to);
-                    for (int i = from; i < to; i++) {
-                        reluGradient(dx[i], h[i], n);
-                    }
-                });
+                FeatureMajor dx = grad[l - 1];
+                parallel.run(p.cols(), work, (from, to) -> dx.inputGradient(p, wl, g, x, n, from, to));
             }
         }
         return loss;
@@ -191,7 +185,7 @@ public final class SparseMlp implements AutoCloseable {
         double lossSum = 0;
         long correct = 0;
         int classes = network.classes();
-        float[][] z = act[layers];
+        FeatureMajor z = act[layers];
         for (int lo = 0; lo < size; lo += capacity) {
             int hi = Math.min(size, lo + capacity);
             int n = load(data, norm, order, lo, hi, null);
@@ -199,7 +193,7 @@ public final class SparseMlp implements AutoCloseable {
             for (int j = 0; j < n; j++) {
                 int best = 0;
                 for (int c = 1; c < classes; c++) {
-                    if (z[c][j] > z[best][j]) {
+                    if (z.get(c, j) > z.get(best, j)) {
                         best = c;
                     }
                 }
@@ -226,7 +220,7 @@ public final class SparseMlp implements AutoCloseable {
         if (n > capacity) {
             throw new IllegalArgumentException("A minibatch of " + n + " exceeds the engine's capacity " + capacity + ".");
         }
-        Batches.featuresByFeature(data, norm, order, lo, hi, transforms, act[0], staging);
+        act[0].load(data, norm, order, lo, hi, transforms, staging);
         for (int j = 0; j < n; j++) {
             labels[j] = data.label(order[lo + j]);
         }
@@ -238,39 +232,17 @@ public final class SparseMlp implements AutoCloseable {
             CsrPattern p = pattern[l];
             float[] wl = w[l];
             float[] bl = b[l];
-            float[][] x = act[l - 1];
-            float[][] z = act[l];
+            FeatureMajor x = act[l - 1];
+            FeatureMajor z = act[l];
             boolean relu = l < layers;
-            parallel.run(p.rows(), (long) p.nnz() * n, (from, to) -> {
-                SparseKernels.forward(p, wl, bl, x, z, n, from, to);
-                if (relu) {
-                    for (int o = from; o < to; o++) {
-                        float[] y = z[o];
-                        for (int j = 0; j < n; j++) {
-                            y[j] = Math.max(y[j], 0f);
-                        }
-                    }
-                }
-            });
-        }
-    }
-
-    /**
-     * {@code d[j] = a[j] > 0 ? d[j] : +0} without a branch (the signs of a ReLU's outputs are random, so a
-     * branch mispredicts half the time): {@code a = max(z, 0)} is +0 or positive (or NaN, which keeps d),
-     * so its bit pattern is 0 exactly when the gradient is cut.
-     */
-    private static void reluGradient(float[] d, float[] a, int n) {
-        for (int j = 0; j < n; j++) {
-            int keep = ~((Float.floatToRawIntBits(a[j]) - 1) >> 31);
-            d[j] = Float.intBitsToFloat(Float.floatToRawIntBits(d[j]) & keep);
+            parallel.run(p.rows(), (long) p.nnz() * n, (from, to) -> z.forward(p, wl, bl, x, relu, n, from, to));
         }
     }
 
     private double lossAndOutputGradient(int n) {
         int classes = network.classes();
-        float[][] z = act[layers];
-        float[][] g = grad[layers];
+        FeatureMajor z = act[layers];
+        FeatureMajor g = grad[layers];
         double sum = 0;
         for (int j = 0; j < n; j++) {
             sum += crossEntropy(z, j, labels[j], classes, g, n, exps);
@@ -282,14 +254,14 @@ public final class SparseMlp implements AutoCloseable {
      * {@code -log softmax(z[., j])[y]}; when g is non-null also writes {@code g[c][j] = (softmax_c - [c = y]) / n}.
      * {@code exps} (one per class) is scratch.
      */
-    private static double crossEntropy(float[][] z, int j, int y, int classes, float[][] g, int n, double[] exps) {
+    private static double crossEntropy(FeatureMajor z, int j, int y, int classes, FeatureMajor g, int n, double[] exps) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < classes; c++) {
-            max = Math.max(max, z[c][j]);
+            max = Math.max(max, z.get(c, j));
         }
         double s = 0;
         for (int c = 0; c < classes; c++) {
-            double e = Math.exp(z[c][j] - max);
+            double e = Math.exp(z.get(c, j) - max);
             exps[c] = e;
             s += e;
         }
@@ -297,10 +269,10 @@ public final class SparseMlp implements AutoCloseable {
         if (g != null) {
             // softmax_c = e_c / s from the exponentials already taken (one exp per class, not two)
             for (int c = 0; c < classes; c++) {
-                g[c][j] = (float) ((exps[c] / s - (c == y ? 1 : 0)) / n);
+                g.set(c, j, (float) ((exps[c] / s - (c == y ? 1 : 0)) / n));
             }
         }
-        return -(z[y][j] - max - logS);
+        return -(z.get(y, j) - max - logS);
     }
 
     @Override

@@ -34,12 +34,16 @@ class BatchesTest {
                 float[][] reused = new float[e][n + 2];
                 Batches.featuresByFeature(data, norm, order, from, from + n, null, byFeature);
                 Batches.featuresByFeature(data, norm, order, from, from + n, null, reused, staging);
+                int stride = n + 3;
+                float[] flatRows = new float[e * stride];
+                Batches.featuresByFeature(data, norm, order, from, from + n, null, flatRows, stride, staging);
                 for (int f = 0; f < e; f++) {
                     for (int j = 0; j < n; j++) {
                         int bits = Float.floatToRawIntBits(flat[j * e + f]);
                         String where = "channels " + channels + ", n " + n + ", feature " + f + ", example " + j;
                         assertEquals(bits, Float.floatToRawIntBits(byFeature[f][j]), where);
                         assertEquals(bits, Float.floatToRawIntBits(reused[f][j]), where);
+                        assertEquals(bits, Float.floatToRawIntBits(flatRows[f * stride + j]), where);
                     }
                 }
             }
@@ -54,5 +58,10 @@ class BatchesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Batches.featuresByFeature(data, norm, order, 0, 4, null, new float[20][4], new byte[79]));
         assertTrue(e.getMessage().contains("needs 80"), e.getMessage());
+        IllegalArgumentException rows = assertThrows(IllegalArgumentException.class,
+                () -> Batches.featuresByFeature(data, norm, order, 0, 4, null, new float[79], 4, null));
+        assertTrue(rows.getMessage().contains("20 rows of at least 4 floats"), rows.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> Batches.featuresByFeature(data, norm, order, 0, 4, null, new float[80], 3, null));
     }
 }

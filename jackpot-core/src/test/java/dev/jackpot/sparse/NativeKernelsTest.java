@@ -1,0 +1,143 @@
+package dev.jackpot.sparse;
+
+import dev.jackpot.rng.Rng;
+import dev.jackpot.rng.Seeds;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The C kernels, built here as {@code ./jackpot} builds them, give the Java kernels' bits: every shape, stride,
+ * row split and density, and NaN in the gaps between rows (which neither may read). Skipped without a C compiler.
+ */
+class NativeKernelsTest {
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void build() throws Exception {
+        Path src = Path.of("src/main/native/sparse_kernels.c").toAbsolutePath();
+        assertTrue(Files.isRegularFile(src), src + " is missing");
+        Path so = dir.resolve(NativeKernels.LIBRARY);
+        String failed = NativeKernels.build(src, so);
+        assumeTrue(failed == null, "the C kernels cannot be built here: " + failed);
+        assertTrue(NativeKernels.load(so), NativeKernels.describe());
+        assertTrue(NativeKernels.active());
+        assertTrue(NativeKernels.describe().startsWith("sparse products in C"), NativeKernels.describe());
+    }
+
+    @Test
+    void theLauncherBuildsWithTheSameFlags() throws Exception {
+        String launcher = Files.readString(Path.of("../jackpot"));
+        assertTrue(launcher.contains("cc " + String.join(" ", NativeKernels.CC_FLAGS) + " "),
+                "./jackpot must build the library with " + NativeKernels.CC_FLAGS);
+    }
+
+    private static float[] values(Rng rng, int count, double zeros) {
+        float[] a = new float[count];
+        for (int i = 0; i < count; i++) {
+            a[i] = rng.nextDouble() < zeros ? 0f : (float) rng.nextGaussian();
+        }
+        return a;
+    }
+
+    /** Feature-major rows of n values with the given stride; the gaps hold NaN. */
+    private static float[] batch(Rng rng, int rows, int stride, int n, double zeros) {
+        float[] a = new float[rows * stride];
+        Arrays.fill(a, Float.NaN);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(values(rng, n, zeros), 0, a, r * stride, n);
+        }
+        return a;
+    }
+
+    @Test
+    void theCKernelsGiveTheJavaKernelsBitsForEveryShape() {
+        Rng rng = Seeds.stream(11, "native");
+        int[][] shapes = {{1, 1}, {7, 5}, {13, 23}, {40, 33}, {300, 64}};
+        for (int[] shape : shapes) {
+            int rows = shape[0];
+            int cols = shape[1];
+            for (double density : new double[] {0.02, 0.3, 1.0}) {
+                float[] mask = new float[rows * cols];
+                for (int i = 0; i < mask.length; i++) {
+                    mask[i] = rng.nextDouble() < density ? 1f : 0f;
+                }
+                CsrPattern p = CsrPattern.ofMask(mask, rows, cols);
+                for (int n : new int[] {1, 5, 16, 17, 96, 128, 150}) {
+                    int stride = n + (n % 3);
+                    float[] w = values(rng, p.nnz(), 0);
+                    float[] bias = values(rng, rows, 0);
+                    float[] x = batch(rng, cols, stride, n, 0.3);
+                    float[] g = batch(rng, rows, stride, n, 0.5);
+                    String where = rows + " x " + cols + ", density " + density + ", n " + n;
+                    float[][] java = products(p, w, bias, x, g, stride, n, false);
+                    float[][] c = products(p, w, bias, x, g, stride, n, true);
+                    for (int q = 0; q < java.length; q++) {
+                        assertBits(java[q], c[q], where + ", product " + q);
+                    }
+                }
+            }
+        }
+    }
+
+    /** forward (with and without bias), input gradient, weight gradient; rows split unevenly, as threads split them. */
+    private static float[][] products(CsrPattern p, float[] w, float[] bias, float[] x, float[] g, int stride, int n,
+                                      boolean inC) {
+        NativeKernels.setEnabled(inC);
+        try {
+            assertEquals(inC, NativeKernels.active());
+            float[] z = new float[p.rows() * stride];
+            float[] z0 = new float[p.rows() * stride];
+            float[] dx = new float[p.cols() * stride];
+            float[] dw = new float[p.nnz()];
+            int rowSplit = p.rows() / 3;
+            int colSplit = (2 * p.cols()) / 3;
+            SparseKernels.forward(p, w, bias, x, z, stride, n, 0, rowSplit);
+            SparseKernels.forward(p, w, bias, x, z, stride, n, rowSplit, p.rows());
+            SparseKernels.forward(p, w, null, x, z0, stride, n, 0, p.rows());
+            SparseKernels.inputGradient(p, w, g, dx, stride, n, 0, colSplit);
+            SparseKernels.inputGradient(p, w, g, dx, stride, n, colSplit, p.cols());
+            SparseKernels.weightGradient(p, g, x, dw, stride, n, rowSplit, p.rows());
+            SparseKernels.weightGradient(p, g, x, dw, stride, n, 0, rowSplit);
+            return new float[][] {rowsOnly(z, p.rows(), stride, n), rowsOnly(z0, p.rows(), stride, n),
+                    rowsOnly(dx, p.cols(), stride, n), dw};
+        } finally {
+            NativeKernels.setEnabled(true);
+        }
+    }
+
+    private static float[] rowsOnly(float[] a, int rows, int stride, int n) {
+        float[] out = new float[rows * n];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(a, r * stride, out, r * n, n);
+        }
+        return out;
+    }
+
+    private static void assertBits(float[] expected, float[] actual, String where) {
+        assertEquals(expected.length, actual.length, where);
+        for (int i = 0; i < expected.length; i++) {
+            if (Float.floatToRawIntBits(expected[i]) != Float.floatToRawIntBits(actual[i])) {
+                throw new AssertionError(where + ": element " + i + " is " + actual[i] + " in C, " + expected[i] + " in Java");
+            }
+        }
+    }
+
+    @Test
+    void aLibraryThatIsNotThereIsReportedNotLoaded() {
+        // the loaded library stays in use; a second path is not opened
+        assertTrue(NativeKernels.load(dir.resolve("absent").resolve(NativeKernels.LIBRARY)));
+        assertFalse(NativeKernels.describe().contains("absent"), NativeKernels.describe());
+    }
+}
