@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#define ABI 1
+#define ABI 3
 #define LANES 16
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -40,52 +40,107 @@ INLINE v16 splat(float a) {
     return (v16) {a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a};
 }
 
-/* Lane l sums g[j] h[j] over j = l, l + 16, ... < n in ascending j; the lanes are then added pairwise. */
-INLINE float finish(v16 acc, const float *g, const float *h, int nb, int n) {
-    float s[LANES];
-    memcpy(s, &acc, sizeof s);
-    for (int l = 0; l < n - nb; l++) {
-        s[l] += g[nb + l] * h[nb + l];
-    }
-    float b0 = (s[0] + s[8]) + (s[4] + s[12]);
-    float b1 = (s[1] + s[9]) + (s[5] + s[13]);
-    float b2 = (s[2] + s[10]) + (s[6] + s[14]);
-    float b3 = (s[3] + s[11]) + (s[7] + s[15]);
-    return (b0 + b2) + (b1 + b3);
+typedef int v16i __attribute__((vector_size(64)));
+
+/* One stage of a 16 x 16 transpose: rows i and i + B swap the B x B blocks off their diagonal. */
+#define SWAP_BLOCKS(r, B, M1, M2)                                                                           \
+    do {                                                                                                    \
+        _Pragma("GCC unroll 16") for (int i = 0; i < 16; i++) {                                           \
+            if ((i & (B)) == 0) {                                                                           \
+                v16 a = r[i], c = r[i + (B)];                                                               \
+                r[i] = __builtin_shuffle(a, c, M1);                                                  \
+                r[i + (B)] = __builtin_shuffle(a, c, M2);                                            \
+            }                                                                                               \
+        }                                                                                                   \
+    } while (0)
+
+/* The two shuffles of each stage: mask A keeps row i's half of a block pair, mask B row i + B's. */
+static const v16i SWAP8A = {0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23};
+static const v16i SWAP8B = {8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31};
+static const v16i SWAP4A = {0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 24, 25, 26, 27};
+static const v16i SWAP4B = {4, 5, 6, 7, 20, 21, 22, 23, 12, 13, 14, 15, 28, 29, 30, 31};
+static const v16i SWAP2A = {0, 1, 16, 17, 4, 5, 20, 21, 8, 9, 24, 25, 12, 13, 28, 29};
+static const v16i SWAP2B = {2, 3, 18, 19, 6, 7, 22, 23, 10, 11, 26, 27, 14, 15, 30, 31};
+static const v16i SWAP1A = {0, 16, 2, 18, 4, 20, 6, 22, 8, 24, 10, 26, 12, 28, 14, 30};
+static const v16i SWAP1B = {1, 17, 3, 19, 5, 21, 7, 23, 9, 25, 11, 27, 13, 29, 15, 31};
+
+/* r[q][t] becomes r[t][q]. */
+INLINE void transpose16(v16 r[16]) {
+    SWAP_BLOCKS(r, 8, SWAP8A, SWAP8B);
+    SWAP_BLOCKS(r, 4, SWAP4A, SWAP4B);
+    SWAP_BLOCKS(r, 2, SWAP2A, SWAP2B);
+    SWAP_BLOCKS(r, 1, SWAP1A, SWAP1B);
 }
 
+/* A group of up to 16 kept weights of one row: entries [k, k + m) of row o. */
+typedef struct {
+    int o, k, m;
+} group;
+
+/* The 16 input rows of a group (a short group repeats its last weight's input). */
+INLINE void group_rows(const group *gr, const jint *col, const float *x, ptrdiff_t stride, const float **h) {
+#pragma GCC unroll 16
+    for (int q = 0; q < LANES; q++) {
+        h[q] = x + col[gr->k + (q < gr->m ? q : gr->m - 1)] * stride;
+    }
+}
+
+/* acc += g[j + t] * (the 16 inputs at example j + t), t = 0 .. 15 in order: one block of 16 examples. */
+INLINE v16 block(v16 acc, const float *g, const float **h, int j) {
+    v16 r[LANES];
+#pragma GCC unroll 16
+    for (int q = 0; q < LANES; q++) {
+        r[q] = ld(h[q] + j);
+    }
+    transpose16(r);
+#pragma GCC unroll 16
+    for (int t = 0; t < LANES; t++) {
+        acc += splat(g[j + t]) * r[t];
+    }
+    return acc;
+}
+
+INLINE v16 tail(v16 acc, const float *g, const float **h, int nb, int n) {
+    for (int j = nb; j < n; j++) {
+        v16 xj;
+        for (int q = 0; q < LANES; q++) {
+            xj[q] = h[q][j];
+        }
+        acc += splat(g[j]) * xj;
+    }
+    return acc;
+}
+
+INLINE void store_group(const group *gr, v16 acc, float *dw) {
+    float out[LANES];
+    memcpy(out, &acc, sizeof out);
+    for (int q = 0; q < gr->m; q++) {
+        dw[gr->k + q] = out[q];
+    }
+}
+
+/*
+ * dw_k = sum_j g[o][j] x[col[k]][j], one float chain from +0 in ascending j per kept weight, as the Java loops
+ * sum it. The chains of 16 weights of a row (a group) run side by side in one register: each block of 16
+ * examples of their 16 input rows is loaded and transposed, so step j adds g[o][j] times the 16 inputs at
+ * example j. A row's last group is padded with copies of its last weight's input, whose sums are dropped.
+ * (Two groups per pass, for two chains of additions in flight, measured slower: the transposes' shuffles bound it.)
+ */
 CLONES static void weight_gradient(const jint *rowPtr, const jint *col, const float *g, const float *x, float *dw,
                                    ptrdiff_t stride, int n, int from, int to) {
     int nb = n & ~(LANES - 1);
     for (int o = from; o < to; o++) {
         const float *go = g + o * stride;
-        int k = rowPtr[o];
         int end = rowPtr[o + 1];
-        for (; k + 3 < end; k += 4) {
-            const float *h0 = x + col[k] * stride;
-            const float *h1 = x + col[k + 1] * stride;
-            const float *h2 = x + col[k + 2] * stride;
-            const float *h3 = x + col[k + 3] * stride;
-            v16 a0 = splat(0.f), a1 = splat(0.f), a2 = splat(0.f), a3 = splat(0.f);
+        for (int k = rowPtr[o]; k < end; k += LANES) {
+            group gr = {o, k, end - k < LANES ? end - k : LANES};
+            const float *h[LANES];
+            group_rows(&gr, col, x, stride, h);
+            v16 acc = splat(0.f);
             for (int j = 0; j < nb; j += LANES) {
-                v16 gv = ld(go + j);
-                a0 += gv * ld(h0 + j);
-                a1 += gv * ld(h1 + j);
-                a2 += gv * ld(h2 + j);
-                a3 += gv * ld(h3 + j);
+                acc = block(acc, go, h, j);
             }
-            dw[k] = finish(a0, go, h0, nb, n);
-            dw[k + 1] = finish(a1, go, h1, nb, n);
-            dw[k + 2] = finish(a2, go, h2, nb, n);
-            dw[k + 3] = finish(a3, go, h3, nb, n);
-        }
-        for (; k < end; k++) {
-            const float *h0 = x + col[k] * stride;
-            v16 a0 = splat(0.f);
-            for (int j = 0; j < nb; j += LANES) {
-                a0 += ld(go + j) * ld(h0 + j);
-            }
-            dw[k] = finish(a0, go, h0, nb, n);
+            store_group(&gr, tail(acc, go, h, nb, n), dw);
         }
     }
 }
@@ -117,11 +172,50 @@ CLONES static void weight_gradient(const jint *rowPtr, const jint *col, const fl
             const float *x0 = x + src[e0] * stride + j;                                                     \
             for (int v = 0; v < NV; v++) acc[v] += w0 * ld(x0 + v * LANES);                                 \
         }                                                                                                   \
-        for (int v = 0; v < NV; v++) st(y + j + v * LANES, acc[v]);                                         \
+        for (int v = 0; v < NV; v++) st(y + j + v * LANES, finish(acc[v], relu, cut, j + v * LANES));       \
     } while (0)
 
+typedef unsigned v16u __attribute__((vector_size(64)));
+
+/* Java's Math.max(y, 0f): y unless y <= 0 (so NaN stays), otherwise +0. */
+INLINE v16 relu16(v16 y) {
+    return (v16) ((v16i) y & ~(v16i) (y <= splat(0.f)));
+}
+
+/*
+ * The sparse engine's ReLU gradient, d if the activation a = max(z, 0) has bits other than +0's, otherwise +0,
+ * written as the Java does it: keep = ~((bits(a) - 1) >> 31), in 32-bit two's complement.
+ */
+INLINE v16 cut16(v16 d, v16 a) {
+    v16i t = (v16i) ((v16u) a - 1u);
+    v16i keep = ~(t >> 31);
+    return (v16) ((v16i) d & keep);
+}
+
+INLINE float relu1(float y) {
+    return (y > 0.f || y != y) ? y : 0.f;
+}
+
+INLINE float cut1(float d, float a) {
+    unsigned ab, db;
+    memcpy(&ab, &a, sizeof ab);
+    memcpy(&db, &d, sizeof db);
+    int t = (int) (ab - 1u);
+    db &= (unsigned) ~(t >> 31);
+    memcpy(&d, &db, sizeof d);
+    return d;
+}
+
+/* The output block at example j: with relu, max(v, 0); with cut (the layer input's activations), its ReLU gradient. */
+INLINE v16 finish(v16 v, int relu, const float *cut, int j) {
+    if (relu) {
+        v = relu16(v);
+    }
+    return cut ? cut16(v, ld(cut + j)) : v;
+}
+
 INLINE void row_sum(float *y, float init, const float *w, const jint *src, const jint *pos, int from, int to,
-                           const float *x, ptrdiff_t stride, int n) {
+                    const float *x, ptrdiff_t stride, int n, int relu, const float *cut) {
     int j = 0;
     for (; j + 8 * LANES <= n; j += 8 * LANES) {
         ROW_PASS(8);
@@ -142,21 +236,34 @@ INLINE void row_sum(float *y, float init, const float *w, const jint *src, const
             int e0 = pos ? pos[t] : t;
             a += w[e0] * x[src[e0] * stride + j];
         }
-        y[j] = a;
+        if (relu) {
+            a = relu1(a);
+        }
+        y[j] = cut ? cut1(a, cut[j]) : a;
     }
 }
 
 CLONES static void forward(const jint *rowPtr, const jint *col, const float *w, const float *bias, const float *x,
-                           float *z, ptrdiff_t stride, int n, int from, int to) {
+                           float *z, ptrdiff_t stride, int n, int relu, int from, int to) {
+    /* two inlined copies, each with its ReLU known at compile time (a flag tested per block cost 2.7x) */
     for (int o = from; o < to; o++) {
-        row_sum(z + o * stride, bias ? bias[o] : 0.f, w, col, NULL, rowPtr[o], rowPtr[o + 1], x, stride, n);
+        float b = bias ? bias[o] : 0.f;
+        if (relu) {
+            row_sum(z + o * stride, b, w, col, NULL, rowPtr[o], rowPtr[o + 1], x, stride, n, 1, NULL);
+        } else {
+            row_sum(z + o * stride, b, w, col, NULL, rowPtr[o], rowPtr[o + 1], x, stride, n, 0, NULL);
+        }
     }
 }
 
 CLONES static void input_gradient(const jint *colPtr, const jint *colPos, const jint *rowOf, const float *w,
-                                  const float *g, float *dx, ptrdiff_t stride, int n, int from, int to) {
+                                  const float *g, const float *act, float *dx, ptrdiff_t stride, int n, int from, int to) {
     for (int i = from; i < to; i++) {
-        row_sum(dx + i * stride, 0.f, w, rowOf, colPos, colPtr[i], colPtr[i + 1], g, stride, n);
+        if (act) {
+            row_sum(dx + i * stride, 0.f, w, rowOf, colPos, colPtr[i], colPtr[i + 1], g, stride, n, 0, act + i * stride);
+        } else {
+            row_sum(dx + i * stride, 0.f, w, rowOf, colPos, colPtr[i], colPtr[i + 1], g, stride, n, 0, NULL);
+        }
     }
 }
 
@@ -171,6 +278,57 @@ static int vector_bits(void) {
 #else
     return 0;
 #endif
+}
+
+/*
+ * out[f * stride + j] = (float) px[j * e + f] * scale[c] + shift[c] (c = f / plane, the channel), for features
+ * f < e and examples j < n: a minibatch of raw pixels, example-major, to normalised floats, feature-major, with
+ * the Java's two roundings. Blocks of 16 examples x 16 features are converted and transposed in registers.
+ */
+CLONES static void features(const unsigned char *px, int e, int n, const float *scale, const float *shift, int plane,
+                            float *out, ptrdiff_t stride) {
+    int fb = e & ~(LANES - 1);
+    int nb = n & ~(LANES - 1);
+    for (int f = 0; f < fb; f += LANES) {
+        float sc[LANES], sh[LANES];
+        for (int t = 0; t < LANES; t++) {
+            sc[t] = scale[(f + t) / plane];
+            sh[t] = shift[(f + t) / plane];
+        }
+        /* scaled before the transpose, where a row holds 16 features of one example: two registers of constants */
+        v16 scv = ld(sc), shv = ld(sh);
+        for (int j = 0; j < nb; j += LANES) {
+            /* bytes to floats through a tile in L1: the compiler widens a plain loop, not a vector conversion */
+            float tile[LANES * LANES];
+            for (int q = 0; q < LANES; q++) {
+                const unsigned char *b = px + (ptrdiff_t) (j + q) * e + f;
+                for (int t = 0; t < LANES; t++) {
+                    tile[q * LANES + t] = (float) b[t];
+                }
+            }
+            v16 r[LANES];
+#pragma GCC unroll 16
+            for (int q = 0; q < LANES; q++) {
+                r[q] = ld(tile + q * LANES) * scv + shv;
+            }
+            transpose16(r);
+#pragma GCC unroll 16
+            for (int t = 0; t < LANES; t++) {
+                st(out + (f + t) * stride + j, r[t]);
+            }
+        }
+        for (int t = 0; t < LANES; t++) {
+            for (int j = nb; j < n; j++) {
+                out[(f + t) * stride + j] = (float) px[(ptrdiff_t) j * e + f + t] * sc[t] + sh[t];
+            }
+        }
+    }
+    for (int f = fb; f < e; f++) {
+        float sc = scale[f / plane], sh = shift[f / plane];
+        for (int j = 0; j < n; j++) {
+            out[f * stride + j] = (float) px[(ptrdiff_t) j * e + f] * sc + sh;
+        }
+    }
 }
 
 /* Pins each array for the call (GetPrimitiveArrayCritical: no copy, no other JNI call until released). */
@@ -190,8 +348,8 @@ JNIEXPORT jint JNICALL Java_dev_jackpot_sparse_NativeKernels_vectorBits(JNIEnv *
 }
 
 JNIEXPORT void JNICALL Java_dev_jackpot_sparse_NativeKernels_forward(JNIEnv *env, jclass cls, jintArray rowPtr,
-        jintArray col, jfloatArray w, jfloatArray bias, jfloatArray x, jfloatArray z, jint stride, jint n, jint from,
-        jint to) {
+        jintArray col, jfloatArray w, jfloatArray bias, jfloatArray x, jfloatArray z, jint stride, jint n, jboolean relu,
+        jint from, jint to) {
     (void) cls;
     PIN(jint, rowPtr);
     PIN(jint, col);
@@ -200,7 +358,7 @@ JNIEXPORT void JNICALL Java_dev_jackpot_sparse_NativeKernels_forward(JNIEnv *env
     PIN(float, x);
     PIN(float, z);
     if (rowPtr_ && col_ && w_ && (bias_ || !bias) && x_ && z_) {
-        forward(rowPtr_, col_, w_, bias_, x_, z_, stride, n, from, to);
+        forward(rowPtr_, col_, w_, bias_, x_, z_, stride, n, relu, from, to);
     }
     UNPIN(z, 0);
     UNPIN(x, JNI_ABORT);
@@ -211,19 +369,21 @@ JNIEXPORT void JNICALL Java_dev_jackpot_sparse_NativeKernels_forward(JNIEnv *env
 }
 
 JNIEXPORT void JNICALL Java_dev_jackpot_sparse_NativeKernels_inputGradient(JNIEnv *env, jclass cls,
-        jintArray colPtr, jintArray colPos, jintArray rowOf, jfloatArray w, jfloatArray g, jfloatArray dx, jint stride,
-        jint n, jint from, jint to) {
+        jintArray colPtr, jintArray colPos, jintArray rowOf, jfloatArray w, jfloatArray g, jfloatArray act, jfloatArray dx,
+        jint stride, jint n, jint from, jint to) {
     (void) cls;
     PIN(jint, colPtr);
     PIN(jint, colPos);
     PIN(jint, rowOf);
     PIN(float, w);
     PIN(float, g);
+    PIN(float, act);
     PIN(float, dx);
-    if (colPtr_ && colPos_ && rowOf_ && w_ && g_ && dx_) {
-        input_gradient(colPtr_, colPos_, rowOf_, w_, g_, dx_, stride, n, from, to);
+    if (colPtr_ && colPos_ && rowOf_ && w_ && g_ && (act_ || !act) && dx_) {
+        input_gradient(colPtr_, colPos_, rowOf_, w_, g_, act_, dx_, stride, n, from, to);
     }
     UNPIN(dx, 0);
+    UNPIN(act, JNI_ABORT);
     UNPIN(g, JNI_ABORT);
     UNPIN(w, JNI_ABORT);
     UNPIN(rowOf, JNI_ABORT);
@@ -248,4 +408,20 @@ JNIEXPORT void JNICALL Java_dev_jackpot_sparse_NativeKernels_weightGradient(JNIE
     UNPIN(g, JNI_ABORT);
     UNPIN(col, JNI_ABORT);
     UNPIN(rowPtr, JNI_ABORT);
+}
+
+JNIEXPORT void JNICALL Java_dev_jackpot_sparse_NativeKernels_features(JNIEnv *env, jclass cls, jbyteArray st, jint e,
+        jint n, jfloatArray scale, jfloatArray shift, jint plane, jfloatArray out, jint stride) {
+    (void) cls;
+    PIN(unsigned char, st);
+    PIN(float, scale);
+    PIN(float, shift);
+    PIN(float, out);
+    if (st_ && scale_ && shift_ && out_) {
+        features(st_, e, n, scale_, shift_, plane, out_, stride);
+    }
+    UNPIN(out, 0);
+    UNPIN(shift, JNI_ABORT);
+    UNPIN(scale, JNI_ABORT);
+    UNPIN(st, JNI_ABORT);
 }

@@ -9,9 +9,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The C build of {@link SparseKernels}' products ({@code jackpot-core/src/main/native/sparse_kernels.c},
- * {@value #LIBRARY}), which vectorises the weight gradient's sums where the JIT cannot (a float reduction
- * keeps its order in Java, so C2 leaves it scalar) and holds a block of the batch in registers across a
- * row's kept weights in the forward product and input gradient.
+ * {@value #LIBRARY}). It vectorises the weight gradient, whose dot products the JIT leaves scalar (a float sum
+ * keeps its order), across 16 kept weights at a time instead of across examples; it holds a block of the batch
+ * in registers across a row's kept weights in the forward product and input gradient, with the ReLU and its
+ * gradient applied as each block is stored; and it transposes a minibatch's pixels to feature-major floats
+ * ({@link SparseKernels#featureMajor}) in 16 x 16 register blocks.
  *
  * <p>The C computes every element in the Java loops' order with one rounding per operation, so results are
  * bit for bit the same with or without it ({@code NativeKernelsTest}): loading it changes speed only, and a
@@ -37,8 +39,11 @@ public final class NativeKernels {
      */
     public static final List<String> CC_FLAGS = List.of("-O3", "-ffp-contract=off", "-Wno-psabi", "-shared", "-fPIC");
 
+    /** How {@link #build} begins its answer when the compiler ran and rejected the source. */
+    public static final String COMPILER_FAILED = "cc failed: ";
+
     /** The interface version the Java side expects from {@code abi()}. */
-    private static final int ABI = 1;
+    private static final int ABI = 3;
 
     private static volatile boolean loaded;
     private static volatile boolean enabled = true;
@@ -96,7 +101,8 @@ public final class NativeKernels {
      *
      * @param source  {@code sparse_kernels.c}
      * @param library the file to write
-     * @return null on success, otherwise why it failed (no compiler, no JNI headers, the compiler's message)
+     * @return null on success, otherwise why it failed: no compiler or no JNI headers, or {@value #COMPILER_FAILED}
+     *         and the compiler's message
      * @throws InterruptedException if interrupted while the compiler runs
      */
     public static String build(Path source, Path library) throws InterruptedException {
@@ -116,7 +122,7 @@ public final class NativeKernels {
                     p.destroyForcibly();
                     return "cc did not finish in 300 s";
                 }
-                return p.exitValue() == 0 ? null : "cc failed: " + Files.readString(log).strip();
+                return p.exitValue() == 0 ? null : COMPILER_FAILED + Files.readString(log).strip();
             } finally {
                 Files.deleteIfExists(log);
             }
@@ -152,10 +158,13 @@ public final class NativeKernels {
     private static native int vectorBits();
 
     static native void forward(int[] rowPtr, int[] col, float[] w, float[] bias, float[] x, float[] z, int stride,
-                               int n, int from, int to);
+                               int n, boolean relu, int from, int to);
 
-    static native void inputGradient(int[] colPtr, int[] colPos, int[] rowOf, float[] w, float[] g, float[] dx,
-                                     int stride, int n, int from, int to);
+    static native void inputGradient(int[] colPtr, int[] colPos, int[] rowOf, float[] w, float[] g, float[] act,
+                                     float[] dx, int stride, int n, int from, int to);
+
+    static native void features(byte[] staging, int e, int n, float[] scale, float[] shift, int plane, float[] out,
+                                int stride);
 
     static native void weightGradient(int[] rowPtr, int[] col, float[] g, float[] x, float[] dw, int stride, int n,
                                       int from, int to);

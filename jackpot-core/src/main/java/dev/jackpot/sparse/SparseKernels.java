@@ -18,15 +18,13 @@ import java.util.Arrays;
  *
  * <p>Two layouts, the same bits. With one array per feature row ({@code float[rows][>= n]}) the products run
  * in these Java loops, laid out so the JIT vectorises the forward product and the input gradient (contiguous
- * row axpys). With one flat array ({@code a[r * stride + j]}) they run in {@link NativeKernels}' C where it is
- * loaded, which also vectorises the weight gradient (a float sum, which the JIT leaves scalar); the JIT of
- * Java 17 does not vectorise a loop over rows of one array at different offsets, so without the C the flat
- * methods copy to rows and back (correct, not fast: callers choose the layout by {@link NativeKernels#active()}).
+ * row axpys); the weight gradient's dot products stay scalar, as the JIT keeps a float sum's order. With one
+ * flat array ({@code a[r * stride + j]}) they run in {@link NativeKernels}' C where it is loaded, which keeps
+ * every sum's order too and vectorises the weight gradient across weights instead. The JIT of Java 17 does not
+ * vectorise a loop over rows of one array at different offsets, so without the C the flat methods copy to rows
+ * and back (correct, not fast: callers choose the layout by {@link NativeKernels#active()}).
  */
 public final class SparseKernels {
-
-    /** Lanes of the weight gradient's sums (the width of one AVX-512 register of floats). */
-    public static final int LANES = 16;
 
     private SparseKernels() {
     }
@@ -98,15 +96,13 @@ public final class SparseKernels {
     }
 
     /**
-     * Weight gradient for the kept weights of rows {@code [from, to)}, in {@value #LANES} lanes: lane l sums
-     * {@code G[o][j] X[col[k]][j]} over {@code j = l, l + 16, l + 32, ... < n} in ascending j, from +0, and the
-     * lanes are added pairwise, {@code a_l = s_l + s_(l+8)}, {@code b_l = a_l + a_(l+4)},
-     * {@code c_l = b_l + b_(l+2)}, {@code dW_k = c_0 + c_1}. That is the order of one AVX-512 register of
-     * partial sums, which the C kernel keeps.
+     * Weight gradient for the kept weights of rows {@code [from, to)}.
      *
-     * <p>Below a ReLU about half of G's entries are exactly zero (inactive units). Skipping them changes no bit
-     * (adding a product {@code +-0} to a float sum that started at +0 leaves it as it is, for finite X), so these
-     * loops run each lane over its active examples only.
+     * <p>Every {@code dW_k} is one chain {@code sum_j G[o][j] X[col[k]][j]} in ascending j over the
+     * examples where {@code G[o][j] != 0}: below a ReLU about half of a row's entries are exactly zero
+     * (inactive units), and skipping them changes no bit (adding {@code +-0} to a float sum that starts at
+     * {@code +0} leaves it as it is, for finite X) while the products run over the active examples only.
+     * A row with few zeros (the logits' gradient) runs its products over all n without the index.
      *
      * @param p    the pattern
      * @param g    dL/dZ, feature-major
@@ -119,33 +115,40 @@ public final class SparseKernels {
     public static void weightGradient(CsrPattern p, float[][] g, float[][] x, float[] dw, int n, int from, int to) {
         int[] rowPtr = p.rowPtr();
         int[] col = p.colIndex();
-        // lane l's active examples sit at [start[l], end[l]) of at/ga, ascending; one spare slot per lane
-        // takes the branch-free write of a zero entry
-        int[] at = new int[n + LANES];
-        float[] ga = new float[n + LANES];
-        int[] start = new int[LANES];
-        int[] end = new int[LANES];
-        float[] lanes = new float[8 * LANES];
+        int[] active = new int[n];
+        float[] gActive = new float[n];
         for (int o = from; o < to; o++) {
-            compactByLane(g[o], n, at, ga, start, end);
-            int k = rowPtr[o];
-            int stop = rowPtr[o + 1];
-            for (; k + 7 < stop; k += 8) {
-                lanes8(at, ga, start, end, x, col, k, lanes);
-                for (int q = 0; q < 8; q++) {
-                    dw[k + q] = fold(lanes, q * LANES);
-                }
+            float[] go = g[o];
+            int m = 0;
+            for (int j = 0; j < n; j++) {
+                // branch-free compaction: the index advances only past a non-zero entry
+                float v = go[j];
+                active[m] = j;
+                gActive[m] = v;
+                m += v != 0f ? 1 : 0;
             }
-            for (; k < stop; k++) {
-                float[] h = x[col[k]];
-                for (int l = 0; l < LANES; l++) {
-                    float s = 0f;
-                    for (int t = start[l]; t < end[l]; t++) {
-                        s += ga[t] * h[at[t]];
-                    }
-                    lanes[l] = s;
+            int k = rowPtr[o];
+            int end = rowPtr[o + 1];
+            if (4 * m > 3 * n) {
+                for (; k + 7 < end; k += 8) {
+                    dot8(go, x, col, k, dw, n);
                 }
-                dw[k] = fold(lanes, 0);
+                for (; k + 3 < end; k += 4) {
+                    dot4(go, x, col, k, dw, n);
+                }
+                for (; k < end; k++) {
+                    dw[k] = dotInOrder(go, x[col[k]], n);
+                }
+            } else {
+                for (; k + 7 < end; k += 8) {
+                    dot8At(gActive, active, m, x, col, k, dw);
+                }
+                for (; k + 3 < end; k += 4) {
+                    dot4At(gActive, active, m, x, col, k, dw);
+                }
+                for (; k < end; k++) {
+                    dw[k] = dotAt(gActive, active, m, x[col[k]]);
+                }
             }
         }
     }
@@ -164,9 +167,11 @@ public final class SparseKernels {
     /**
      * {@link #forward(CsrPattern, float[], float[], float[][], float[][], int, int, int)} on flat matrices: row r
      * of x or z is {@code [r * stride, r * stride + n)}, x with the pattern's columns as rows, z its rows.
+     *
+     * @param relu whether to store {@link #relu} of each output instead
      */
     public static void forward(CsrPattern p, float[] w, float[] bias, float[] x, float[] z, int stride, int n,
-                               int from, int to) {
+                               boolean relu, int from, int to) {
         check(p.rows(), from, to, stride, n);
         check(w, p.nnz(), "weights");
         if (bias != null) {
@@ -175,30 +180,47 @@ public final class SparseKernels {
         check(x, (long) p.cols() * stride, "input");
         check(z, (long) p.rows() * stride, "output");
         if (NativeKernels.active()) {
-            NativeKernels.forward(p.rowPtr(), p.colIndex(), w, bias, x, z, stride, n, from, to);
+            NativeKernels.forward(p.rowPtr(), p.colIndex(), w, bias, x, z, stride, n, relu, from, to);
             return;
         }
         float[][] zr = new float[p.rows()][n];
         forward(p, w, bias, rows(x, p.cols(), stride, n), zr, n, from, to);
-        unrows(zr, z, stride, n, from, to);
+        for (int o = from; o < to; o++) {
+            if (relu) {
+                relu(zr[o], 0, n);
+            }
+            System.arraycopy(zr[o], 0, z, o * stride, n);
+        }
     }
 
     /**
      * {@link #inputGradient(CsrPattern, float[], float[][], float[][], int, int, int)} on flat matrices: g with the
-     * pattern's rows, dx its columns, row r at {@code [r * stride, r * stride + n)}.
+     * pattern's rows, dx (and act) its columns, row r at {@code [r * stride, r * stride + n)}.
+     *
+     * @param act the layer input's activations {@code max(z, 0)}, whose {@link #reluGradient} is applied to each
+     *            output, or null for the plain product
      */
-    public static void inputGradient(CsrPattern p, float[] w, float[] g, float[] dx, int stride, int n, int from, int to) {
+    public static void inputGradient(CsrPattern p, float[] w, float[] g, float[] act, float[] dx, int stride, int n,
+                                     int from, int to) {
         check(p.cols(), from, to, stride, n);
         check(w, p.nnz(), "weights");
         check(g, (long) p.rows() * stride, "output gradient");
+        if (act != null) {
+            check(act, (long) p.cols() * stride, "activations");
+        }
         check(dx, (long) p.cols() * stride, "input gradient");
         if (NativeKernels.active()) {
-            NativeKernels.inputGradient(p.colPtr(), p.colPos(), p.rowOfEntry(), w, g, dx, stride, n, from, to);
+            NativeKernels.inputGradient(p.colPtr(), p.colPos(), p.rowOfEntry(), w, g, act, dx, stride, n, from, to);
             return;
         }
         float[][] dxr = new float[p.cols()][n];
         inputGradient(p, w, rows(g, p.rows(), stride, n), dxr, n, from, to);
-        unrows(dxr, dx, stride, n, from, to);
+        for (int i = from; i < to; i++) {
+            System.arraycopy(dxr[i], 0, dx, i * stride, n);
+            if (act != null) {
+                reluGradient(dx, act, i * stride, n);
+            }
+        }
     }
 
     /**
@@ -221,6 +243,58 @@ public final class SparseKernels {
     public static void rowSums(float[] g, float[] db, int stride, int n, int from, int to) {
         for (int o = from; o < to; o++) {
             db[o] = rowSum(g, o * stride, n);
+        }
+    }
+
+    /**
+     * A minibatch of raw pixels to the flat feature-major floats the flat products read:
+     * {@code out[f * stride + j] = (staging[j * e + f] & 0xFF) * scale[c] + shift[c]} with channel
+     * {@code c = f / plane}, for features {@code f < e} and examples {@code j < n} (a multiply and an add, each
+     * rounded, as in the Java of {@code Batches}).
+     *
+     * @param staging n examples of e bytes, example-major
+     * @param scale   per channel
+     * @param shift   per channel
+     * @param plane   features per channel
+     */
+    public static void featureMajor(byte[] staging, int e, int n, float[] scale, float[] shift, int plane, float[] out,
+                                    int stride) {
+        if (e < 1 || plane < 1 || e % plane != 0 || n < 0 || n > stride || staging.length < (long) n * e
+                || scale.length < e / plane || shift.length < e / plane) {
+            throw new IllegalArgumentException("A batch of " + n + " examples of " + e + " bytes in channels of " + plane
+                    + " does not fit staging of " + staging.length + " bytes, " + scale.length + " scales and rows of "
+                    + stride + " floats.");
+        }
+        check(out, (long) e * stride, "output");
+        if (NativeKernels.active()) {
+            NativeKernels.features(staging, e, n, scale, shift, plane, out, stride);
+            return;
+        }
+        for (int f = 0; f < e; f++) {
+            float sc = scale[f / plane];
+            float sh = shift[f / plane];
+            for (int j = 0, q = f, r = f * stride; j < n; j++, q += e) {
+                out[r + j] = (staging[q] & 0xFF) * sc + sh;
+            }
+        }
+    }
+
+    /** {@code y[o + j] = Math.max(y[o + j], 0f)} for {@code j < n}: the ReLU, NaN kept. */
+    public static void relu(float[] y, int o, int n) {
+        for (int j = o; j < o + n; j++) {
+            y[j] = Math.max(y[j], 0f);
+        }
+    }
+
+    /**
+     * {@code d[o + j] = a[o + j] > 0 ? d[o + j] : +0} for {@code j < n}, the ReLU's gradient, without a branch (the
+     * signs of a ReLU's outputs are random, so a branch mispredicts half the time): {@code a = max(z, 0)} is +0 or
+     * positive (or NaN, which keeps d), so its bit pattern is 0 exactly when the gradient is cut.
+     */
+    public static void reluGradient(float[] d, float[] a, int o, int n) {
+        for (int j = o; j < o + n; j++) {
+            int keep = ~((Float.floatToRawIntBits(a[j]) - 1) >> 31);
+            d[j] = Float.intBitsToFloat(Float.floatToRawIntBits(d[j]) & keep);
         }
     }
 
@@ -250,12 +324,6 @@ public final class SparseKernels {
         return out;
     }
 
-    private static void unrows(float[][] rows, float[] a, int stride, int n, int from, int to) {
-        for (int r = from; r < to; r++) {
-            System.arraycopy(rows[r], 0, a, r * stride, n);
-        }
-    }
-
     private static void check(int rows, int from, int to, int stride, int n) {
         if (from < 0 || to > rows || from > to || n < 0 || n > stride) {
             throw new IllegalArgumentException("Rows [" + from + ", " + to + ") of " + rows + " with " + n
@@ -274,37 +342,12 @@ public final class SparseKernels {
     }
 
     /**
-     * Lists row g's non-zero entries among the first n by lane ({@code j mod 16}), ascending within a lane: a
-     * count, then a branch-free pass in which every entry is written and only a non-zero one advances its lane's
-     * cursor (a ReLU's zeros are a coin toss per entry, which a branch would mispredict).
+     * Eight dot products {@code out[k + q] = sum_j g[j] x[col[k + q]][j]} sharing each load of g: nine loads
+     * per eight multiply-adds and eight independent chains, which measured 1.8x the four-product kernel's rate
+     * (13 against 7 GFLOP/s on one core; the JIT vectorises neither, as the sums keep their order). Each
+     * product is one chain in ascending j, as in {@link #dotInOrder}.
      */
-    private static void compactByLane(float[] g, int n, int[] at, float[] ga, int[] start, int[] end) {
-        Arrays.fill(end, 0);
-        for (int j = 0; j < n; j++) {
-            end[j & (LANES - 1)] += g[j] != 0f ? 1 : 0;
-        }
-        int s = 0;
-        for (int l = 0; l < LANES; l++) {
-            int c = end[l];
-            start[l] = s;
-            end[l] = s;
-            s += c + 1;
-        }
-        for (int j = 0; j < n; j++) {
-            float v = g[j];
-            int l = j & (LANES - 1);
-            int pos = end[l];
-            at[pos] = j;
-            ga[pos] = v;
-            end[l] = pos + (v != 0f ? 1 : 0);
-        }
-    }
-
-    /**
-     * The lane sums of eight kept weights {@code k .. k + 7} of one row, sharing each load of G (nine loads per
-     * eight multiply-adds, eight independent chains): {@code lanes[q * 16 + l]} is lane l of weight {@code k + q}.
-     */
-    private static void lanes8(int[] at, float[] ga, int[] start, int[] end, float[][] x, int[] col, int k, float[] lanes) {
+    private static void dot8(float[] g, float[][] x, int[] col, int k, float[] out, int n) {
         float[] h0 = x[col[k]];
         float[] h1 = x[col[k + 1]];
         float[] h2 = x[col[k + 2]];
@@ -313,45 +356,138 @@ public final class SparseKernels {
         float[] h5 = x[col[k + 5]];
         float[] h6 = x[col[k + 6]];
         float[] h7 = x[col[k + 7]];
-        for (int l = 0; l < LANES; l++) {
-            float s0 = 0f;
-            float s1 = 0f;
-            float s2 = 0f;
-            float s3 = 0f;
-            float s4 = 0f;
-            float s5 = 0f;
-            float s6 = 0f;
-            float s7 = 0f;
-            for (int t = start[l], e = end[l]; t < e; t++) {
-                int j = at[t];
-                float gj = ga[t];
-                s0 += gj * h0[j];
-                s1 += gj * h1[j];
-                s2 += gj * h2[j];
-                s3 += gj * h3[j];
-                s4 += gj * h4[j];
-                s5 += gj * h5[j];
-                s6 += gj * h6[j];
-                s7 += gj * h7[j];
-            }
-            lanes[l] = s0;
-            lanes[LANES + l] = s1;
-            lanes[2 * LANES + l] = s2;
-            lanes[3 * LANES + l] = s3;
-            lanes[4 * LANES + l] = s4;
-            lanes[5 * LANES + l] = s5;
-            lanes[6 * LANES + l] = s6;
-            lanes[7 * LANES + l] = s7;
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        float s4 = 0f;
+        float s5 = 0f;
+        float s6 = 0f;
+        float s7 = 0f;
+        for (int j = 0; j < n; j++) {
+            float gj = g[j];
+            s0 += gj * h0[j];
+            s1 += gj * h1[j];
+            s2 += gj * h2[j];
+            s3 += gj * h3[j];
+            s4 += gj * h4[j];
+            s5 += gj * h5[j];
+            s6 += gj * h6[j];
+            s7 += gj * h7[j];
         }
+        out[k] = s0;
+        out[k + 1] = s1;
+        out[k + 2] = s2;
+        out[k + 3] = s3;
+        out[k + 4] = s4;
+        out[k + 5] = s5;
+        out[k + 6] = s6;
+        out[k + 7] = s7;
     }
 
-    /** The pairwise sum of 16 lanes at {@code s[o ..]}: halves, then quarters, eighths and the last pair. */
-    private static float fold(float[] s, int o) {
-        float b0 = (s[o] + s[o + 8]) + (s[o + 4] + s[o + 12]);
-        float b1 = (s[o + 1] + s[o + 9]) + (s[o + 5] + s[o + 13]);
-        float b2 = (s[o + 2] + s[o + 10]) + (s[o + 6] + s[o + 14]);
-        float b3 = (s[o + 3] + s[o + 11]) + (s[o + 7] + s[o + 15]);
-        return (b0 + b2) + (b1 + b3);
+    /** {@link #dot8} over the active examples only: {@code g[t]} is G at example {@code at[t]}, t < m. */
+    private static void dot8At(float[] g, int[] at, int m, float[][] x, int[] col, int k, float[] out) {
+        float[] h0 = x[col[k]];
+        float[] h1 = x[col[k + 1]];
+        float[] h2 = x[col[k + 2]];
+        float[] h3 = x[col[k + 3]];
+        float[] h4 = x[col[k + 4]];
+        float[] h5 = x[col[k + 5]];
+        float[] h6 = x[col[k + 6]];
+        float[] h7 = x[col[k + 7]];
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        float s4 = 0f;
+        float s5 = 0f;
+        float s6 = 0f;
+        float s7 = 0f;
+        for (int t = 0; t < m; t++) {
+            int j = at[t];
+            float gj = g[t];
+            s0 += gj * h0[j];
+            s1 += gj * h1[j];
+            s2 += gj * h2[j];
+            s3 += gj * h3[j];
+            s4 += gj * h4[j];
+            s5 += gj * h5[j];
+            s6 += gj * h6[j];
+            s7 += gj * h7[j];
+        }
+        out[k] = s0;
+        out[k + 1] = s1;
+        out[k + 2] = s2;
+        out[k + 3] = s3;
+        out[k + 4] = s4;
+        out[k + 5] = s5;
+        out[k + 6] = s6;
+        out[k + 7] = s7;
+    }
+
+    /** Four of {@link #dot8}'s chains (a row's remainder). */
+    private static void dot4(float[] g, float[][] x, int[] col, int k, float[] out, int n) {
+        float[] h0 = x[col[k]];
+        float[] h1 = x[col[k + 1]];
+        float[] h2 = x[col[k + 2]];
+        float[] h3 = x[col[k + 3]];
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        for (int j = 0; j < n; j++) {
+            float gj = g[j];
+            s0 += gj * h0[j];
+            s1 += gj * h1[j];
+            s2 += gj * h2[j];
+            s3 += gj * h3[j];
+        }
+        out[k] = s0;
+        out[k + 1] = s1;
+        out[k + 2] = s2;
+        out[k + 3] = s3;
+    }
+
+    /** {@link #dot4} over the active examples only. */
+    private static void dot4At(float[] g, int[] at, int m, float[][] x, int[] col, int k, float[] out) {
+        float[] h0 = x[col[k]];
+        float[] h1 = x[col[k + 1]];
+        float[] h2 = x[col[k + 2]];
+        float[] h3 = x[col[k + 3]];
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        for (int t = 0; t < m; t++) {
+            int j = at[t];
+            float gj = g[t];
+            s0 += gj * h0[j];
+            s1 += gj * h1[j];
+            s2 += gj * h2[j];
+            s3 += gj * h3[j];
+        }
+        out[k] = s0;
+        out[k + 1] = s1;
+        out[k + 2] = s2;
+        out[k + 3] = s3;
+    }
+
+    /** One chain {@code sum_j g[j] h[j]} in ascending j (the order {@link #dot8} keeps per product). */
+    private static float dotInOrder(float[] g, float[] h, int n) {
+        float s = 0f;
+        for (int j = 0; j < n; j++) {
+            s += g[j] * h[j];
+        }
+        return s;
+    }
+
+    /** {@link #dotInOrder} over the active examples only. */
+    private static float dotAt(float[] g, int[] at, int m, float[] h) {
+        float s = 0f;
+        for (int t = 0; t < m; t++) {
+            s += g[t] * h[at[t]];
+        }
+        return s;
     }
 
     /** y += ((a0 x0 + a1 x1) + a2 x2) + a3 x3, one row pass for four weights. */

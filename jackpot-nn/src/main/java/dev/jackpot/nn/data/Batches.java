@@ -1,5 +1,7 @@
 package dev.jackpot.nn.data;
 
+import dev.jackpot.sparse.SparseKernels;
+
 import java.util.Arrays;
 
 /** Builds normalised float minibatches from byte images. */
@@ -180,14 +182,23 @@ public final class Batches {
             System.arraycopy(p, order[from + j] * e, st, j * e, e);
         }
         int plane = data.height() * data.width();
+        if (rows == null) {
+            float[] sc = new float[data.channels()];
+            float[] sh = new float[data.channels()];
+            for (int ch = 0; ch < sc.length; ch++) {
+                sc[ch] = scale(norm, ch);
+                sh[ch] = shift(norm, ch);
+            }
+            SparseKernels.featureMajor(st, e, n, sc, sh, plane, flat, stride);
+            return;
+        }
         for (int ch = 0; ch < data.channels(); ch++) {
             float sc = scale(norm, ch);
             float sh = shift(norm, ch);
             for (int f = ch * plane; f < (ch + 1) * plane; f++) {
-                float[] row = rows != null ? rows[f] : flat;
-                int base = rows != null ? 0 : f * stride;
+                float[] row = rows[f];
                 for (int j = 0, q = f; j < n; j++, q += e) {
-                    row[base + j] = (st[q] & 0xFF) * sc + sh;
+                    row[j] = (st[q] & 0xFF) * sc + sh;
                 }
             }
         }

@@ -56,22 +56,12 @@ final class FeatureMajor {
     /** {@code this = W x + b} on rows {@code [from, to)}, ReLU applied if asked. */
     void forward(CsrPattern p, float[] w, float[] bias, FeatureMajor x, boolean relu, int n, int from, int to) {
         if (flat != null) {
-            SparseKernels.forward(p, w, bias, x.flat, flat, stride, n, from, to);
-            if (relu) {
-                for (int o = from; o < to; o++) {
-                    for (int j = o * stride, end = j + n; j < end; j++) {
-                        flat[j] = Math.max(flat[j], 0f);
-                    }
-                }
-            }
+            SparseKernels.forward(p, w, bias, x.flat, flat, stride, n, relu, from, to);
         } else {
             SparseKernels.forward(p, w, bias, x.rows, rows, n, from, to);
             if (relu) {
                 for (int o = from; o < to; o++) {
-                    float[] y = rows[o];
-                    for (int j = 0; j < n; j++) {
-                        y[j] = Math.max(y[j], 0f);
-                    }
+                    SparseKernels.relu(rows[o], 0, n);
                 }
             }
         }
@@ -101,27 +91,12 @@ final class FeatureMajor {
      */
     void inputGradient(CsrPattern p, float[] w, FeatureMajor g, FeatureMajor a, int n, int from, int to) {
         if (flat != null) {
-            SparseKernels.inputGradient(p, w, g.flat, flat, stride, n, from, to);
-            for (int i = from; i < to; i++) {
-                reluGradient(flat, a.flat, i * stride, n);
-            }
+            SparseKernels.inputGradient(p, w, g.flat, a.flat, flat, stride, n, from, to);
         } else {
             SparseKernels.inputGradient(p, w, g.rows, rows, n, from, to);
             for (int i = from; i < to; i++) {
-                reluGradient(rows[i], a.rows[i], 0, n);
+                SparseKernels.reluGradient(rows[i], a.rows[i], 0, n);
             }
-        }
-    }
-
-    /**
-     * {@code d[o + j] = a[o + j] > 0 ? d[o + j] : +0} for {@code j < n} without a branch (the signs of a ReLU's
-     * outputs are random, so a branch mispredicts half the time): {@code a = max(z, 0)} is +0 or positive (or NaN,
-     * which keeps d), so its bit pattern is 0 exactly when the gradient is cut.
-     */
-    private static void reluGradient(float[] d, float[] a, int o, int n) {
-        for (int j = o; j < o + n; j++) {
-            int keep = ~((Float.floatToRawIntBits(a[j]) - 1) >> 31);
-            d[j] = Float.intBitsToFloat(Float.floatToRawIntBits(d[j]) & keep);
         }
     }
 }
