@@ -100,13 +100,24 @@ INLINE v16 block(v16 acc, const float *g, const float **h, int j) {
     return acc;
 }
 
+/* The last n - nb (< 16) examples as one short block: the inputs are copied into a zero-padded tile first. */
 INLINE v16 tail(v16 acc, const float *g, const float **h, int nb, int n) {
-    for (int j = nb; j < n; j++) {
-        v16 xj;
-        for (int q = 0; q < LANES; q++) {
-            xj[q] = h[q][j];
-        }
-        acc += splat(g[j]) * xj;
+    int rest = n - nb;
+    if (rest == 0) {
+        return acc;
+    }
+    float tile[LANES * LANES] = {0};
+    for (int q = 0; q < LANES; q++) {
+        memcpy(tile + q * LANES, h[q] + nb, rest * sizeof(float));
+    }
+    v16 r[LANES];
+#pragma GCC unroll 16
+    for (int q = 0; q < LANES; q++) {
+        r[q] = ld(tile + q * LANES);
+    }
+    transpose16(r);
+    for (int t = 0; t < rest; t++) {
+        acc += splat(g[nb + t]) * r[t];
     }
     return acc;
 }
@@ -150,7 +161,7 @@ CLONES static void weight_gradient(const jint *rowPtr, const jint *col, const fl
  * the remainder y[j] += a x[j] one at a time: entry t of [from, to) has weight w[pos[t]] and input row
  * src[pos[t]] (pos null: t itself). The examples run in blocks of eight registers held across all entries.
  */
-#define ROW_PASS(NV)                                                                                        \
+#define ROW_PASS(NV, KEEP)                                                                                      \
     do {                                                                                                    \
         v16 acc[NV];                                                                                        \
         for (int v = 0; v < NV; v++) acc[v] = splat(init);                                                  \
@@ -172,7 +183,13 @@ CLONES static void weight_gradient(const jint *rowPtr, const jint *col, const fl
             const float *x0 = x + src[e0] * stride + j;                                                     \
             for (int v = 0; v < NV; v++) acc[v] += w0 * ld(x0 + v * LANES);                                 \
         }                                                                                                   \
-        for (int v = 0; v < NV; v++) st(y + j + v * LANES, finish(acc[v], relu, cut, j + v * LANES));       \
+        for (int v = 0; v < NV - 1; v++) st(y + j + v * LANES, finish(acc[v], relu, cut, j + v * LANES));   \
+        v16 last = finish(acc[NV - 1], relu, cut, j + (NV - 1) * LANES);                                    \
+        if ((KEEP) == LANES) {                                                                              \
+            st(y + j + (NV - 1) * LANES, last);                                                             \
+        } else {                                                                                            \
+            memcpy(y + j + (NV - 1) * LANES, &last, (KEEP) * sizeof(float));                                \
+        }                                                                                                   \
     } while (0)
 
 typedef unsigned v16u __attribute__((vector_size(64)));
@@ -216,12 +233,28 @@ INLINE v16 finish(v16 v, int relu, const float *cut, int j) {
 
 INLINE void row_sum(float *y, float init, const float *w, const jint *src, const jint *pos, int from, int to,
                     const float *x, ptrdiff_t stride, int n, int relu, const float *cut) {
+    /*
+     * Passes over the row's weights of up to eight vectors each, so a batch of up to 128 takes one pass (each
+     * pass loads every weight and index again). Rows padded to whole vectors also run their last, partial
+     * vector this way (it reads the row's padding and stores only the batch's lanes); others end in scalars.
+     */
+    int vectors = stride % LANES == 0 ? (n + LANES - 1) / LANES : n / LANES;
     int j = 0;
-    for (; j + 8 * LANES <= n; j += 8 * LANES) {
-        ROW_PASS(8);
-    }
-    for (; j + LANES <= n; j += LANES) {
-        ROW_PASS(1);
+    while (vectors > 0) {
+        int nv = vectors < 8 ? vectors : 8;
+        int keep = j + nv * LANES <= n ? LANES : n - (j + (nv - 1) * LANES);
+        switch (nv) {
+            case 8: ROW_PASS(8, keep); break;
+            case 7: ROW_PASS(7, keep); break;
+            case 6: ROW_PASS(6, keep); break;
+            case 5: ROW_PASS(5, keep); break;
+            case 4: ROW_PASS(4, keep); break;
+            case 3: ROW_PASS(3, keep); break;
+            case 2: ROW_PASS(2, keep); break;
+            default: ROW_PASS(1, keep); break;
+        }
+        j += nv * LANES;
+        vectors -= nv;
     }
     for (; j < n; j++) {
         float a = init;

@@ -77,8 +77,11 @@ class NativeKernelsTest {
                     mask[i] = rng.nextDouble() < density ? 1f : 0f;
                 }
                 CsrPattern p = CsrPattern.ofMask(mask, rows, cols);
-                for (int n : new int[] {1, 5, 16, 17, 96, 128, 150}) {
-                    int stride = n + (n % 3);
+                for (int[] ns : new int[][] {{1, 1}, {5, 7}, {5, 16}, {16, 16}, {17, 19}, {60, 64}, {96, 96}, {128, 130},
+                        {150, 160}}) {
+                    // strides that are whole vectors let the C's last block read into the row's padding
+                    int n = ns[0];
+                    int stride = ns[1];
                     float[] w = values(rng, p.nnz(), 0);
                     float[] bias = values(rng, rows, 0);
                     float[] x = batch(rng, cols, stride, n, 0.3);

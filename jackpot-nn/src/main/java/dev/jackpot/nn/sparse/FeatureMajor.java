@@ -12,7 +12,7 @@ import dev.jackpot.sparse.SparseKernels;
  * One feature-major matrix of a minibatch, {@code rows x capacity}: entry {@code (r, j)} is feature (or unit) r
  * of example j. Held as one array per row where the products run in Java (the JIT vectorises a loop over a whole
  * row array, not over rows of one array at different offsets), or as one flat array with rows of
- * {@code capacity} floats where they run in C ({@link NativeKernels}); both give the same bits. This class is
+ * {@code capacity} floats rounded up to a multiple of 16 where they run in C ({@link NativeKernels}); both give the same bits. This class is
  * the only one of the sparse engine that knows the layout.
  */
 final class FeatureMajor {
@@ -23,8 +23,9 @@ final class FeatureMajor {
 
     private FeatureMajor(int rows, int capacity, boolean flat) {
         this.rows = flat ? null : new float[rows][capacity];
-        this.flat = flat ? new float[rows * capacity] : null;
-        this.stride = capacity;
+        // flat rows are padded to whole 16-float vectors, so the C's last block of a row needs no scalar loop
+        this.stride = flat ? (capacity + 15) & ~15 : capacity;
+        this.flat = flat ? new float[rows * stride] : null;
     }
 
     /** @return a zero matrix in the layout of the kernels in use now */
