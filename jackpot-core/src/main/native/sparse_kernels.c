@@ -22,7 +22,6 @@
 #endif
 
 typedef float v16 __attribute__((vector_size(64)));
-typedef float v8 __attribute__((vector_size(32)));
 
 #define INLINE static inline __attribute__((always_inline))
 

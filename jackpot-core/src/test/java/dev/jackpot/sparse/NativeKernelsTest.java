@@ -184,7 +184,7 @@ class NativeKernelsTest {
     }
 
     @Test
-    void aLibraryThatIsNotThereIsReportedNotLoaded() {
+    void onceALibraryIsLoadedASecondPathIsNotOpened() {
         // the loaded library stays in use; a second path is not opened
         assertTrue(NativeKernels.load(dir.resolve("absent").resolve(NativeKernels.LIBRARY)));
         assertFalse(NativeKernels.describe().contains("absent"), NativeKernels.describe());
