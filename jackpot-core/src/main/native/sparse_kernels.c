@@ -35,11 +35,12 @@ INLINE void st(float *p, v16 v) {
     memcpy(p, &v, sizeof v);
 }
 
-INLINE v16 splat(float a) {
-    return (v16) {a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a};
-}
-
 typedef int v16i __attribute__((vector_size(64)));
+
+/* a in every lane, as one broadcast (a sixteen-element initialiser was sometimes built lane by lane). */
+INLINE v16 splat(float a) {
+    return __builtin_shuffle((v16) {a}, (v16i) {0});
+}
 
 /* One stage of a 16 x 16 transpose: rows i and i + B swap the B x B blocks off their diagonal. */
 #define SWAP_BLOCKS(r, B, M1, M2)                                                                           \
@@ -99,26 +100,59 @@ INLINE v16 block(v16 acc, const float *g, const float **h, int j) {
     return acc;
 }
 
-/* The last n - nb (< 16) examples as one short block: the inputs are copied into a zero-padded tile first. */
-INLINE v16 tail(v16 acc, const float *g, const float **h, int nb, int n) {
+/* acc += g[t] * r[t] for t = 0 .. count - 1 in order (count a constant where inlined, so r stays in registers). */
+INLINE v16 steps(v16 acc, const float *g, const v16 *r, int count) {
+#pragma GCC unroll 16
+    for (int t = 0; t < count; t++) {
+        acc += splat(g[t]) * r[t];
+    }
+    return acc;
+}
+
+/*
+ * The last n - nb (< 16) examples as one short block. Rows padded to whole vectors (stride a multiple of 16) are
+ * loaded whole: after the transpose their padding lands only in the steps t >= n - nb, which are not added.
+ * Otherwise the inputs are first copied into a zero-padded tile (a whole load could pass the array's end).
+ */
+INLINE v16 tail(v16 acc, const float *g, const float **h, int nb, int n, int padded) {
     int rest = n - nb;
     if (rest == 0) {
         return acc;
     }
-    float tile[LANES * LANES] = {0};
-    for (int q = 0; q < LANES; q++) {
-        memcpy(tile + q * LANES, h[q] + nb, rest * sizeof(float));
-    }
     v16 r[LANES];
+    if (padded) {
 #pragma GCC unroll 16
-    for (int q = 0; q < LANES; q++) {
-        r[q] = ld(tile + q * LANES);
+        for (int q = 0; q < LANES; q++) {
+            r[q] = ld(h[q] + nb);
+        }
+    } else {
+        float tile[LANES * LANES] = {0};
+        for (int q = 0; q < LANES; q++) {
+            memcpy(tile + q * LANES, h[q] + nb, rest * sizeof(float));
+        }
+#pragma GCC unroll 16
+        for (int q = 0; q < LANES; q++) {
+            r[q] = ld(tile + q * LANES);
+        }
     }
     transpose16(r);
-    for (int t = 0; t < rest; t++) {
-        acc += splat(g[nb + t]) * r[t];
+    switch (rest) {
+        case 1: return steps(acc, g + nb, r, 1);
+        case 2: return steps(acc, g + nb, r, 2);
+        case 3: return steps(acc, g + nb, r, 3);
+        case 4: return steps(acc, g + nb, r, 4);
+        case 5: return steps(acc, g + nb, r, 5);
+        case 6: return steps(acc, g + nb, r, 6);
+        case 7: return steps(acc, g + nb, r, 7);
+        case 8: return steps(acc, g + nb, r, 8);
+        case 9: return steps(acc, g + nb, r, 9);
+        case 10: return steps(acc, g + nb, r, 10);
+        case 11: return steps(acc, g + nb, r, 11);
+        case 12: return steps(acc, g + nb, r, 12);
+        case 13: return steps(acc, g + nb, r, 13);
+        case 14: return steps(acc, g + nb, r, 14);
+        default: return steps(acc, g + nb, r, 15);
     }
-    return acc;
 }
 
 INLINE void store_group(const group *gr, v16 acc, float *dw) {
@@ -139,6 +173,7 @@ INLINE void store_group(const group *gr, v16 acc, float *dw) {
 CLONES static void weight_gradient(const jint *rowPtr, const jint *col, const float *g, const float *x, float *dw,
                                    ptrdiff_t stride, int n, int from, int to) {
     int nb = n & ~(LANES - 1);
+    int padded = stride % LANES == 0;
     for (int o = from; o < to; o++) {
         const float *go = g + o * stride;
         int end = rowPtr[o + 1];
@@ -150,7 +185,7 @@ CLONES static void weight_gradient(const jint *rowPtr, const jint *col, const fl
             for (int j = 0; j < nb; j += LANES) {
                 acc = block(acc, go, h, j);
             }
-            store_group(&gr, tail(acc, go, h, nb, n), dw);
+            store_group(&gr, tail(acc, go, h, nb, n, padded), dw);
         }
     }
 }
