@@ -271,11 +271,17 @@ public final class SparseKernels {
             return;
         }
         for (int f = 0; f < e; f++) {
-            float sc = scale[f / plane];
-            float sh = shift[f / plane];
-            for (int j = 0, q = f, r = f * stride; j < n; j++, q += e) {
-                out[r + j] = (staging[q] & 0xFF) * sc + sh;
-            }
+            featureRow(staging, e, n, f, scale[f / plane], shift[f / plane], out, f * stride);
+        }
+    }
+
+    /**
+     * One feature's row of {@link #featureMajor}: {@code out[off + j] = (staging[j * e + f] & 0xFF) * scale + shift}
+     * for {@code j < n}, in Java (the row-per-array layout's loop as well as the flat layout's fallback).
+     */
+    public static void featureRow(byte[] staging, int e, int n, int f, float scale, float shift, float[] out, int off) {
+        for (int j = 0, q = f; j < n; j++, q += e) {
+            out[off + j] = (staging[q] & 0xFF) * scale + shift;
         }
     }
 

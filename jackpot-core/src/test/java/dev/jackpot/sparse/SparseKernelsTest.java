@@ -40,6 +40,18 @@ class SparseKernelsTest {
         return x;
     }
 
+    /** The four products of the row-per-array layout over all rows: forward, input, weight and bias gradients. */
+    private record RowProducts(float[][] z, float[][] dx, float[] dw, float[] db) {
+        static RowProducts of(CsrPattern p, float[] w, float[] bias, float[][] x, float[][] g, int n) {
+            RowProducts r = new RowProducts(new float[ROWS][n], new float[COLS][n], new float[p.nnz()], new float[ROWS]);
+            SparseKernels.forward(p, w, bias, x, r.z, n, 0, ROWS);
+            SparseKernels.inputGradient(p, w, g, r.dx, n, 0, COLS);
+            SparseKernels.weightGradient(p, g, x, r.dw, n, 0, ROWS);
+            SparseKernels.rowSums(g, r.db, n, 0, ROWS);
+            return r;
+        }
+    }
+
     @Test
     void productsMatchTheDenseMaskedMatrix() {
         Rng rng = Seeds.stream(1, "kernels");
@@ -58,14 +70,11 @@ class SparseKernelsTest {
             }
             float[][] x = rows(rng, COLS, n);
             float[][] g = rows(rng, ROWS, n);
-            float[][] z = new float[ROWS][n];
-            float[][] dx = new float[COLS][n];
-            float[] dw = new float[p.nnz()];
-            float[] db = new float[ROWS];
-            SparseKernels.forward(p, w, bias, x, z, n, 0, ROWS);
-            SparseKernels.inputGradient(p, w, g, dx, n, 0, COLS);
-            SparseKernels.weightGradient(p, g, x, dw, n, 0, ROWS);
-            SparseKernels.rowSums(g, db, n, 0, ROWS);
+            RowProducts rp = RowProducts.of(p, w, bias, x, g, n);
+            float[][] z = rp.z();
+            float[][] dx = rp.dx();
+            float[] dw = rp.dw();
+            float[] db = rp.db();
             float[] dwDense = p.scatter(dw);
             for (int o = 0; o < ROWS; o++) {
                 double sb = 0;
@@ -167,14 +176,11 @@ class SparseKernelsTest {
         float[] bias = flat(rows(rng, 1, ROWS), ROWS);
         float[][] x = rows(rng, COLS, n);
         float[][] g = rows(rng, ROWS, n);
-        float[][] z = new float[ROWS][n];
-        float[][] dx = new float[COLS][n];
-        float[] dw = new float[p.nnz()];
-        float[] db = new float[ROWS];
-        SparseKernels.forward(p, w, bias, x, z, n, 0, ROWS);
-        SparseKernels.inputGradient(p, w, g, dx, n, 0, COLS);
-        SparseKernels.weightGradient(p, g, x, dw, n, 0, ROWS);
-        SparseKernels.rowSums(g, db, n, 0, ROWS);
+        RowProducts rp = RowProducts.of(p, w, bias, x, g, n);
+        float[][] z = rp.z();
+        float[][] dx = rp.dx();
+        float[] dw = rp.dw();
+        float[] db = rp.db();
         float[] zf = new float[ROWS * stride];
         float[] dxf = new float[COLS * stride];
         float[] dwf = new float[p.nnz()];

@@ -196,10 +196,7 @@ public final class Batches {
             float sc = scale(norm, ch);
             float sh = shift(norm, ch);
             for (int f = ch * plane; f < (ch + 1) * plane; f++) {
-                float[] row = rows[f];
-                for (int j = 0, q = f; j < n; j++, q += e) {
-                    row[j] = (st[q] & 0xFF) * sc + sh;
-                }
+                SparseKernels.featureRow(st, e, n, f, sc, sh, rows[f], 0);
             }
         }
     }
