@@ -53,6 +53,8 @@ public final class Compute {
      * the sparse engine breaks even with libtorch at about 25-30% density on one thread each; with oneMKL's
      * instruction-set kernels, between 20% and 10%. In lottery runs it has both cores against libtorch's one, and whole
      * {@code lenet300-fashion} IMP runs at thresholds 0.3, 0.2 and 0.15 took the same time within noise (31.6-35.3 s).
+     * With the C products ({@link dev.jackpot.sparse.NativeKernels}) it breaks even near 45% in {@code bench nn},
+     * but whole IMP runs at 0.45 took 34-36 s against 28-30 s at 0.3 (batch 60, alternated), so 0.3 stays.
      */
     public static final double DEFAULT_SPARSE_BELOW = 0.3;
 
