@@ -176,11 +176,7 @@ class SparseKernelsTest {
         float[] bias = flat(rows(rng, 1, ROWS), ROWS);
         float[][] x = rows(rng, COLS, n);
         float[][] g = rows(rng, ROWS, n);
-        RowProducts rp = RowProducts.of(p, w, bias, x, g, n);
-        float[][] z = rp.z();
-        float[][] dx = rp.dx();
-        float[] dw = rp.dw();
-        float[] db = rp.db();
+        RowProducts byRow = RowProducts.of(p, w, bias, x, g, n);
         float[] zf = new float[ROWS * stride];
         float[] dxf = new float[COLS * stride];
         float[] dwf = new float[p.nnz()];
@@ -196,16 +192,16 @@ class SparseKernelsTest {
         SparseKernels.weightGradient(p, gf, xf, dwf, stride, n, 0, ROWS);
         SparseKernels.rowSums(gf, dbf, stride, n, 0, ROWS);
         for (int o = 0; o < ROWS; o++) {
-            assertArrayEquals(z[o], Arrays.copyOfRange(zf, o * stride, o * stride + n), "forward row " + o);
+            assertArrayEquals(byRow.z()[o], Arrays.copyOfRange(zf, o * stride, o * stride + n), "forward row " + o);
         }
         for (int i = 0; i < COLS; i++) {
-            assertArrayEquals(dx[i], Arrays.copyOfRange(dxf, i * stride, i * stride + n), "input gradient row " + i);
+            assertArrayEquals(byRow.dx()[i], Arrays.copyOfRange(dxf, i * stride, i * stride + n), "input gradient row " + i);
         }
-        assertArrayEquals(dw, dwf);
-        assertArrayEquals(db, dbf);
+        assertArrayEquals(byRow.dw(), dwf);
+        assertArrayEquals(byRow.db(), dbf);
         for (int o = 0; o < ROWS; o++) {
             for (int j = 0; j < n; j++) {
-                assertEquals(Float.floatToRawIntBits(Math.max(z[o][j], 0f)), Float.floatToRawIntBits(zrf[o * stride + j]),
+                assertEquals(Float.floatToRawIntBits(Math.max(byRow.z()[o][j], 0f)), Float.floatToRawIntBits(zrf[o * stride + j]),
                         "relu forward");
             }
         }
@@ -215,11 +211,11 @@ class SparseKernelsTest {
             for (int j = 0; j < n; j++) {
                 act[i][j] = Math.max(x[i][j], 0f);
             }
-            SparseKernels.reluGradient(dx[i], act[i], 0, n);
+            SparseKernels.reluGradient(byRow.dx()[i], act[i], 0, n);
         }
         SparseKernels.inputGradient(p, w, gf, flat(act, stride), dxrf, stride, n, 0, COLS);
         for (int i = 0; i < COLS; i++) {
-            assertArrayEquals(dx[i], Arrays.copyOfRange(dxrf, i * stride, i * stride + n), "cut input gradient row " + i);
+            assertArrayEquals(byRow.dx()[i], Arrays.copyOfRange(dxrf, i * stride, i * stride + n), "cut input gradient row " + i);
             for (int j = 0; j < n; j++) {
                 if (act[i][j] == 0f) {
                     assertEquals(0, Float.floatToRawIntBits(dxrf[i * stride + j]), "a cut gradient is +0");
