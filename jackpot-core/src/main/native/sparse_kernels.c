@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#define ABI 3
+#define ABI 4
 #define LANES 16
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -186,6 +186,64 @@ CLONES static void weight_gradient(const jint *rowPtr, const jint *col, const fl
                 acc = block(acc, go, h, j);
             }
             store_group(&gr, tail(acc, go, h, nb, n, padded), dw);
+        }
+    }
+}
+
+/*
+ * db[o] = the sum of row o's n entries as the Java sums it: four chains from +0, entry j in chain j mod 4 for
+ * j < n - n mod 4, the rest in chain 0, then (s0 + s1) + (s2 + s3). Sixteen rows run side by side, one per lane,
+ * through the weight gradient's transposes (a short last group repeats its last row).
+ */
+CLONES static void row_sums(const float *g, float *db, ptrdiff_t stride, int n, int from, int to) {
+    int nb = n & ~(LANES - 1);
+    int n4 = n & ~3;
+    int padded = stride % LANES == 0;
+    for (int o = from; o < to; o += LANES) {
+        int m = to - o < LANES ? to - o : LANES;
+        const float *h[LANES];
+#pragma GCC unroll 16
+        for (int q = 0; q < LANES; q++) {
+            h[q] = g + (o + (q < m ? q : m - 1)) * stride;
+        }
+        v16 s[4] = {splat(0.f), splat(0.f), splat(0.f), splat(0.f)};
+        v16 r[LANES];
+        for (int j = 0; j < nb; j += LANES) {
+#pragma GCC unroll 16
+            for (int q = 0; q < LANES; q++) {
+                r[q] = ld(h[q] + j);
+            }
+            transpose16(r);
+#pragma GCC unroll 16
+            for (int t = 0; t < LANES; t++) {
+                s[t & 3] += r[t];
+            }
+        }
+        if (nb < n) {
+            float tile[LANES * LANES] = {0};
+            for (int q = 0; q < LANES; q++) {
+                if (padded) {
+                    r[q] = ld(h[q] + nb);
+                } else {
+                    memcpy(tile + q * LANES, h[q] + nb, (n - nb) * sizeof(float));
+                    r[q] = ld(tile + q * LANES);
+                }
+            }
+            transpose16(r);
+#pragma GCC unroll 16
+            for (int t = 0; t < LANES - 1; t++) {
+                if (nb + t < n4) {
+                    s[t & 3] += r[t];
+                } else if (nb + t < n) {
+                    s[0] += r[t];
+                }
+            }
+        }
+        v16 sum = (s[0] + s[1]) + (s[2] + s[3]);
+        float out[LANES];
+        memcpy(out, &sum, sizeof out);
+        for (int q = 0; q < m; q++) {
+            db[o + q] = out[q];
         }
     }
 }
@@ -456,6 +514,18 @@ JNIEXPORT void JNICALL Java_dev_jackpot_sparse_NativeKernels_inputGradient(JNIEn
     UNPIN(rowOf, JNI_ABORT);
     UNPIN(colPos, JNI_ABORT);
     UNPIN(colPtr, JNI_ABORT);
+}
+
+JNIEXPORT void JNICALL Java_dev_jackpot_sparse_NativeKernels_rowSums(JNIEnv *env, jclass cls, jfloatArray g,
+        jfloatArray db, jint stride, jint n, jint from, jint to) {
+    (void) cls;
+    PIN(float, g);
+    PIN(float, db);
+    if (g_ && db_) {
+        row_sums(g_, db_, stride, n, from, to);
+    }
+    UNPIN(db, 0);
+    UNPIN(g, JNI_ABORT);
 }
 
 JNIEXPORT void JNICALL Java_dev_jackpot_sparse_NativeKernels_weightGradient(JNIEnv *env, jclass cls,

@@ -43,7 +43,7 @@ public final class NativeKernels {
     public static final String COMPILER_FAILED = "cc failed: ";
 
     /** The interface version the Java side expects from {@code abi()}. */
-    private static final int ABI = 3;
+    private static final int ABI = 4;
 
     private static volatile boolean loaded;
     private static volatile boolean enabled = true;
@@ -168,4 +168,6 @@ public final class NativeKernels {
 
     static native void weightGradient(int[] rowPtr, int[] col, float[] g, float[] x, float[] dw, int stride, int n,
                                       int from, int to);
+
+    static native void rowSums(float[] g, float[] db, int stride, int n, int from, int to);
 }

@@ -241,6 +241,12 @@ public final class SparseKernels {
 
     /** {@link #rowSums(float[][], float[], int, int, int)} on a flat matrix (row o at {@code o * stride}). */
     public static void rowSums(float[] g, float[] db, int stride, int n, int from, int to) {
+        check(db.length, from, to, stride, n);
+        check(g, (long) db.length * stride, "gradient");
+        if (NativeKernels.active()) {
+            NativeKernels.rowSums(g, db, stride, n, from, to);
+            return;
+        }
         for (int o = from; o < to; o++) {
             db[o] = rowSum(g, o * stride, n);
         }

@@ -106,7 +106,7 @@ class NativeKernelsTest {
 
     /**
      * forward (with and without bias, with the ReLU), input gradient (plain and times the ReLU's gradient), weight
-     * gradient; rows split unevenly, as threads split them.
+     * gradient, the rows' sums (the bias gradient); rows split unevenly, as threads split them.
      */
     private static float[][] products(CsrPattern p, float[] w, float[] bias, float[] x, float[] g, int stride, int n,
                                       boolean inC) {
@@ -119,6 +119,7 @@ class NativeKernelsTest {
             float[] dx = new float[p.cols() * stride];
             float[] dxr = new float[p.cols() * stride];
             float[] dw = new float[p.nnz()];
+            float[] db = new float[p.rows()];
             // x with its negative entries cut to +0 is a ReLU's output; NaN in the gaps stays unread
             float[] act = x.clone();
             for (int i = 0; i < act.length; i++) {
@@ -135,7 +136,9 @@ class NativeKernelsTest {
             SparseKernels.inputGradient(p, w, g, act, dxr, stride, n, 0, p.cols());
             SparseKernels.weightGradient(p, g, x, dw, stride, n, rowSplit, p.rows());
             SparseKernels.weightGradient(p, g, x, dw, stride, n, 0, rowSplit);
-            return new float[][] {rowsOnly(z, p.rows(), stride, n), rowsOnly(z0, p.rows(), stride, n),
+            SparseKernels.rowSums(g, db, stride, n, rowSplit, p.rows());
+            SparseKernels.rowSums(g, db, stride, n, 0, rowSplit);
+            return new float[][] {db, rowsOnly(z, p.rows(), stride, n), rowsOnly(z0, p.rows(), stride, n),
                     rowsOnly(zr, p.rows(), stride, n), rowsOnly(dx, p.cols(), stride, n),
                     rowsOnly(dxr, p.cols(), stride, n), dw};
         } finally {
