@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#define ABI 4
+#define ABI 5
 #define LANES 16
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -514,6 +514,47 @@ JNIEXPORT void JNICALL Java_dev_jackpot_sparse_NativeKernels_inputGradient(JNIEn
     UNPIN(rowOf, JNI_ABORT);
     UNPIN(colPos, JNI_ABORT);
     UNPIN(colPtr, JNI_ABORT);
+}
+
+/* Examples copied ahead of the one being copied are prefetched this far ahead (each starts a fresh miss). */
+#define STAGE_AHEAD 8
+
+/*
+ * staging[j * e, (j + 1) * e) = pixels[order[from + j] * e, ...) for j < n: a batch's examples gathered from the
+ * dataset. Read in shuffled order, each example's first line is a miss to memory; prefetching later examples'
+ * lines while one is copied overlaps those misses instead of paying them one after another.
+ */
+INLINE void prefetch_example(const unsigned char *pixels, jint index, int e) {
+    const unsigned char *p = pixels + (ptrdiff_t) index * e;
+    for (int b = 0; b < e; b += 64) {
+        __builtin_prefetch(p + b);
+    }
+}
+
+static void stage(const unsigned char *pixels, const jint *order, int from, int n, int e, unsigned char *staging) {
+    for (int j = 0; j < n && j < STAGE_AHEAD; j++) {
+        prefetch_example(pixels, order[from + j], e);
+    }
+    for (int j = 0; j < n; j++) {
+        if (j + STAGE_AHEAD < n) {
+            prefetch_example(pixels, order[from + j + STAGE_AHEAD], e);
+        }
+        memcpy(staging + (ptrdiff_t) j * e, pixels + (ptrdiff_t) order[from + j] * e, (size_t) e);
+    }
+}
+
+JNIEXPORT void JNICALL Java_dev_jackpot_sparse_NativeKernels_stage(JNIEnv *env, jclass cls, jbyteArray pixels,
+        jintArray order, jint from, jint n, jint e, jbyteArray staging) {
+    (void) cls;
+    PIN(unsigned char, pixels);
+    PIN(jint, order);
+    PIN(unsigned char, staging);
+    if (pixels_ && order_ && staging_) {
+        stage(pixels_, order_, from, n, e, staging_);
+    }
+    UNPIN(staging, 0);
+    UNPIN(order, JNI_ABORT);
+    UNPIN(pixels, JNI_ABORT);
 }
 
 JNIEXPORT void JNICALL Java_dev_jackpot_sparse_NativeKernels_rowSums(JNIEnv *env, jclass cls, jfloatArray g,

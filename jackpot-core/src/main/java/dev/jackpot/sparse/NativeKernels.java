@@ -43,7 +43,7 @@ public final class NativeKernels {
     public static final String COMPILER_FAILED = "cc failed: ";
 
     /** The interface version the Java side expects from {@code abi()}. */
-    private static final int ABI = 4;
+    private static final int ABI = 5;
 
     private static volatile boolean loaded;
     private static volatile boolean enabled = true;
@@ -170,4 +170,6 @@ public final class NativeKernels {
                                       int from, int to);
 
     static native void rowSums(float[] g, float[] db, int stride, int n, int from, int to);
+
+    static native void stage(byte[] pixels, int[] order, int from, int n, int e, byte[] staging);
 }

@@ -282,6 +282,37 @@ public final class SparseKernels {
     }
 
     /**
+     * Gathers a minibatch's examples: {@code staging[j * e, (j + 1) * e) = pixels[order[from + j] * e, ...)} for
+     * {@code j < n}. In C (when loaded) the next examples are prefetched while one is copied: read in shuffled order,
+     * each example starts with a miss to memory, which the copies otherwise wait for one at a time.
+     *
+     * @param pixels  the dataset, e bytes per example
+     * @param order   example indices
+     * @param staging at least n * e bytes
+     * @throws IllegalArgumentException if an index, the range of order or staging's length is out of bounds
+     */
+    public static void stage(byte[] pixels, int[] order, int from, int n, int e, byte[] staging) {
+        if (e < 1 || n < 0 || from < 0 || from > order.length - n || staging.length < (long) n * e) {
+            throw new IllegalArgumentException("Examples [" + from + ", " + from + " + " + n + ") of an order of "
+                    + order.length + ", " + e + " bytes each, do not fit a staging buffer of " + staging.length + " bytes.");
+        }
+        long examples = pixels.length / e;
+        for (int j = 0; j < n; j++) {
+            int i = order[from + j];
+            if (i < 0 || i >= examples) {
+                throw new IllegalArgumentException("Example index " + i + " is outside the dataset's " + examples + ".");
+            }
+        }
+        if (NativeKernels.active()) {
+            NativeKernels.stage(pixels, order, from, n, e, staging);
+            return;
+        }
+        for (int j = 0; j < n; j++) {
+            System.arraycopy(pixels, order[from + j] * e, staging, j * e, e);
+        }
+    }
+
+    /**
      * One feature's row of {@link #featureMajor}: {@code out[off + j] = (staging[j * e + f] & 0xFF) * scale + shift}
      * for {@code j < n}, in Java (the row-per-array layout's loop as well as the flat layout's fallback).
      */

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -191,6 +193,40 @@ class NativeKernelsTest {
                 assertEquals((st[0] & 0xFF) * scale[0] + shift[0], out[0][0]);
             }
         }
+    }
+
+    @Test
+    void theCStagingCopiesTheSameExamplesAndRefusesABadIndex() {
+        Rng rng = Seeds.stream(13, "stage");
+        int e = 784;
+        byte[] pixels = new byte[500 * e];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) rng.nextInt(256);
+        }
+        int[] order = new int[300];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = rng.nextInt(500);
+        }
+        // batches shorter and longer than the prefetch distance, at an offset into the order
+        for (int n : new int[] {0, 1, 5, 60, 128}) {
+            byte[] java = new byte[n * e + 7];
+            byte[] c = new byte[n * e + 7];
+            NativeKernels.setEnabled(false);
+            try {
+                SparseKernels.stage(pixels, order, 17, n, e, java);
+            } finally {
+                NativeKernels.setEnabled(true);
+            }
+            SparseKernels.stage(pixels, order, 17, n, e, c);
+            assertArrayEquals(java, c, "batch of " + n);
+            for (int j = 0; j < n; j++) {
+                assertEquals(pixels[order[17 + j] * e + 5], c[j * e + 5]);
+            }
+        }
+        int[] bad = {3, 500, 4};
+        assertThrows(IllegalArgumentException.class, () -> SparseKernels.stage(pixels, bad, 0, 3, e, new byte[3 * e]));
+        assertThrows(IllegalArgumentException.class, () -> SparseKernels.stage(pixels, order, 299, 2, e, new byte[2 * e]));
+        assertThrows(IllegalArgumentException.class, () -> SparseKernels.stage(pixels, order, 0, 2, e, new byte[e]));
     }
 
     @Test

@@ -177,10 +177,7 @@ public final class Batches {
                     + " examples of " + e + " features needs " + n * e + ".");
         }
         byte[] st = staging == null ? new byte[n * e] : staging;
-        byte[] p = data.pixels();
-        for (int j = 0; j < n; j++) {
-            System.arraycopy(p, order[from + j] * e, st, j * e, e);
-        }
+        SparseKernels.stage(data.pixels(), order, from, n, e, st);
         int plane = data.height() * data.width();
         if (rows == null) {
             float[] sc = new float[data.channels()];
