@@ -3,7 +3,8 @@
  * float reduction. Every output element is computed in the order of the Java loops, with one rounding per
  * multiply and per add (build with -ffp-contract=off, never -ffast-math), so the bits are the Java kernels'
  * on any instruction set; vectorising only runs independent elements side by side. On x86-64 each kernel is
- * built for AVX-512, AVX2 and baseline SSE2 and the loader picks the best the CPU has.
+ * built for AVX-512, AVX2 and baseline SSE2 and the loader picks the best the CPU has. A minibatch's gathering from
+ * the dataset (a byte copy, with prefetching) and its transpose to floats are here too.
  *
  * Build (as ./jackpot does): cc -O3 -ffp-contract=off -Wno-psabi -shared -fPIC -I$JAVA_HOME/include
  *   -I$JAVA_HOME/include/linux -o libjackpot-sparse.so sparse_kernels.c
@@ -519,11 +520,7 @@ JNIEXPORT void JNICALL Java_dev_jackpot_sparse_NativeKernels_inputGradient(JNIEn
 /* Examples copied ahead of the one being copied are prefetched this far ahead (each starts a fresh miss). */
 #define STAGE_AHEAD 8
 
-/*
- * staging[j * e, (j + 1) * e) = pixels[order[from + j] * e, ...) for j < n: a batch's examples gathered from the
- * dataset. Read in shuffled order, each example's first line is a miss to memory; prefetching later examples'
- * lines while one is copied overlaps those misses instead of paying them one after another.
- */
+/* Asks for every cache line of one example. */
 INLINE void prefetch_example(const unsigned char *pixels, jint index, int e) {
     const unsigned char *p = pixels + (ptrdiff_t) index * e;
     for (int b = 0; b < e; b += 64) {
@@ -531,6 +528,11 @@ INLINE void prefetch_example(const unsigned char *pixels, jint index, int e) {
     }
 }
 
+/*
+ * staging[j * e, (j + 1) * e) = pixels[order[from + j] * e, ...) for j < n: a batch's examples gathered from the
+ * dataset. Read in shuffled order, each example's first line is a miss to memory; prefetching later examples'
+ * lines while one is copied overlaps those misses instead of paying them one after another.
+ */
 static void stage(const unsigned char *pixels, const jint *order, int from, int n, int e, unsigned char *staging) {
     for (int j = 0; j < n && j < STAGE_AHEAD; j++) {
         prefetch_example(pixels, order[from + j], e);
