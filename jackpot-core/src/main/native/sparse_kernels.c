@@ -86,14 +86,41 @@ INLINE void group_rows(const group *gr, const jint *col, const float *x, ptrdiff
     }
 }
 
-/* acc += g[j + t] * (the 16 inputs at example j + t), t = 0 .. 15 in order: one block of 16 examples. */
-INLINE v16 block(v16 acc, const float *g, const float **h, int j) {
-    v16 r[LANES];
+/* r[t] = the 16 rows h[q] at example j + t: a block of 16 examples, loaded and transposed. */
+INLINE void columns(const float **h, int j, v16 r[LANES]) {
 #pragma GCC unroll 16
     for (int q = 0; q < LANES; q++) {
         r[q] = ld(h[q] + j);
     }
     transpose16(r);
+}
+
+/*
+ * The last n - nb (< 16) examples as one short block: r[t] for t < n - nb as in columns. Rows padded to whole
+ * vectors (stride a multiple of 16) are loaded whole: after the transpose their padding lands only in r[t] for
+ * t >= n - nb, which are never used. Otherwise the inputs are first copied into a zero-padded tile (a whole load
+ * could pass the array's end).
+ */
+INLINE void last_columns(const float **h, int nb, int n, int padded, v16 r[LANES]) {
+    if (padded) {
+        columns(h, nb, r);
+        return;
+    }
+    float tile[LANES * LANES] = {0};
+    for (int q = 0; q < LANES; q++) {
+        memcpy(tile + q * LANES, h[q] + nb, (n - nb) * sizeof(float));
+    }
+    const float *t[LANES];
+    for (int q = 0; q < LANES; q++) {
+        t[q] = tile + q * LANES;
+    }
+    columns(t, 0, r);
+}
+
+/* acc += g[j + t] * (the 16 inputs at example j + t), t = 0 .. 15 in order: one block of 16 examples. */
+INLINE v16 block(v16 acc, const float *g, const float **h, int j) {
+    v16 r[LANES];
+    columns(h, j, r);
 #pragma GCC unroll 16
     for (int t = 0; t < LANES; t++) {
         acc += splat(g[j + t]) * r[t];
@@ -110,33 +137,14 @@ INLINE v16 steps(v16 acc, const float *g, const v16 *r, int count) {
     return acc;
 }
 
-/*
- * The last n - nb (< 16) examples as one short block. Rows padded to whole vectors (stride a multiple of 16) are
- * loaded whole: after the transpose their padding lands only in the steps t >= n - nb, which are not added.
- * Otherwise the inputs are first copied into a zero-padded tile (a whole load could pass the array's end).
- */
+/* The last n - nb (< 16) examples of a group's sums (see last_columns). */
 INLINE v16 tail(v16 acc, const float *g, const float **h, int nb, int n, int padded) {
     int rest = n - nb;
     if (rest == 0) {
         return acc;
     }
     v16 r[LANES];
-    if (padded) {
-#pragma GCC unroll 16
-        for (int q = 0; q < LANES; q++) {
-            r[q] = ld(h[q] + nb);
-        }
-    } else {
-        float tile[LANES * LANES] = {0};
-        for (int q = 0; q < LANES; q++) {
-            memcpy(tile + q * LANES, h[q] + nb, rest * sizeof(float));
-        }
-#pragma GCC unroll 16
-        for (int q = 0; q < LANES; q++) {
-            r[q] = ld(tile + q * LANES);
-        }
-    }
-    transpose16(r);
+    last_columns(h, nb, n, padded, r);
     switch (rest) {
         case 1: return steps(acc, g + nb, r, 1);
         case 2: return steps(acc, g + nb, r, 2);
@@ -210,27 +218,14 @@ CLONES static void row_sums(const float *g, float *db, ptrdiff_t stride, int n, 
         v16 s[4] = {splat(0.f), splat(0.f), splat(0.f), splat(0.f)};
         v16 r[LANES];
         for (int j = 0; j < nb; j += LANES) {
-#pragma GCC unroll 16
-            for (int q = 0; q < LANES; q++) {
-                r[q] = ld(h[q] + j);
-            }
-            transpose16(r);
+            columns(h, j, r);
 #pragma GCC unroll 16
             for (int t = 0; t < LANES; t++) {
                 s[t & 3] += r[t];
             }
         }
         if (nb < n) {
-            float tile[LANES * LANES] = {0};
-            for (int q = 0; q < LANES; q++) {
-                if (padded) {
-                    r[q] = ld(h[q] + nb);
-                } else {
-                    memcpy(tile + q * LANES, h[q] + nb, (n - nb) * sizeof(float));
-                    r[q] = ld(tile + q * LANES);
-                }
-            }
-            transpose16(r);
+            last_columns(h, nb, n, padded, r);
 #pragma GCC unroll 16
             for (int t = 0; t < LANES - 1; t++) {
                 if (nb + t < n4) {
