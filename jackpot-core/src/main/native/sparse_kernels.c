@@ -128,15 +128,6 @@ INLINE v16 block(v16 acc, const float *g, const float **h, int j) {
     return acc;
 }
 
-/* acc += g[t] * r[t] for t = 0 .. count - 1 in order (count a constant where inlined, so r stays in registers). */
-INLINE v16 steps(v16 acc, const float *g, const v16 *r, int count) {
-#pragma GCC unroll 16
-    for (int t = 0; t < count; t++) {
-        acc += splat(g[t]) * r[t];
-    }
-    return acc;
-}
-
 /* The last n - nb (< 16) examples of a group's sums (see last_columns). */
 INLINE v16 tail(v16 acc, const float *g, const float **h, int nb, int n, int padded) {
     int rest = n - nb;
@@ -145,23 +136,13 @@ INLINE v16 tail(v16 acc, const float *g, const float **h, int nb, int n, int pad
     }
     v16 r[LANES];
     last_columns(h, nb, n, padded, r);
-    switch (rest) {
-        case 1: return steps(acc, g + nb, r, 1);
-        case 2: return steps(acc, g + nb, r, 2);
-        case 3: return steps(acc, g + nb, r, 3);
-        case 4: return steps(acc, g + nb, r, 4);
-        case 5: return steps(acc, g + nb, r, 5);
-        case 6: return steps(acc, g + nb, r, 6);
-        case 7: return steps(acc, g + nb, r, 7);
-        case 8: return steps(acc, g + nb, r, 8);
-        case 9: return steps(acc, g + nb, r, 9);
-        case 10: return steps(acc, g + nb, r, 10);
-        case 11: return steps(acc, g + nb, r, 11);
-        case 12: return steps(acc, g + nb, r, 12);
-        case 13: return steps(acc, g + nb, r, 13);
-        case 14: return steps(acc, g + nb, r, 14);
-        default: return steps(acc, g + nb, r, 15);
+#pragma GCC unroll 16
+    for (int t = 0; t < LANES - 1; t++) {
+        if (t < rest) {
+            acc += splat(g[nb + t]) * r[t];
+        }
     }
+    return acc;
 }
 
 INLINE void store_group(const group *gr, v16 acc, float *dw) {
@@ -235,12 +216,8 @@ CLONES static void row_sums(const float *g, float *db, ptrdiff_t stride, int n, 
                 }
             }
         }
-        v16 sum = (s[0] + s[1]) + (s[2] + s[3]);
-        float out[LANES];
-        memcpy(out, &sum, sizeof out);
-        for (int q = 0; q < m; q++) {
-            db[o + q] = out[q];
-        }
+        group rows = {o, o, m}; /* stored as a group of sums: db[o, o + m) */
+        store_group(&rows, (s[0] + s[1]) + (s[2] + s[3]), db);
     }
 }
 

@@ -12,8 +12,8 @@ import dev.jackpot.sparse.SparseKernels;
  * One feature-major matrix of a minibatch, {@code rows x capacity}: entry {@code (r, j)} is feature (or unit) r
  * of example j. Held as one array per row where the products run in Java (the JIT vectorises a loop over a whole
  * row array, not over rows of one array at different offsets), or as one flat array with rows of
- * {@code capacity} floats rounded up to a multiple of 16 where they run in C ({@link NativeKernels}); both give the same bits. This class is
- * the only one of the sparse engine that knows the layout.
+ * {@code capacity} floats rounded up to a multiple of 16 where they run in C ({@link NativeKernels}); both give
+ * the same bits. This class is the only one of the sparse engine that knows the layout.
  */
 final class FeatureMajor {
 
