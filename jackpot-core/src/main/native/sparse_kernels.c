@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#define ABI 5
+#define ABI 6
 #define LANES 16
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -365,6 +365,70 @@ CLONES static void input_gradient(const jint *colPtr, const jint *colPos, const 
     }
 }
 
+typedef double v8d __attribute__((vector_size(64)));
+typedef long long v8l __attribute__((vector_size(64)));
+
+INLINE v8d splat8(double a) {
+    return __builtin_shuffle((v8d) {a}, (v8l) {0});
+}
+
+/* The constants of dev.jackpot.sparse.Exponentials. */
+#define EXP_LOW -708.0
+#define EXP_HIGH 709.782712893384
+#define EXP_LOG2E 1.4426950408889634
+#define EXP_LN2_HI 6.93147180369123816490e-01
+#define EXP_LN2_LO 1.90821492927058770002e-10
+#define EXP_BIAS (0x1p52 + 1022)
+/* Adding and subtracting 1.5 * 2^52 rounds to the nearest integer, ties to even, as Math.rint (|v| < 2^51). */
+#define EXP_ROUND 0x1.8p52
+
+/* 1 / q! for q = 13 down to 2, as the Java's literals round them. */
+static const double EXP_TAYLOR[12] = {
+    1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0, 1.0 / 40320.0,
+    1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5};
+
+INLINE v8d select8(v8l mask, v8d a, v8d b) {
+    return (v8d) (((v8l) a & mask) | ((v8l) b & ~mask));
+}
+
+/* Eight Exponentials.exp side by side, the same operations in the same order. */
+INLINE v8d exp8(v8d x) {
+    v8d k = (x * splat8(EXP_LOG2E) + splat8(EXP_ROUND)) - splat8(EXP_ROUND);
+    v8d r = (x - k * splat8(EXP_LN2_HI)) - k * splat8(EXP_LN2_LO);
+    v8d p = splat8(EXP_TAYLOR[0]);
+#pragma GCC unroll 12
+    for (int q = 1; q < 12; q++) {
+        p = p * r + splat8(EXP_TAYLOR[q]);
+    }
+    p = p * r + splat8(1.0);
+    p = p * r + splat8(1.0);
+    v8d scale = (v8d) (((v8l) (k + splat8(EXP_BIAS))) << 52);
+    v8d y = (p + p) * scale;
+    y = select8(x > splat8(EXP_HIGH), splat8(__builtin_inf()), y);
+    y = select8(x > splat8(EXP_LOW), y, splat8(0.0));
+    return select8(x != x, x, y);
+}
+
+/* a[i] = exp(a[i]) for i < count; a short last group runs in a zero-padded copy. */
+CLONES static void exp_in_place(double *a, int count) {
+    int i = 0;
+    for (; i + 8 <= count; i += 8) {
+        v8d v;
+        memcpy(&v, a + i, sizeof v);
+        v = exp8(v);
+        memcpy(a + i, &v, sizeof v);
+    }
+    if (i < count) {
+        double tile[8] = {0};
+        memcpy(tile, a + i, (count - i) * sizeof(double));
+        v8d v;
+        memcpy(&v, tile, sizeof v);
+        v = exp8(v);
+        memcpy(tile, &v, sizeof v);
+        memcpy(a + i, tile, (count - i) * sizeof(double));
+    }
+}
+
 /* The register width the clones' resolver picks on this CPU (the same tests as GCC's), 0 off x86-64. */
 static int vector_bits(void) {
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -576,4 +640,13 @@ JNIEXPORT void JNICALL Java_dev_jackpot_sparse_NativeKernels_features(JNIEnv *en
     UNPIN(shift, JNI_ABORT);
     UNPIN(scale, JNI_ABORT);
     UNPIN(st, JNI_ABORT);
+}
+
+JNIEXPORT void JNICALL Java_dev_jackpot_sparse_NativeKernels_exp(JNIEnv *env, jclass cls, jdoubleArray a, jint count) {
+    (void) cls;
+    PIN(double, a);
+    if (a_) {
+        exp_in_place(a_, count);
+    }
+    UNPIN(a, 0);
 }

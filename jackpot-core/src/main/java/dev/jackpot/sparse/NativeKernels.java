@@ -43,7 +43,7 @@ public final class NativeKernels {
     public static final String COMPILER_FAILED = "cc failed: ";
 
     /** The interface version the Java side expects from {@code abi()}. */
-    private static final int ABI = 5;
+    private static final int ABI = 6;
 
     private static volatile boolean loaded;
     private static volatile boolean enabled = true;
@@ -172,4 +172,7 @@ public final class NativeKernels {
     static native void rowSums(float[] g, float[] db, int stride, int n, int from, int to);
 
     static native void stage(byte[] pixels, int[] order, int from, int n, int e, byte[] staging);
+
+    /** {@code a[i] = Exponentials.exp(a[i])} for {@code i < count}, eight side by side. */
+    static native void exp(double[] a, int count);
 }

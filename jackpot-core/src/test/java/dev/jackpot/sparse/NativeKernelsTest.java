@@ -230,6 +230,30 @@ class NativeKernelsTest {
     }
 
     @Test
+    void theCExponentialsGiveTheJavaBits() {
+        Rng rng = Seeds.stream(14, "exp");
+        double[] specials = {Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, -0.0, 0.0, -708.0,
+            Math.nextUp(-708.0), -707.5, 709.78, Exponentials.HIGH, Math.nextUp(Exponentials.HIGH), -1e-300, 3.5};
+        // every length of a short last group of eight, and a long array of logit-like and extreme values
+        for (int count : new int[] {0, 1, 7, 8, 9, 15, 16, 1000, 100_003}) {
+            double[] x = new double[count + 3];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i < specials.length ? specials[i]
+                        : i % 2 == 0 ? -40 * rng.nextDouble() : 1500 * (rng.nextDouble() - 0.5);
+            }
+            double[] c = x.clone();
+            Exponentials.expInPlace(c, count);
+            for (int i = 0; i < x.length; i++) {
+                double want = i < count ? Exponentials.exp(x[i]) : x[i];
+                if (Double.doubleToRawLongBits(want) != Double.doubleToRawLongBits(c[i])) {
+                    throw new AssertionError("exp(" + x[i] + ") of " + count + " is " + c[i] + " in C, " + want + " in Java");
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> Exponentials.expInPlace(new double[3], 4));
+    }
+
+    @Test
     void onceALibraryIsLoadedASecondPathIsNotOpened() {
         // the loaded library stays in use; a second path is not opened
         assertTrue(NativeKernels.load(BUILT.resolveSibling("absent").resolve(NativeKernels.LIBRARY)));

@@ -63,8 +63,7 @@ public final class SparseMlp implements AutoCloseable {
     private final int[] labels;
     /** the raw pixels of one minibatch, example by example (scratch of {@link #load}) */
     private final byte[] staging;
-    /** per-class exponentials of one example (scratch of the loss) */
-    private final double[] exps;
+    private final SoftmaxCrossEntropy crossEntropy;
 
     /**
      * @param network  an {@link Mlp}
@@ -119,7 +118,7 @@ public final class SparseMlp implements AutoCloseable {
         this.parallel = new RowParallel(threads);
         this.labels = new int[capacity];
         this.staging = new byte[capacity * in];
-        this.exps = new double[network.classes()];
+        this.crossEntropy = new SoftmaxCrossEntropy(network.classes(), capacity);
     }
 
     /** @return whether the network is one this engine runs */
@@ -200,8 +199,8 @@ public final class SparseMlp implements AutoCloseable {
                 if (best == labels[j]) {
                     correct++;
                 }
-                lossSum += crossEntropy(z, j, labels[j], classes, null, 0, exps);
             }
+            lossSum = crossEntropy.accumulate(z, labels, n, null, lossSum);
         }
         return new Evaluation(lossSum / size, correct / (double) size);
     }
@@ -240,39 +239,7 @@ public final class SparseMlp implements AutoCloseable {
     }
 
     private double lossAndOutputGradient(int n) {
-        int classes = network.classes();
-        FeatureMajor z = act[layers];
-        FeatureMajor g = grad[layers];
-        double sum = 0;
-        for (int j = 0; j < n; j++) {
-            sum += crossEntropy(z, j, labels[j], classes, g, n, exps);
-        }
-        return sum / n;
-    }
-
-    /**
-     * {@code -log softmax(z[., j])[y]}; when g is non-null also writes {@code g[c][j] = (softmax_c - [c = y]) / n}.
-     * {@code exps} (one per class) is scratch.
-     */
-    private static double crossEntropy(FeatureMajor z, int j, int y, int classes, FeatureMajor g, int n, double[] exps) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < classes; c++) {
-            max = Math.max(max, z.get(c, j));
-        }
-        double s = 0;
-        for (int c = 0; c < classes; c++) {
-            double e = Math.exp(z.get(c, j) - max);
-            exps[c] = e;
-            s += e;
-        }
-        double logS = Math.log(s);
-        if (g != null) {
-            // softmax_c = e_c / s from the exponentials already taken (one exp per class, not two)
-            for (int c = 0; c < classes; c++) {
-                g.set(c, j, (float) ((exps[c] / s - (c == y ? 1 : 0)) / n));
-            }
-        }
-        return -(z.get(y, j) - max - logS);
+        return crossEntropy.accumulate(act[layers], labels, n, grad[layers], 0) / n;
     }
 
     @Override
