@@ -9,9 +9,9 @@ package dev.jackpot.sparse;
  * <p>Range reduction {@code x = k ln 2 + r}, {@code k = rint(x log2 e)}, {@code |r| <= ln 2 / 2}, with ln 2 split
  * in two parts so {@code k * LN2_HI} is exact (fdlibm's constants); then the Taylor polynomial of degree 13 in
  * Horner form with the nearest doubles to 1 / q! (its truncation error is below 5e-18 relative on that
- * interval), and the scale {@code 2^k} built from bits. Within 2 ulp of the exact value (tested against {@link Math#exp}). {@code x <= -708} gives +0 (the
- * true values there, below 3.3e-308, vanish next to the softmax's sum of at least 1), {@code x > 709.78} gives
- * infinity, NaN gives NaN.
+ * interval), and the scale {@code 2^k} built from bits. Within 1 ulp of {@link Math#exp} (tested).
+ * {@code x <= -708} gives +0 (the true values there, below 3.3e-308, vanish next to the softmax's sum of at least
+ * 1), {@code x > 709.78} gives infinity, NaN gives NaN.
  */
 public final class Exponentials {
 

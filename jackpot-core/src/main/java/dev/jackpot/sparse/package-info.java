@@ -7,6 +7,8 @@
  * contiguous row axpys, which the JIT vectorises; the weight gradient is a dot product per kept
  * weight, written with independent accumulators (the JIT does not vectorise reductions).
  * Every output element is computed by one thread in a fixed order, so results do not depend on the
- * thread count.
+ * thread count. {@link dev.jackpot.sparse.NativeKernels} runs the same sums in C where its library is loaded,
+ * with the same bits; {@link dev.jackpot.sparse.Exponentials} is the loss's {@code e^x}, with the same bits in
+ * Java and C.
  */
 package dev.jackpot.sparse;

@@ -15,15 +15,13 @@ import dev.jackpot.sparse.Exponentials;
 final class SoftmaxCrossEntropy {
 
     private final int classes;
-    /** e[c * capacity + j] */
+    /** e[c * n + j] for the current batch of n */
     private final double[] e;
     private final double[] max;
     private final double[] sums;
-    private final int capacity;
 
     SoftmaxCrossEntropy(int classes, int capacity) {
         this.classes = classes;
-        this.capacity = capacity;
         this.e = new double[classes * capacity];
         this.max = new double[capacity];
         this.sums = new double[capacity];
@@ -48,22 +46,21 @@ final class SoftmaxCrossEntropy {
             }
         }
         for (int c = 0; c < classes; c++) {
-            int base = c * capacity;
+            int base = c * n;
             for (int j = 0; j < n; j++) {
                 e[base + j] = z.get(c, j) - max[j];
             }
         }
-        // the rows are n long at a stride of capacity: exponentiate the whole block (unused tails are harmless)
-        Exponentials.expInPlace(e, (classes - 1) * capacity + n);
+        Exponentials.expInPlace(e, classes * n);
         for (int c = 0; c < classes; c++) {
-            int base = c * capacity;
+            int base = c * n;
             for (int j = 0; j < n; j++) {
                 sums[j] += e[base + j];
             }
         }
         if (g != null) {
             for (int c = 0; c < classes; c++) {
-                int base = c * capacity;
+                int base = c * n;
                 for (int j = 0; j < n; j++) {
                     g.set(c, j, (float) ((e[base + j] / sums[j] - (c == labels[j] ? 1 : 0)) / n));
                 }
