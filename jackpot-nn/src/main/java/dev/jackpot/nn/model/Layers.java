@@ -51,6 +51,25 @@ public final class Layers {
                 .singletonOrThrow();
     }
 
+    /**
+     * The same {@code [B, C, H, W]} values stored channels last, NHWC (strides {@code [HWC, 1, WC, C]}): a view
+     * when C = 1, otherwise one copy. libtorch's convolutions, batch norms and element-wise operations return
+     * their input's layout, so one call at a network's input keeps its activations channels last, forward and
+     * backward; the weights and their gradients stay NCHW. Reading the array back ({@code toFloatArray}) gives
+     * the logical NCHW order.
+     */
+    public static NDArray channelsLast(NDArray x) {
+        long[] d = x.getShape().getShape();
+        if (d.length != 4) {
+            throw new IllegalArgumentException("A channels-last layout needs a [B, C, H, W] array, got " + x.getShape() + ".");
+        }
+        if (d[1] == 1) {
+            return x.reshape(d[0], d[2], d[3], 1).transpose(0, 3, 1, 2);
+        }
+        // reshaping the NHWC view cannot be a view of NCHW storage, so libtorch copies it into NHWC order
+        return x.transpose(0, 2, 3, 1).reshape(d[0], d[2] * d[3] * d[1]).reshape(d[0], d[2], d[3], d[1]).transpose(0, 3, 1, 2);
+    }
+
     /** {@code max(x, 0)}. */
     public static NDArray relu(NDArray x) {
         return Activation.relu(x);
