@@ -159,6 +159,8 @@ final class BenchNnCommand implements Callable<Integer> {
                     if (p[0].parameters() >= 0) {
                         n.put("peerParameters", p[0].parameters());
                     }
+                    number(n, "peerGemmGflops", peerGemm(p));
+                    n.put("peerBlasSlow", slowBlas(p, machinePeak));
                     n.put("line", p[0].ran() ? p[0].line() : p[0].line() + " / " + p[1].line());
                 });
             }
@@ -186,8 +188,14 @@ final class BenchNnCommand implements Callable<Integer> {
         peers.forEach((a, p) -> {
             if (p[0].ran() && p[1].ran()) {
                 out.printf(Locale.ROOT, "peer %-14s plain PyTorch %s, %d thread(s) pinned: %.2f / %.2f s per epoch (before / "
-                                + "after); Jackpot's unmasked dense epoch / the peer's: %.2fx; %s%n", a.id(), p[0].torch(), threads,
-                        p[0].seconds(), p[1].seconds(), denseOverPeer(rows, a, p), sameNetwork(a, p[0]));
+                                + "after); Jackpot's unmasked dense epoch / the peer's: %.2fx; %s; the peer's fp32 GEMM %d^3: %s%n",
+                        a.id(), p[0].torch(), threads, p[0].seconds(), p[1].seconds(), denseOverPeer(rows, a, p),
+                        sameNetwork(a, p[0]), GemmReference.SIDE, Double.isNaN(peerGemm(p)) ? "not reported"
+                                : String.format(Locale.ROOT, "%.1f GFLOP/s (%.0f%% of the reference)", peerGemm(p), 100 * peerGemm(p) / machinePeak));
+                if (slowBlas(p, machinePeak)) {
+                    out.printf(Locale.ROOT, "peer %-14s WARNING: its BLAS multiplies at under half the reference rate, as a reference "
+                            + "(unoptimised) BLAS does; its epochs are no fair baseline (on Debian: apt-get install libopenblas0-pthread)%n", a.id());
+                }
             } else {
                 out.printf("peer %-14s not run: %s%n", a.id(), (p[0].ran() ? p[1] : p[0]).line());
             }
@@ -222,6 +230,22 @@ final class BenchNnCommand implements Callable<Integer> {
         } else {
             n.put(field, v);
         }
+    }
+
+    /** The faster of the peer's two GEMM rates, NaN if neither was reported. */
+    private static double peerGemm(PytorchPeer.Outcome[] p) {
+        double a = p[0].gemmGflops();
+        double b = p[1] == null ? Double.NaN : p[1].gemmGflops();
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
+    }
+
+    /**
+     * Whether the peer's products ran at under half the reference rate: Debian's python3-torch falls back to the
+     * reference BLAS (about 4 GFLOP/s on one core) when no optimised BLAS is installed, which makes it 15-30x slower.
+     */
+    private static boolean slowBlas(PytorchPeer.Outcome[] p, double reference) {
+        double g = peerGemm(p);
+        return !Double.isNaN(g) && g < reference / 2;
     }
 
     /** Jackpot's unmasked dense epoch over the mean of the peer's two, NaN if either is missing. */

@@ -28,16 +28,18 @@ final class PytorchPeer {
     private static final Pattern MEDIAN = Pattern.compile("median ([0-9.]+) s");
     private static final Pattern TORCH = Pattern.compile(" torch (\\S+) ");
     private static final Pattern PARAMETERS = Pattern.compile("params ([0-9]+)");
+    private static final Pattern GEMM = Pattern.compile("gemm ([0-9.]+) GF/s");
 
     /**
      * @param seconds    the median epoch, NaN when the peer did not run
      * @param torch      the peer's torch version, or null
      * @param parameters the peer network's trainable parameter count, -1 when it did not say
+     * @param gemmGflops the peer's fp32 1024^3 product rate at its thread count, NaN when it did not say
      * @param line       the peer's result line, or why it did not run
      */
-    record Outcome(double seconds, String torch, long parameters, String line) {
+    record Outcome(double seconds, String torch, long parameters, double gemmGflops, String line) {
         static Outcome failed(String why) {
-            return new Outcome(Double.NaN, null, -1, why);
+            return new Outcome(Double.NaN, null, -1, Double.NaN, why);
         }
 
         boolean ran() {
@@ -113,8 +115,9 @@ final class PytorchPeer {
             }
             Matcher t = TORCH.matcher(last);
             Matcher n = PARAMETERS.matcher(last);
+            Matcher g = GEMM.matcher(last);
             return new Outcome(Double.parseDouble(m.group(1)), t.find() ? t.group(1) : null,
-                    n.find() ? Long.parseLong(n.group(1)) : -1, last);
+                    n.find() ? Long.parseLong(n.group(1)) : -1, g.find() ? Double.parseDouble(g.group(1)) : Double.NaN, last);
         } catch (IOException e) {
             return Outcome.failed("the peer failed: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -1,8 +1,9 @@
 # The plain-PyTorch peer of `jackpot bench nn`: the same network, optimiser (SGD with momentum 0.9, the benchmark's LR),
 # batch and data, written as a careful PyTorch user would (torch.optim.SGD, F.cross_entropy).
 # Usage: python3 pytorch_peer.py THREADS ARCH BATCH EXAMPLES EPOCHS DATA_DIR [LR, default 0.05]   (ARCH: lenet-300-100 | lenet-5 | conv-2 | conv-4 | conv-6 | resnet-20)
-# Prints one line: "peer ARCH torch V threads T batch B examples N: epochs E0 E1 ... s; median M s; params P" (E0 is the
-# warm-up; P the trainable parameters, which the caller compares with its own network's).
+# Prints one line: "peer ARCH torch V threads T batch B examples N: epochs E0 E1 ... s; median M s; params P; gemm G GF/s"
+# (E0 is the warm-up; P the trainable parameters, which the caller compares with its own network's; G the fastest of ten
+# fp32 1024^3 products after three warm-ups, as the caller's libtorch reference, so a slow BLAS shows).
 # The caller pins OpenBLAS/OpenMP/MKL to THREADS in the environment: torch.set_num_threads alone leaves
 # OpenBLAS's own pthreads on every core.
 import gzip, os, struct, sys, time
@@ -77,5 +78,15 @@ for epoch in range(epochs + 1):
         opt.step()
     times.append(time.perf_counter() - t0)
 measured = sorted(times[1:])
+side = 1024
+a = torch.arange(side * side, dtype=torch.float32).reshape(side, side).div_(side * side)
+b = a.t().contiguous()
+best = float('inf')
+for r in range(-3, 10):
+    t0 = time.perf_counter()
+    a.mm(b)
+    if r >= 0:
+        best = min(best, time.perf_counter() - t0)
 print(f"peer {arch} torch {torch.__version__} threads {threads} batch {batch} examples {n}: epochs {' '.join(f'{t:.3f}' for t in times)} s; "
-      f"median {measured[len(measured) // 2]:.3f} s; params {sum(p.numel() for p in model.parameters())}", flush=True)
+      f"median {measured[len(measured) // 2]:.3f} s; params {sum(p.numel() for p in model.parameters())}; "
+      f"gemm {2 * side ** 3 / best / 1e9:.1f} GF/s", flush=True)

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -67,7 +68,7 @@ class BenchNnCommandTest {
                 fi
                 [ -f "$1" ] && [ -d "$7" ] || { echo "no script or data"; exit 4; }
                 [ "$8" = "0.05" ] || { echo "not the benchmark's learning rate: $8"; exit 5; }
-                echo "peer $3 torch 9.9 threads $2 batch $4 examples $5: epochs 0.300 0.200 s; median 0.200 s; params 266610"
+                echo "peer $3 torch 9.9 threads $2 batch $4 examples $5: epochs 0.300 0.200 s; median 0.200 s; params 266610; gemm 3.5 GF/s"
                 """);
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
         Cli c = Cli.run("bench", "nn", "--examples", "256", "--threads", "1", "--arch", "lenet-300-100", "--density", "1",
@@ -83,6 +84,17 @@ class BenchNnCommandTest {
         // 784*300 + 300 + 300*100 + 100 + 100*10 + 10: the peer's count is checked against Jackpot's network
         assertEquals(266610, peer.get("jackpotParameters").asLong());
         assertEquals(266610, peer.get("peerParameters").asLong());
+        // the stand-in's BLAS is as slow as the reference BLAS: the benchmark says its epochs are no fair baseline
+        assertEquals(3.5, peer.get("peerGemmGflops").asDouble());
+        assertTrue(peer.get("peerBlasSlow").asBoolean());
+        Cli text = Cli.run("bench", "nn", "--examples", "256", "--threads", "1", "--arch", "lenet-300-100", "--density", "1",
+                "--peer", fake.toString(), "--peak-gflops", "20");
+        assertEquals(ExitCodes.OK, text.exit, text.err);
+        assertTrue(text.out.contains("the peer's fp32 GEMM 1024^3: 3.5 GFLOP/s (18% of the reference)"), text.out);
+        assertTrue(text.out.contains("WARNING: its BLAS multiplies at under half the reference rate"), text.out);
+        Cli fast = Cli.run("bench", "nn", "--examples", "256", "--threads", "1", "--arch", "lenet-300-100", "--density", "1",
+                "--peer", fake.toString(), "--peak-gflops", "6", "--json");
+        assertFalse(fast.json().get("peer").get("rows").get(0).get("peerBlasSlow").asBoolean(), "3.5 of 6 GFLOP/s is not slow");
 
         // an interpreter that cannot start is reported, and the benchmark still prints its own table
         Cli missing = Cli.run("bench", "nn", "--examples", "256", "--threads", "1", "--arch", "lenet-300-100", "--density",

@@ -28,6 +28,7 @@ class PytorchPeerTest {
             assertTrue(o.ran(), a.id() + ": " + o.line());
             assertTrue(o.seconds() > 0, o.line());
             assertEquals(NnBench.network(a).trainableCount(), o.parameters(), a.id() + ": " + o.line());
+            assertTrue(o.gemmGflops() > 0, "the peer reports its product rate: " + o.line());
         }
     }
 
