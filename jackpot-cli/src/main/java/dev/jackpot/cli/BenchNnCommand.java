@@ -241,7 +241,8 @@ final class BenchNnCommand implements Callable<Integer> {
 
     /**
      * Whether the peer's products ran at under half the reference rate: Debian's python3-torch falls back to the
-     * reference BLAS (about 4 GFLOP/s on one core) when no optimised BLAS is installed, which makes it 15-30x slower.
+     * reference BLAS when no optimised BLAS is installed (4-5 GFLOP/s on one Zen 4 core, where its LeNet-300-100 epoch
+     * then took 21 s).
      */
     private static boolean slowBlas(PytorchPeer.Outcome[] p, double reference) {
         double g = peerGemm(p);
