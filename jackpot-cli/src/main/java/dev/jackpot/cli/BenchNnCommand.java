@@ -261,13 +261,18 @@ final class BenchNnCommand implements Callable<Integer> {
     }
 
     /**
-     * @return glibc's allocation thresholds of this process: with the defaults, libtorch's activation buffers are
-     *         returned to the OS and page-faulted again every step, so timings depend on them ({@code ./jackpot} sets them)
+     * @return glibc's allocation settings of this process, those set (the others are glibc's defaults): with the
+     *         defaults, libtorch's activation buffers are returned to the OS and page-faulted again every step, so
+     *         timings depend on them ({@code ./jackpot} sets them)
      */
     static String mallocSettings() {
-        String mmap = System.getenv("MALLOC_MMAP_THRESHOLD_");
-        String trim = System.getenv("MALLOC_TRIM_THRESHOLD_");
-        return mmap == null && trim == null ? "glibc malloc defaults"
-                : "MALLOC_MMAP_THRESHOLD_=" + (mmap == null ? "default" : mmap) + " MALLOC_TRIM_THRESHOLD_=" + (trim == null ? "default" : trim);
+        StringBuilder b = new StringBuilder();
+        for (String v : new String[] {"MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_"}) {
+            String value = System.getenv(v);
+            if (value != null) {
+                b.append(b.length() == 0 ? "" : " ").append(v).append('=').append(value);
+            }
+        }
+        return b.length() == 0 ? "glibc malloc defaults" : b.toString();
     }
 }
