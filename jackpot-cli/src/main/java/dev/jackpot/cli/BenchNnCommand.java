@@ -159,8 +159,9 @@ final class BenchNnCommand implements Callable<Integer> {
                     if (p[0].parameters() >= 0) {
                         n.put("peerParameters", p[0].parameters());
                     }
-                    number(n, "peerGemmGflops", peerGemm(p));
-                    n.put("peerBlasSlow", slowBlas(p, machinePeak));
+                    double gemm = peerGemm(p);
+                    number(n, "peerGemmGflops", gemm);
+                    n.put("peerBlasSlow", slowBlas(gemm, machinePeak));
                     n.put("line", p[0].ran() ? p[0].line() : p[0].line() + " / " + p[1].line());
                 });
             }
@@ -187,12 +188,13 @@ final class BenchNnCommand implements Callable<Integer> {
         }
         peers.forEach((a, p) -> {
             if (p[0].ran() && p[1].ran()) {
+                double gemm = peerGemm(p);
                 out.printf(Locale.ROOT, "peer %-14s plain PyTorch %s, %d thread(s) pinned: %.2f / %.2f s per epoch (before / "
                                 + "after); Jackpot's unmasked dense epoch / the peer's: %.2fx; %s; the peer's fp32 GEMM %d^3: %s%n",
                         a.id(), p[0].torch(), threads, p[0].seconds(), p[1].seconds(), denseOverPeer(rows, a, p),
-                        sameNetwork(a, p[0]), GemmReference.SIDE, Double.isNaN(peerGemm(p)) ? "not reported"
-                                : String.format(Locale.ROOT, "%.1f GFLOP/s (%.0f%% of the reference)", peerGemm(p), 100 * peerGemm(p) / machinePeak));
-                if (slowBlas(p, machinePeak)) {
+                        sameNetwork(a, p[0]), GemmReference.SIDE, Double.isNaN(gemm) ? "not reported"
+                                : String.format(Locale.ROOT, "%.1f GFLOP/s (%.0f%% of the reference)", gemm, 100 * gemm / machinePeak));
+                if (slowBlas(gemm, machinePeak)) {
                     out.printf(Locale.ROOT, "peer %-14s WARNING: its BLAS multiplies at under half the reference rate, as a reference "
                             + "(unoptimised) BLAS does; its epochs are no fair baseline (on Debian: apt-get install libopenblas0-pthread)%n", a.id());
                 }
@@ -240,13 +242,12 @@ final class BenchNnCommand implements Callable<Integer> {
     }
 
     /**
-     * Whether the peer's products ran at under half the reference rate: Debian's python3-torch falls back to the
-     * reference BLAS when no optimised BLAS is installed (4-5 GFLOP/s on one Zen 4 core, where its LeNet-300-100 epoch
-     * then took 21 s).
+     * Whether the peer's products ({@link #peerGemm}) ran at under half the reference rate: Debian's python3-torch
+     * falls back to the reference BLAS when no optimised BLAS is installed (4-5 GFLOP/s on one Zen 4 core, where its
+     * LeNet-300-100 epoch then took 21 s).
      */
-    private static boolean slowBlas(PytorchPeer.Outcome[] p, double reference) {
-        double g = peerGemm(p);
-        return !Double.isNaN(g) && g < reference / 2;
+    private static boolean slowBlas(double peerGemm, double reference) {
+        return !Double.isNaN(peerGemm) && peerGemm < reference / 2;
     }
 
     /** Jackpot's unmasked dense epoch over the mean of the peer's two, NaN if either is missing. */
